@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// An error response from the elizaOS Cloud API. Subclasses name the common cases
+/// (<see cref="UnauthorizedException"/>, <see cref="RateLimitedException"/> …); this type itself is the
+/// fallback for any other status. Whatever envelope the server used, the same properties are filled.
+/// </summary>
+public class MiladyCloudApiException : MiladyCloudException
+{
+    /// <summary>Creates an API exception.</summary>
+    /// <param name="message">A human-readable description (never contains credentials).</param>
+    /// <param name="statusCode">The HTTP status of the response.</param>
+    /// <param name="rawBody">The response body as received, or <see langword="null"/>.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public MiladyCloudApiException(string message, HttpStatusCode statusCode, string? rawBody, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        RawBody = rawBody;
+    }
+
+    /// <summary>The HTTP status code of the response (200 when the server reported failure inside a 200 body).</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The SDK's normalized error code, derived from the server's code, type and status.</summary>
+    public MiladyCloudErrorCode ErrorCode { get; init; }
+
+    /// <summary>The server's own error code string as sent (for example <c>insufficient_credits</c>), if any.</summary>
+    public string? ServerCode { get; init; }
+
+    /// <summary>The server's own error type string as sent (for example <c>invalid_request_error</c>), if any.</summary>
+    public string? ServerType { get; init; }
+
+    /// <summary>The server's error message, without the SDK's prefix; <see langword="null"/> when the body had none.</summary>
+    public string? ServerMessage { get; init; }
+
+    /// <summary>Extra detail the server sent (its shape differs by route, so it is kept as raw JSON).</summary>
+    public JsonElement? Details { get; init; }
+
+    /// <summary>The response body exactly as received (may be HTML, text or empty).</summary>
+    public string? RawBody { get; }
+
+    /// <summary>A request id, when the response carried one.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The rate-limit headers of the response, when present.</summary>
+    public RateLimitInfo? RateLimit { get; init; }
+
+    /// <summary>How long the server asked the client to wait before trying again, when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Whether sending the same request again later may succeed.</summary>
+    public virtual bool IsRetryable => StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+        or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+        or HttpStatusCode.InternalServerError;
+}

@@ -1,0 +1,14 @@
+namespace MiladyCloud.Sdk;
+
+/// <summary>Which deadline a <see cref="MiladyCloudTimeoutException"/> reports.</summary>
+public enum MiladyCloudTimeoutKind
+{
+    /// <summary>The response headers did not arrive within <see cref="MiladyCloudClientOptions.NetworkTimeout"/>.</summary>
+    ResponseHeaders,
+
+    /// <summary>A stream delivered no event within <see cref="MiladyCloudClientOptions.StreamFirstEventTimeout"/>.</summary>
+    FirstStreamEvent,
+
+    /// <summary>A stream stayed silent between events for longer than <see cref="MiladyCloudClientOptions.StreamIdleTimeout"/>.</summary>
+    StreamIdle,
+}

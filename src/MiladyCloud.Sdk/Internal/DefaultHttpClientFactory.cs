@@ -1,0 +1,26 @@
+using System.Net;
+
+namespace MiladyCloud.Sdk.Internal;
+
+/// <summary>Builds the HttpClient a <see cref="MiladyCloudClient"/> owns when it is not given one.</summary>
+internal static class DefaultHttpClientFactory
+{
+    public static HttpClient Create(MiladyCloudClientOptions options)
+    {
+        var transport = new SocketsHttpHandler
+        {
+            // Recycle pooled connections so DNS changes are seen by long-lived clients.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            AutomaticDecompression = DecompressionMethods.All,
+            // Redirects could carry credentials to another host; the API never redirects.
+            AllowAutoRedirect = false,
+        };
+
+        return new HttpClient(transport, disposeHandler: true)
+        {
+            // Streams run for minutes; per-attempt and stream timeouts are enforced by the SDK itself.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+}

@@ -1,0 +1,78 @@
+namespace MiladyCloud.Sdk.Internal;
+
+/// <summary>Finds what is wrong with a set of options, phrased as what to fix.</summary>
+internal static class OptionsValidator
+{
+    public static List<string> FindProblems(MiladyCloudClientOptions options)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            problems.Add("Set ApiKey to your elizaOS Cloud API key (or the MILADY_CLOUD_API_KEY environment variable).");
+        }
+        else if (HeaderValues.ContainsLineBreak(options.ApiKey))
+        {
+            problems.Add("ApiKey contains a line break; copy the key again without surrounding whitespace.");
+        }
+
+        CheckBaseUrl(options.BaseUrl, nameof(options.BaseUrl), problems);
+        if (options.SiteUrl is not null)
+        {
+            CheckBaseUrl(options.SiteUrl, nameof(options.SiteUrl), problems);
+        }
+
+        CheckTimeout(options.NetworkTimeout, nameof(options.NetworkTimeout), problems);
+        CheckTimeout(options.StreamFirstEventTimeout, nameof(options.StreamFirstEventTimeout), problems);
+        CheckTimeout(options.StreamIdleTimeout, nameof(options.StreamIdleTimeout), problems);
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            problems.Add($"MaxRetries must be between 0 and 10 (was {options.MaxRetries}).");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero)
+        {
+            problems.Add("RetryBaseDelay must not be negative.");
+        }
+
+        if (options.MaxRetryDelay < TimeSpan.Zero)
+        {
+            problems.Add("MaxRetryDelay must not be negative.");
+        }
+
+        if (options.TimeProvider is null)
+        {
+            problems.Add("TimeProvider must not be null; use TimeProvider.System.");
+        }
+
+        if (options.ApplicationId is { } appId && (HeaderValues.ContainsLineBreak(appId) || !HeaderValues.IsValidProductToken(appId)))
+        {
+            problems.Add("ApplicationId must be a User-Agent product token such as \"MyApp/1.2\".");
+        }
+
+        return problems;
+    }
+
+    private static void CheckBaseUrl(Uri? url, string name, List<string> problems)
+    {
+        if (url is null || !url.IsAbsoluteUri)
+        {
+            problems.Add($"{name} must be an absolute URL such as https://cloud.milady.ai/api/v1.");
+            return;
+        }
+
+        var secure = url.Scheme == Uri.UriSchemeHttps;
+        var loopbackHttp = url.Scheme == Uri.UriSchemeHttp && url.IsLoopback;
+        if (!secure && !loopbackHttp)
+        {
+            problems.Add($"{name} must use https (plain http is allowed only for loopback addresses); was {url.GetLeftPart(UriPartial.Authority)}.");
+        }
+    }
+
+    private static void CheckTimeout(TimeSpan value, string name, List<string> problems)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"{name} must be positive or Timeout.InfiniteTimeSpan (was {value}).");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// Settings of a <see cref="MiladyCloudClient"/>. The one options type of the SDK: used directly, bound from
+/// configuration, and validated when the client is created (see <see cref="Validate"/>).
+/// </summary>
+public class MiladyCloudClientOptions
+{
+    /// <summary>The production API root, <c>https://cloud.milady.ai/api/v1/</c>.</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://cloud.milady.ai/api/v1/");
+
+    /// <summary>
+    /// The API key (<c>eliza_</c> followed by 64 hex characters). Sent as <c>Authorization: Bearer</c>.
+    /// Never logged and never shown by <see cref="ToString"/>.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The root of the <c>/api/v1</c> routes. Defaults to <see cref="DefaultBaseUrl"/>.</summary>
+    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
+
+    /// <summary>
+    /// The site root for the routes that live outside <c>/api/v1</c> (for example <c>/api/my-agents</c>).
+    /// When unset it is derived from <see cref="BaseUrl"/> by removing a trailing <c>api/v1</c>.
+    /// </summary>
+    public Uri? SiteUrl { get; set; }
+
+    /// <summary>
+    /// How long one attempt may wait for the response headers. Does not limit how long a stream runs.
+    /// Defaults to 100 seconds; <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long a stream may take to deliver its first event. Defaults to 2 minutes.</summary>
+    public TimeSpan StreamFirstEventTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a stream may stay silent between two events. Defaults to 90 seconds.</summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>How many times a failed request is retried (0 disables retries). Defaults to 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first backoff delay; later ones grow exponentially with jitter. Defaults to 500 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The longest delay the client will wait before a retry. When the server asks for longer, the call fails
+    /// at once with a rate-limit exception carrying the requested delay. Defaults to 60 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>An optional product token appended to the <c>User-Agent</c> header, such as <c>MyApp/1.2</c>.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The clock used for timeouts, retry delays and rate-limit holds. Replace it in tests.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Checks the settings and throws an <see cref="InvalidOperationException"/> that says what to fix.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A setting is missing or out of range.</exception>
+    public virtual void Validate()
+    {
+        var problems = Internal.OptionsValidator.FindProblems(this);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("MiladyCloudClientOptions are invalid: " + string.Join(" ", problems));
+        }
+    }
+
+    /// <summary>Describes the options with the API key redacted.</summary>
+    /// <returns>A safe description.</returns>
+    public override string ToString()
+        => $"MiladyCloudClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, MaxRetries = {MaxRetries} }}";
+}

@@ -1,0 +1,65 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>The model catalog (<c>/models</c>). Obtain it from <see cref="MiladyCloudClient.Models"/>.</summary>
+public class ModelsClient
+{
+    private const int MaxStatusIds = 50;
+    private readonly MiladyCloudPipeline? _pipeline;
+
+    /// <summary>For mocking frameworks.</summary>
+    protected ModelsClient()
+    {
+    }
+
+    internal ModelsClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
+
+    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+
+    /// <summary>Lists every model the service offers. Ids are provider-prefixed, such as <c>openai/gpt-5.4</c>.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The catalog.</returns>
+    public virtual Task<ModelList> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, "models");
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ModelList, cancellationToken);
+    }
+
+    /// <summary>Gets one model by id; slashes in the id are kept as path separators, as the API expects.</summary>
+    /// <param name="modelId">The model id, such as <c>openai/gpt-5.4</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The catalog entry.</returns>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is empty or has an empty, <c>.</c> or <c>..</c> part.</exception>
+    public virtual Task<ModelInfo> GetAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        var path = "models/" + RequestPath.SlashedSegments(modelId, nameof(modelId));
+        var request = Pipeline.CreateRequest(HttpMethod.Get, path);
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ModelInfo, cancellationToken);
+    }
+
+    /// <summary>Checks whether up to 50 models are usable right now.</summary>
+    /// <param name="modelIds">Between 1 and 50 non-empty model ids.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One availability entry per id.</returns>
+    /// <exception cref="ArgumentException">The list is empty, longer than 50, or has an empty id.</exception>
+    public virtual Task<ModelStatusResponse> GetStatusAsync(IEnumerable<string> modelIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelIds);
+        var ids = modelIds.ToList();
+        if (ids.Count is 0 or > MaxStatusIds)
+        {
+            throw new ArgumentException($"Pass between 1 and {MaxStatusIds} model ids (got {ids.Count}).", nameof(modelIds));
+        }
+
+        if (ids.Exists(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Every model id must be a non-empty string.", nameof(modelIds));
+        }
+
+        var body = new ModelStatusRequest { ModelIds = ids };
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "models/status", body, MiladyCloudJsonContext.Default.ModelStatusRequest);
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ModelStatusResponse, cancellationToken);
+    }
+}
