@@ -31,7 +31,7 @@ public class GeneratedTypeShapeTests
         var unnamed = ModelTypes
             .Where(t => t.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>()?.Tool == "NJsonSchema" && t.IsClass)
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is null && p.GetCustomAttribute<JsonExtensionDataAttribute>() is null)
+            .Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is null && p.GetCustomAttribute<JsonExtensionDataAttribute>() is null && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .Select(p => $"{p.DeclaringType!.Name}.{p.Name}")
             .ToList();
 
