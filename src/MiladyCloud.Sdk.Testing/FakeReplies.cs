@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace MiladyCloud.Sdk.Testing;
+
+/// <summary>What the fake server answers on the happy path; change any of it between calls.</summary>
+public sealed class FakeReplies
+{
+    /// <summary>
+    /// The assistant text for chat and messages. <c>{input}</c> is replaced with the last user text.
+    /// Defaults to a reply that names the fake, so nobody mistakes it for the real service.
+    /// </summary>
+    public string AssistantText { get; set; } = "Hello from the local MiladyCloud fake! You said: {input}";
+
+    /// <summary>
+    /// When set, a messages request that declares tools gets a <c>tool_use</c> block for the first tool with this
+    /// input (until the conversation carries a <c>tool_result</c>). When <see langword="null"/>, the input is made from
+    /// the tool's JSON schema (each required string property gets a sample value).
+    /// </summary>
+    public JsonElement? ToolInput { get; set; }
+
+    /// <summary>Whether messages requests with tools get a tool call at all. On by default.</summary>
+    public bool CallToolsWhenOffered { get; set; } = true;
+
+    /// <summary>How many characters each streamed text delta carries at most. Defaults to 8.</summary>
+    public int StreamChunkLength { get; set; } = 8;
+
+    /// <summary>The length of embedding vectors. Defaults to 64 (the real models use 1,536 or more).</summary>
+    public int EmbeddingDimensions { get; set; } = 64;
+
+    /// <summary>The bytes returned as a generated image (a valid 1×1 PNG by default).</summary>
+    public byte[] ImageBytes { get; set; } = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /// <summary>The model ids of the catalog.</summary>
+    public IList<string> ModelIds { get; } =
+    [
+        "openai/gpt-5.4",
+        "anthropic/claude-sonnet-4.6",
+        "openai/text-embedding-3-small",
+        "google/gemini-2.5-flash-image",
+    ];
+}

@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using WireMock;
+using WireMock.ResponseBuilders;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace MiladyCloud.Sdk.Testing.Internal;
+
+/// <summary>Decides every response of the fake: journal, credentials, rate-limit window, scripted faults, routes.</summary>
+internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimeProvider clock, string apiKey, CancellationToken shutdown)
+{
+    private const string ApiPrefix = "/api/v1/";
+    private readonly object _windowGate = new();
+    private DateTimeOffset? _windowEnd;
+
+    public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
+
+    public IResponseMessage Handle(IRequestMessage request)
+    {
+        var recorded = Record(request);
+        Journal.Enqueue(recorded);
+        var path = request.AbsolutePath;
+        var json = recorded.Json;
+        var isStream = json is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+
+        if (!IsPublic(request.Method, path) && !HasValidCredential(recorded))
+        {
+            var envelope = ErrorBodies.RouteEnvelope(path);
+            return ToWireMock(FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.Unauthorized, "Invalid or expired API key"), HttpStatusCode.Unauthorized));
+        }
+
+        var rateHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var limit = RateLimitPreset(request.Method, path);
+        if (limit > 0 && CountRequest(limit, rateHeaders) is { } limited)
+        {
+            return ToWireMock(limited);
+        }
+
+        var fault = faults.Take(path, isStream);
+        if (fault is { Kind: FakeFaultKind.TruncatedBody })
+        {
+            return TruncatedBody();
+        }
+
+        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : Route(request.Method, path, json);
+        foreach (var (name, value) in rateHeaders)
+        {
+            response.Headers.TryAdd(name, value);
+        }
+
+        return response.Events is null ? ToWireMock(response) : ToWireMockStream(response, fault);
+    }
+
+    private FakeResponse Route(string method, string path, JsonElement? json)
+    {
+        var body = json ?? default;
+        var route = path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? path[ApiPrefix.Length..] : path;
+        return (method, route) switch
+        {
+            ("POST", "chat/completions") => ChatResponder.Respond(body, replies, clock),
+            ("POST", "messages") => MessagesResponder.Respond(body, replies),
+            ("POST", "embeddings") => EmbeddingsResponder.Respond(body, replies),
+            ("POST", "generate-image") => ImagesResponder.Respond(body, replies),
+            ("GET", "models") => CatalogResponder.List(replies),
+            ("POST", "models/status") => CatalogResponder.Status(body, replies, clock),
+            ("GET", _) when route.StartsWith("models/", StringComparison.Ordinal) => CatalogResponder.Get(Uri.UnescapeDataString(route["models/".Length..]), replies),
+            _ => FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.Library, HttpStatusCode.NotFound, $"No fake route for {method} {path}"), HttpStatusCode.NotFound),
+        };
+    }
+
+    private FakeResponse FaultResponse(FakeFault fault, string path)
+    {
+        if (fault.RawBody is not null)
+        {
+            return new FakeResponse { Status = fault.StatusCode, Body = fault.RawBody, ContentType = fault.ContentType };
+        }
+
+        var envelope = fault.Envelope == FakeErrorEnvelope.RouteDefault ? ErrorBodies.RouteEnvelope(path) : fault.Envelope;
+        if (fault.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return RateLimitedResponse(fault.RetryAfter ?? TimeSpan.FromSeconds(60), fault.ResetHeaderOnly, limit: 60);
+        }
+
+        if (fault.IsInsufficientCredits)
+        {
+            return InsufficientCredits(envelope, fault.Message!);
+        }
+
+        var message = fault.Message ?? ErrorBodies.DefaultMessage(fault.StatusCode);
+        return FakeResponse.Json(ErrorBodies.Build(envelope, fault.StatusCode, message), fault.StatusCode);
+    }
+
+    private static FakeResponse InsufficientCredits(FakeErrorEnvelope envelope, string message) => envelope switch
+    {
+        // The messages route reports missing credits as 429 rate_limit_error, not 402.
+        FakeErrorEnvelope.Anthropic => FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.TooManyRequests, message, "rate_limit_error"), HttpStatusCode.TooManyRequests),
+        FakeErrorEnvelope.OpenAI => FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.PaymentRequired, message, "insufficient_quota", "insufficient_credits"), HttpStatusCode.PaymentRequired),
+        FakeErrorEnvelope.Plain => FakeResponse.Json("""{"error":"Insufficient credits for image generation","required":0.02}""", HttpStatusCode.PaymentRequired),
+        _ => FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.PaymentRequired, message, code: envelope == FakeErrorEnvelope.Documented ? "INSUFFICIENT_CREDITS" : "insufficient_credits"), HttpStatusCode.PaymentRequired),
+    };
+
+    private FakeResponse RateLimitedResponse(TimeSpan retryAfter, bool resetHeaderOnly, int limit)
+    {
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        var body = $$"""{"success":false,"error":"Too many requests","code":"rate_limit_exceeded","message":"Rate limit exceeded. Maximum {{limit}} requests per 60 seconds.","retryAfter":{{seconds}}}""";
+        var response = FakeResponse.Json(body, HttpStatusCode.TooManyRequests);
+        response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-RateLimit-Remaining"] = "0";
+        response.Headers["X-RateLimit-Reset"] = IsoTime(clock.GetUtcNow() + retryAfter);
+        response.Headers["X-RateLimit-Policy"] = "in-memory";
+        if (!resetHeaderOnly)
+        {
+            response.Headers["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return response;
+    }
+
+    private FakeResponse? CountRequest(int presetLimit, Dictionary<string, string> headers)
+    {
+        DateTimeOffset windowEnd;
+        (int Limit, int Remaining, TimeSpan Length) count;
+        lock (_windowGate)
+        {
+            var now = clock.GetUtcNow();
+            if (_windowEnd is null || now >= _windowEnd)
+            {
+                faults.ResetWindow();
+                _windowEnd = null;
+            }
+
+            count = faults.CountInWindow(presetLimit);
+            _windowEnd ??= now + count.Length;
+            windowEnd = _windowEnd.Value;
+        }
+
+        if (count.Remaining < 0)
+        {
+            return RateLimitedResponse(windowEnd - clock.GetUtcNow(), resetHeaderOnly: false, count.Limit);
+        }
+
+        headers["X-RateLimit-Limit"] = count.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = count.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = IsoTime(windowEnd);
+        headers["X-RateLimit-Policy"] = "in-memory";
+        return null;
+    }
+
+    private static string IsoTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static int RateLimitPreset(string method, string path) => (method, path) switch
+    {
+        ("POST", _) when path.EndsWith("/chat/completions", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/embeddings", StringComparison.Ordinal) => 200,
+        ("POST", _) when path.EndsWith("/generate-image", StringComparison.Ordinal) => 60,
+        ("POST", _) when path.EndsWith("/generate-video", StringComparison.Ordinal) => 10,
+        _ => 0,
+    };
+
+    private static bool IsPublic(string method, string path)
+        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status");
+
+    private bool HasValidCredential(RecordedRequest request)
+    {
+        if (request.Headers.TryGetValue("X-API-Key", out var key) && key == apiKey)
+        {
+            return true;
+        }
+
+        return request.Headers.TryGetValue("Authorization", out var authorization) && authorization == "Bearer " + apiKey;
+    }
+
+    private static RecordedRequest Record(IRequestMessage request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers ?? new Dictionary<string, WireMockList<string>>())
+        {
+            headers[name] = string.Join(", ", values);
+        }
+
+        var query = request.RawQuery?.TrimStart('?') ?? string.Empty;
+        return new RecordedRequest(request.Method, request.AbsolutePath, query, headers, request.Body);
+    }
+
+    private static ResponseMessage ToWireMock(FakeResponse response)
+    {
+        var message = new ResponseMessage
+        {
+            StatusCode = (int)response.Status,
+            Headers = Headers(response, response.ContentType),
+        };
+        if (!string.IsNullOrEmpty(response.Body))
+        {
+            message.BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = response.Body, Encoding = System.Text.Encoding.UTF8 };
+        }
+
+        return message;
+    }
+
+    private ResponseMessage ToWireMockStream(FakeResponse response, FakeFault? fault)
+    {
+        var queue = new SseQueue();
+        var pump = new SsePump(queue, response, fault, shutdown);
+        var headers = Headers(response, "text/event-stream");
+        headers["Cache-Control"] = new WireMockList<string>("no-cache");
+        return new ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = headers,
+            BodyData = new BodyData { DetectedBodyType = BodyType.SseString, SseStringQueue = queue, BodyAsSseStringTask = pump.RunAsync() },
+        };
+    }
+
+    /// <summary>Starts a 200 response and ends the body after its first bytes.</summary>
+    private static ResponseMessage TruncatedBody()
+    {
+        var queue = new SseQueue();
+        return new ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData { DetectedBodyType = BodyType.SseString, SseStringQueue = queue, BodyAsSseStringTask = AbortAsync(queue) },
+        };
+    }
+
+    private static async Task AbortAsync(SseQueue queue)
+    {
+        queue.Write("{\"partial\":");
+        await Task.Yield();
+        queue.Close();
+    }
+
+    private static Dictionary<string, WireMockList<string>> Headers(FakeResponse response, string contentType)
+    {
+        var headers = new Dictionary<string, WireMockList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = new(contentType),
+        };
+        foreach (var (name, value) in response.Headers)
+        {
+            headers[name] = new WireMockList<string>(value);
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,86 @@
+using MiladyCloud.Sdk.Testing.Internal;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace MiladyCloud.Sdk.Testing;
+
+/// <summary>
+/// An in-process fake of the elizaOS Cloud API on a free loopback port, built on WireMock.Net. It answers chat
+/// completions and messages (JSON and SSE streams, text and tool calls), embeddings, the model catalog and image
+/// generation in the real service's wire formats, with rate-limit headers; faults are scripted through
+/// <see cref="Faults"/> and every request is kept in <see cref="Requests"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// using var fake = MiladyCloudFakeServer.Start();
+/// using var client = fake.CreateClient();
+/// fake.Faults.Enqueue(FakeFault.RateLimited(TimeSpan.FromSeconds(2)));
+/// </code>
+/// </example>
+public sealed class MiladyCloudFakeServer : IDisposable
+{
+    /// <summary>The only API key the fake accepts (<c>eliza_</c> + 64 hex characters, like real keys).</summary>
+    public const string ApiKey = "eliza_f4ce000000000000000000000000000000000000000000000000000000000000";
+
+    private readonly WireMockServer _server;
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly FakeRouter _router;
+
+    private MiladyCloudFakeServer(TimeProvider clock)
+    {
+        _server = WireMockServer.Start(new WireMockServerSettings { StartAdminInterface = false, Urls = ["http://127.0.0.1:0"] });
+        _router = new FakeRouter(Faults, Replies, clock, ApiKey, _shutdown.Token);
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(_router.Handle));
+        Url = new Uri(_server.Url! + "/");
+        BaseUrl = new Uri(Url, "api/v1/");
+    }
+
+    /// <summary>The server root, for example <c>http://127.0.0.1:54321/</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The <c>/api/v1/</c> root to use as <see cref="MiladyCloudClientOptions.BaseUrl"/>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>What the fake answers on the happy path.</summary>
+    public FakeReplies Replies { get; } = new();
+
+    /// <summary>The fault script.</summary>
+    public FakeFaults Faults { get; } = new();
+
+    /// <summary>Every request received so far, in order of arrival.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _router.Journal.ToArray();
+
+    /// <summary>Starts a fake on a free loopback port.</summary>
+    /// <param name="clock">The clock behind rate-limit headers and windows; the system clock when omitted.</param>
+    /// <returns>The running fake.</returns>
+    public static MiladyCloudFakeServer Start(TimeProvider? clock = null) => new(clock ?? TimeProvider.System);
+
+    /// <summary>Options pointing at this fake with its API key; retries are left at their defaults.</summary>
+    /// <param name="configure">Changes to apply, for example a fake <see cref="MiladyCloudClientOptions.TimeProvider"/>.</param>
+    /// <returns>The options.</returns>
+    public MiladyCloudClientOptions CreateOptions(Action<MiladyCloudClientOptions>? configure = null)
+    {
+        var options = new MiladyCloudClientOptions { ApiKey = ApiKey, BaseUrl = BaseUrl };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    /// <summary>A client pointing at this fake.</summary>
+    /// <param name="configure">Changes to the options.</param>
+    /// <returns>The client; dispose it before the fake.</returns>
+    public MiladyCloudClient CreateClient(Action<MiladyCloudClientOptions>? configure = null) => new(CreateOptions(configure));
+
+    /// <summary>Forgets the requests received so far.</summary>
+    public void ClearRequests() => _router.Journal.Clear();
+
+    /// <summary>Ends open streams and stops the server.</summary>
+    public void Dispose()
+    {
+        _shutdown.Cancel();
+        _server.Stop();
+        _server.Dispose();
+        _shutdown.Dispose();
+    }
+}
