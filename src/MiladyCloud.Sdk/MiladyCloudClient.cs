@@ -23,7 +23,7 @@ public class MiladyCloudClient : IDisposable
     /// <param name="options">The settings; validated here.</param>
     /// <exception cref="InvalidOperationException">The options are invalid; the message says what to fix.</exception>
     public MiladyCloudClient(MiladyCloudClientOptions options)
-        : this(CreateOwnedHttpClient(options), options, ownsHttpClient: true)
+        : this(CreateOwnedHttpClient(options, transport: null), options, ownsHttpClient: true)
     {
     }
 
@@ -36,6 +36,12 @@ public class MiladyCloudClient : IDisposable
     /// <exception cref="InvalidOperationException">The options are invalid; the message says what to fix.</exception>
     public MiladyCloudClient(HttpClient httpClient, MiladyCloudClientOptions options)
         : this(httpClient, options, ownsHttpClient: false)
+    {
+    }
+
+    /// <summary>Creates a client with the SDK's own retry pipeline over the given transport (tests, custom sockets).</summary>
+    internal MiladyCloudClient(MiladyCloudClientOptions options, HttpMessageHandler transport)
+        : this(CreateOwnedHttpClient(options, transport), options, ownsHttpClient: true)
     {
     }
 
@@ -53,6 +59,9 @@ public class MiladyCloudClient : IDisposable
         _pipeline = new MiladyCloudPipeline(httpClient, options);
         _models = new(() => new ModelsClient(_pipeline));
     }
+
+    /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
+    public virtual RateLimitTracker RateLimits => Pipeline.RateLimits;
 
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
@@ -76,10 +85,10 @@ public class MiladyCloudClient : IDisposable
         }
     }
 
-    private static HttpClient CreateOwnedHttpClient(MiladyCloudClientOptions options)
+    private static HttpClient CreateOwnedHttpClient(MiladyCloudClientOptions options, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return DefaultHttpClientFactory.Create(options);
+        return DefaultHttpClientFactory.Create(options, transport);
     }
 }

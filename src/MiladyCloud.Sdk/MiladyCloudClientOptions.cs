@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace MiladyCloud.Sdk;
 
 /// <summary>
@@ -30,6 +32,12 @@ public class MiladyCloudClientOptions
     /// </summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The longest a whole call may take, retries and their delays included (not the reading of a stream).
+    /// Retries that would wait past it are not made. Infinite by default.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = Timeout.InfiniteTimeSpan;
+
     /// <summary>How long a stream may take to deliver its first event. Defaults to 2 minutes.</summary>
     public TimeSpan StreamFirstEventTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -48,11 +56,48 @@ public class MiladyCloudClientOptions
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Whether credit-consuming calls (chat, messages, embeddings, images, video) are also retried after a timeout or
+    /// a 500/502/504, when the server may already have done (and billed) the work. Off by default: such calls are
+    /// retried only when the server cannot have done the work (connection never established, 429, 503).
+    /// </summary>
+    public bool RetryCreditConsumingRequestsOnAmbiguousFailures { get; set; }
+
+    /// <summary>
+    /// When the server has reported a category's window exhausted (<c>X-RateLimit-Remaining: 0</c>), wait for its reset
+    /// before sending further requests of that category instead of sending them to be rejected. On by default; the
+    /// wait is cancellable and never longer than <see cref="MaxRetryDelay"/> (longer: a <see cref="RateLimitedException"/>).
+    /// </summary>
+    public bool HoldWhenRateLimitExhausted { get; set; } = true;
+
+    /// <summary>
+    /// Optional client-side limiters per category (any <see cref="RateLimiter"/>, for example one shared by several
+    /// processes). Empty by default; <see cref="UseDocumentedRateLimits"/> fills in the documented limits.
+    /// </summary>
+    public IDictionary<RateLimitCategory, RateLimiter> RateLimiters { get; } = new Dictionary<RateLimitCategory, RateLimiter>();
+
     /// <summary>An optional product token appended to the <c>User-Agent</c> header, such as <c>MyApp/1.2</c>.</summary>
     public string? ApplicationId { get; set; }
 
     /// <summary>The clock used for timeouts, retry delays and rate-limit holds. Replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Called when a retry is scheduled, with the attempt number and the delay before it (logging and tests).</summary>
+    internal Action<int, TimeSpan>? RetryScheduled { get; set; }
+
+    /// <summary>
+    /// Adds client-side limiters with the documented per-minute limits: chat 60, embeddings 100, images 20, video 5
+    /// (sliding one-minute windows; excess requests wait in a queue). Existing entries are kept.
+    /// </summary>
+    /// <returns>These options, for chaining.</returns>
+    public MiladyCloudClientOptions UseDocumentedRateLimits()
+    {
+        AddLimiter(RateLimitCategory.Chat, 60);
+        AddLimiter(RateLimitCategory.Embeddings, 100);
+        AddLimiter(RateLimitCategory.Images, 20);
+        AddLimiter(RateLimitCategory.Video, 5);
+        return this;
+    }
 
     /// <summary>
     /// Checks the settings and throws an <see cref="InvalidOperationException"/> that says what to fix.
@@ -64,6 +109,21 @@ public class MiladyCloudClientOptions
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("MiladyCloudClientOptions are invalid: " + string.Join(" ", problems));
+        }
+    }
+
+    private void AddLimiter(RateLimitCategory category, int perMinute)
+    {
+        if (!RateLimiters.ContainsKey(category))
+        {
+            RateLimiters[category] = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = 10_000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
         }
     }
 

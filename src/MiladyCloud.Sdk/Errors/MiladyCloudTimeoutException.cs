@@ -26,6 +26,7 @@ public class MiladyCloudTimeoutException : MiladyCloudException
     private static string Describe(MiladyCloudTimeoutKind kind, TimeSpan timeout) => kind switch
     {
         MiladyCloudTimeoutKind.ResponseHeaders => $"elizaOS Cloud did not start answering within {timeout} (NetworkTimeout).",
+        MiladyCloudTimeoutKind.Operation => $"The call did not complete within {timeout} (OperationTimeout), retries included.",
         MiladyCloudTimeoutKind.FirstStreamEvent => $"The stream delivered no event within {timeout} (StreamFirstEventTimeout).",
         MiladyCloudTimeoutKind.StreamIdle => $"The stream was silent for longer than {timeout} (StreamIdleTimeout).",
         _ => $"An SDK deadline of {timeout} expired.",

@@ -6,6 +6,9 @@ public enum MiladyCloudTimeoutKind
     /// <summary>The response headers did not arrive within <see cref="MiladyCloudClientOptions.NetworkTimeout"/>.</summary>
     ResponseHeaders,
 
+    /// <summary>The whole call, retries included, took longer than <see cref="MiladyCloudClientOptions.OperationTimeout"/>.</summary>
+    Operation,
+
     /// <summary>A stream delivered no event within <see cref="MiladyCloudClientOptions.StreamFirstEventTimeout"/>.</summary>
     FirstStreamEvent,
 

@@ -1,13 +1,15 @@
 using System.Net;
+using MiladyCloud.Sdk.Internal.Resilience;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace MiladyCloud.Sdk.Internal;
 
 /// <summary>Builds the HttpClient a <see cref="MiladyCloudClient"/> owns when it is not given one.</summary>
 internal static class DefaultHttpClientFactory
 {
-    public static HttpClient Create(MiladyCloudClientOptions options)
+    public static HttpClient Create(MiladyCloudClientOptions options, HttpMessageHandler? transport = null)
     {
-        var transport = new SocketsHttpHandler
+        transport ??= new SocketsHttpHandler
         {
             // Recycle pooled connections so DNS changes are seen by long-lived clients.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -17,7 +19,8 @@ internal static class DefaultHttpClientFactory
             AllowAutoRedirect = false,
         };
 
-        return new HttpClient(transport, disposeHandler: true)
+        var resilience = new ResilienceHandler(MiladyCloudResilience.Build(options)) { InnerHandler = transport };
+        return new HttpClient(resilience, disposeHandler: true)
         {
             // Streams run for minutes; per-attempt and stream timeouts are enforced by the SDK itself.
             Timeout = Timeout.InfiniteTimeSpan,

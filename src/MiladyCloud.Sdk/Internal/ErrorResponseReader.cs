@@ -1,25 +1,62 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
+using MiladyCloud.Sdk.Internal.Resilience;
 
 namespace MiladyCloud.Sdk.Internal;
 
-/// <summary>Turns a failed HTTP response into the SDK's exception.</summary>
-internal static class ErrorResponseReader
+/// <summary>Turns a failed HTTP response (or an error sent in-band) into the SDK's typed exception.</summary>
+internal static partial class ErrorResponseReader
 {
     /// <summary>Bodies longer than this are cut; an error page is never worth more.</summary>
     public const int MaxBodyChars = 64 * 1024;
 
-    public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static readonly string[] AuthFailureTexts =
+    [
+        "invalid or expired api key", "unauthorized", "authentication required", "invalid authentication token",
+        "token expired", "api key is inactive", "api key has expired", "invalid api key",
+    ];
+
+    public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? apiKey, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        return Create(response.StatusCode, body);
+        return Create(response.StatusCode, body, response.Headers, clock, apiKey);
     }
 
-    public static MiladyCloudApiException Create(HttpStatusCode status, string? body)
+    /// <summary>Builds the exception for a status and body (also used for errors that arrive inside a stream).</summary>
+    public static MiladyCloudApiException Create(HttpStatusCode status, string? body, HttpResponseHeaders? headers = null, TimeProvider? clock = null, string? apiKey = null)
     {
-        var message = $"elizaOS Cloud returned {(int)status} {status}.";
-        return new MiladyCloudApiException(message, status, body);
+        var parsed = ErrorBodyParser.Parse(body);
+        var headerDelay = headers is null ? null : RetryAfterHeaders.Read(headers, clock ?? TimeProvider.System);
+        var retryAfter = headerDelay ?? parsed.RetryAfter;
+        var kind = Classify(status, parsed);
+        var message = Describe(status, parsed, body, apiKey);
+        var rawBody = body is null ? null : SecretScrubber.Scrub(body, apiKey);
+        var exception = Build(kind, message, status, rawBody, parsed);
+        exception.SetResponseFacts(
+            NormalizedCode(kind, parsed, status),
+            parsed.Code,
+            parsed.Type,
+            parsed.Message is null ? null : SecretScrubber.Scrub(parsed.Message, apiKey),
+            parsed.Details,
+            parsed.RequestId ?? RequestIdHeader(headers),
+            headers is null ? null : RateLimitInfo.FromHeaders(headers),
+            retryAfter);
+        return exception;
     }
+
+    /// <summary>True when a failure status or a 200 body that says <c>success:false</c> must be reported as an error.</summary>
+    public static bool IsSuccessFalse(string? body) => ErrorBodyParser.Parse(body).SuccessFalse;
+
+    /// <summary>Whether the body reports missing credits (any envelope, including the 429 of <c>/messages</c>).</summary>
+    public static bool IsInsufficientCredits(HttpStatusCode status, string? body)
+        => Classify(status, ErrorBodyParser.Parse(body)) == ErrorKind.InsufficientCredits;
+
+    /// <summary>Whether the body is an authentication failure, whatever the status (many routes answer it as 500).</summary>
+    public static bool IsAuthFailure(HttpStatusCode status, string? body)
+        => Classify(status, ErrorBodyParser.Parse(body)) == ErrorKind.Unauthorized;
 
     public static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -46,4 +83,151 @@ internal static class ErrorResponseReader
             return null;
         }
     }
+
+    private static ErrorKind Classify(HttpStatusCode status, ParsedErrorBody parsed)
+    {
+        if (MentionsInsufficientCredits(status, parsed))
+        {
+            return ErrorKind.InsufficientCredits;
+        }
+
+        var code = (int)status;
+        if (code >= 500 && IsAuthText(parsed.Message))
+        {
+            return ErrorKind.Unauthorized;
+        }
+
+        return code switch
+        {
+            400 or 422 => ErrorKind.InvalidRequest,
+            401 => ErrorKind.Unauthorized,
+            403 => ErrorKind.Forbidden,
+            404 => ErrorKind.NotFound,
+            429 => ErrorKind.RateLimited,
+            503 => ErrorKind.ServiceUnavailable,
+            >= 500 => ErrorKind.ServerError,
+            200 when parsed.SuccessFalse => ClassifySuccessFalse(parsed),
+            _ => ErrorKind.Other,
+        };
+    }
+
+    private static ErrorKind ClassifySuccessFalse(ParsedErrorBody parsed) => parsed.Code switch
+    {
+        "authentication_required" or "session_auth_required" => ErrorKind.Unauthorized,
+        "access_denied" => ErrorKind.Forbidden,
+        "resource_not_found" => ErrorKind.NotFound,
+        "validation_error" => ErrorKind.InvalidRequest,
+        _ => ErrorKind.Other,
+    };
+
+    private static bool MentionsInsufficientCredits(HttpStatusCode status, ParsedErrorBody parsed)
+    {
+        if (parsed.Code is "insufficient_credits" or "insufficient_balance" or "INSUFFICIENT_CREDITS" or "PAYMENT_REQUIRED"
+            || parsed.Type is "insufficient_quota" or "insufficient_credits")
+        {
+            return true;
+        }
+
+        var text = parsed.Message ?? string.Empty;
+        var saysInsufficient = text.Contains("Insufficient credits", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("Insufficient app credits", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("Insufficient balance", StringComparison.OrdinalIgnoreCase);
+        return status == HttpStatusCode.PaymentRequired || saysInsufficient;
+    }
+
+    private static bool IsAuthText(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            return false;
+        }
+
+        var lower = message.ToLowerInvariant();
+        return Array.Exists(AuthFailureTexts, text => lower.Contains(text, StringComparison.Ordinal));
+    }
+
+    private static string Describe(HttpStatusCode status, ParsedErrorBody parsed, string? body, string? apiKey)
+    {
+        var serverText = parsed.Message ?? BodySnippet(body);
+        var labels = string.Join(", ", new[] { parsed.Type, parsed.Code }.Where(s => !string.IsNullOrEmpty(s)).Distinct());
+        var text = $"elizaOS Cloud returned {(int)status} {ReasonPhrase(status)}";
+        if (!string.IsNullOrEmpty(serverText))
+        {
+            text += $": {serverText}";
+        }
+
+        if (labels.Length > 0)
+        {
+            text += $" ({labels})";
+        }
+
+        return SecretScrubber.Scrub(text, apiKey);
+    }
+
+    private static string ReasonPhrase(HttpStatusCode status)
+        => Enum.IsDefined(status) ? SplitWords().Replace(status.ToString(), " $1") : string.Empty;
+
+    /// <summary>For bodies that are not JSON (an HTML error page, plain text): a short single-line excerpt, or nothing.</summary>
+    private static string? BodySnippet(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        var title = HtmlTitle().Match(body);
+        var text = title.Success ? title.Groups[1].Value : body;
+        text = Whitespace().Replace(text, " ").Trim();
+        return text.Length <= 200 ? text : text[..200] + "…";
+    }
+
+    private static MiladyCloudApiException Build(ErrorKind kind, string message, HttpStatusCode status, string? body, ParsedErrorBody parsed) => kind switch
+    {
+        ErrorKind.InsufficientCredits => new InsufficientCreditsException(message, status, body)
+        {
+            RequiredAmount = parsed.Required ?? RequiredFromText(parsed.Message),
+            Balance = parsed.Balance,
+        },
+        ErrorKind.Unauthorized => new UnauthorizedException(message, status, body),
+        ErrorKind.Forbidden => new ForbiddenException(message, status, body),
+        ErrorKind.NotFound => new NotFoundException(message, status, body),
+        ErrorKind.InvalidRequest => new InvalidRequestException(message, status, body),
+        ErrorKind.RateLimited => new RateLimitedException(message, status, body),
+        ErrorKind.ServiceUnavailable => new ServiceUnavailableException(message, status, body),
+        ErrorKind.ServerError => new InternalServerErrorException(message, status, body),
+        _ => new MiladyCloudApiException(message, status, body),
+    };
+
+    private static MiladyCloudErrorCode NormalizedCode(ErrorKind kind, ParsedErrorBody parsed, HttpStatusCode status) => kind switch
+    {
+        ErrorKind.InsufficientCredits => MiladyCloudErrorCode.InsufficientCredits,
+        ErrorKind.Unauthorized => MiladyCloudErrorCode.Unauthorized,
+        ErrorKind.Forbidden => MiladyCloudErrorCode.Forbidden,
+        ErrorKind.NotFound => MiladyCloudErrorCode.NotFound,
+        ErrorKind.InvalidRequest => MiladyCloudErrorCode.InvalidRequest,
+        ErrorKind.RateLimited => MiladyCloudErrorCode.RateLimited,
+        ErrorKind.ServiceUnavailable or ErrorKind.ServerError => MiladyCloudErrorCode.InternalError,
+        _ => new MiladyCloudErrorCode(parsed.Code?.ToUpperInvariant() ?? $"HTTP_{(int)status}"),
+    };
+
+    private static string? RequestIdHeader(HttpResponseHeaders? headers)
+        => headers is null ? null : RetryAfterHeaders.TryFirst(headers, "X-Request-Id") ?? RetryAfterHeaders.TryFirst(headers, "request-id");
+
+    private static decimal? RequiredFromText(string? message)
+    {
+        var match = message is null ? Match.Empty : RequiredAmount().Match(message);
+        return match.Success && decimal.TryParse(match.Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+    }
+
+    [GeneratedRegex(@"Required:\s*\$?\s*([0-9]+(?:\.[0-9]+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex RequiredAmount();
+
+    [GeneratedRegex("<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlTitle();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("(?<!^)([A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex SplitWords();
 }

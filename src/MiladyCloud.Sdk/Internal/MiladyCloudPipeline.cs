@@ -1,30 +1,37 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MiladyCloud.Sdk.Internal.Resilience;
+using Polly.Timeout;
 
 namespace MiladyCloud.Sdk.Internal;
 
 /// <summary>
-/// The request pipeline shared by all category clients: URL building, credentials, user agent,
-/// JSON bodies, error mapping.
+/// The request pipeline shared by all category clients: URL building, credentials, user agent, JSON bodies,
+/// rate-limit holds, transport exceptions and error mapping.
 /// </summary>
 internal sealed class MiladyCloudPipeline
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
     private readonly string _userAgent;
+    private readonly RateLimitGate _gate;
 
-    public MiladyCloudPipeline(HttpClient httpClient, MiladyCloudClientOptions options)
+    public MiladyCloudPipeline(HttpClient httpClient, MiladyCloudClientOptions options, RateLimitTracker? rateLimits = null)
     {
         Http = httpClient;
         Options = options;
+        RateLimits = rateLimits ?? new RateLimitTracker();
         ApiBase = WithTrailingSlash(options.BaseUrl);
         SiteBase = WithTrailingSlash(options.SiteUrl ?? DeriveSiteUrl(ApiBase));
         _userAgent = UserAgent.Build(options.ApplicationId);
+        _gate = new RateLimitGate(options, RateLimits);
     }
 
     public HttpClient Http { get; }
 
     public MiladyCloudClientOptions Options { get; }
+
+    public RateLimitTracker RateLimits { get; }
 
     public TimeProvider TimeProvider => Options.TimeProvider;
 
@@ -59,23 +66,76 @@ internal sealed class MiladyCloudPipeline
         return await ReadJsonAsync(response, responseInfo, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends through the gate (rate-limit hold, client-side limiter) and the HttpClient (retries, per-attempt timeout),
+    /// turning transport failures into SDK exceptions and recording the rate-limit headers.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
     {
+        var category = request.GetCategory();
+        using var deadline = StartDeadline(request, cancellationToken);
+        var token = deadline?.Token ?? cancellationToken;
+        HttpResponseMessage response;
         try
         {
-            return await Http.SendAsync(request, completionOption, cancellationToken).ConfigureAwait(false);
+            using var lease = await _gate.EnterAsync(category, token).ConfigureAwait(false);
+            response = await Http.SendAsync(request, completionOption, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline?.TimedOut == true && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.Operation, Options.OperationTimeout, ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseHeaders, Options.NetworkTimeout, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the caller's token: an HttpClient.Timeout of a client the caller supplied.
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseHeaders, Http.Timeout, ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new MiladyCloudConnectionException($"Could not reach elizaOS Cloud at {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
+            throw new MiladyCloudConnectionException($"Could not reach elizaOS Cloud at {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex)
+            {
+                RequestNeverSent = TransientFailures.NeverReachedServer(ex),
+            };
         }
+
+        if (RateLimitInfo.FromHeaders(response.Headers) is { } rateLimit)
+        {
+            RateLimits.Record(category, rateLimit);
+        }
+
+        return response;
     }
 
-    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Starts the OperationTimeout clock for this call, when one is set, and records the deadline for the retry rules.</summary>
+    private TimedCancellation? StartDeadline(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (Options.OperationTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        request.Options.Set(RequestTraits.Deadline, TimeProvider.GetUtcNow() + Options.OperationTimeout);
+        return new TimedCancellation(Options.OperationTimeout, TimeProvider, cancellationToken);
+    }
+
+    public async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await ErrorResponseReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await ErrorResponseReader.ReadAsync(response, TimeProvider, Options.ApiKey, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>For routes that report failure as 200 with <c>success:false</c>: throws for such a body.</summary>
+    public void ThrowIfSuccessFalse(HttpResponseMessage response, string? body)
+    {
+        if (ErrorResponseReader.IsSuccessFalse(body))
+        {
+            throw ErrorResponseReader.Create(response.StatusCode, body, response.Headers, TimeProvider, Options.ApiKey);
         }
     }
 
@@ -94,6 +154,10 @@ internal sealed class MiladyCloudPipeline
                 // The content is buffered (ResponseContentRead), so the text comes from the buffer, not the spent stream.
                 var raw = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 throw new MiladyCloudResponseFormatException($"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} was not the JSON expected ({typeof(TResponse).Name}): {ex.Message} Body: {Truncate(raw)}", raw, ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw new MiladyCloudConnectionException($"The connection broke while reading the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {ex.Message}", ex);
             }
         }
     }

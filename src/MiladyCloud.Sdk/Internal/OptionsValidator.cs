@@ -22,6 +22,7 @@ internal static class OptionsValidator
         }
 
         CheckTimeout(options.NetworkTimeout, nameof(options.NetworkTimeout), problems);
+        CheckTimeout(options.OperationTimeout, nameof(options.OperationTimeout), problems);
         CheckTimeout(options.StreamFirstEventTimeout, nameof(options.StreamFirstEventTimeout), problems);
         CheckTimeout(options.StreamIdleTimeout, nameof(options.StreamIdleTimeout), problems);
         if (options.MaxRetries is < 0 or > 10)
@@ -37,6 +38,11 @@ internal static class OptionsValidator
         if (options.MaxRetryDelay < TimeSpan.Zero)
         {
             problems.Add("MaxRetryDelay must not be negative.");
+        }
+
+        if (options.RateLimiters is null || options.RateLimiters.Values.Any(limiter => limiter is null))
+        {
+            problems.Add("RateLimiters must not contain null limiters.");
         }
 
         if (options.TimeProvider is null)

@@ -15,6 +15,24 @@ internal static class RequestTraits
     /// <summary>The rate-limit window the call counts against.</summary>
     public static readonly HttpRequestOptionsKey<RateLimitCategory> Category = new("MiladyCloud.RateLimitCategory");
 
+    /// <summary>The request must never be sent twice (for example its body is a stream that cannot be rewound).</summary>
+    public static readonly HttpRequestOptionsKey<bool> NoRetry = new("MiladyCloud.NoRetry");
+
+    /// <summary>The time by which the whole call must be done; retries that would wait past it are not made.</summary>
+    public static readonly HttpRequestOptionsKey<DateTimeOffset> Deadline = new("MiladyCloud.Deadline");
+
+    public static HttpRequestMessage MarkNoRetry(this HttpRequestMessage request)
+    {
+        request.Options.Set(NoRetry, true);
+        return request;
+    }
+
+    public static bool IsRetryForbidden(this HttpRequestMessage request)
+        => request.Options.TryGetValue(NoRetry, out var value) && value;
+
+    public static DateTimeOffset? GetDeadline(this HttpRequestMessage request)
+        => request.Options.TryGetValue(Deadline, out var value) ? value : null;
+
     public static HttpRequestMessage MarkCreditConsuming(this HttpRequestMessage request, RateLimitCategory category)
     {
         request.Options.Set(ConsumesCredits, true);

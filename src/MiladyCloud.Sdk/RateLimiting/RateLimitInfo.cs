@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using MiladyCloud.Sdk.Internal.Resilience;
+
 namespace MiladyCloud.Sdk;
 
 /// <summary>
@@ -17,4 +21,25 @@ public sealed record RateLimitInfo
 
     /// <summary>The limiter's policy as reported (<c>redis</c> or <c>in-memory</c>).</summary>
     public string? Policy { get; init; }
+
+    /// <summary><see langword="true"/> when the server said no request is left in the window.</summary>
+    public bool IsExhausted => Remaining is <= 0;
+
+    /// <summary>Reads the snapshot from response headers; <see langword="null"/> when the response carries none.</summary>
+    /// <param name="headers">The response headers.</param>
+    /// <returns>The snapshot, or <see langword="null"/>.</returns>
+    public static RateLimitInfo? FromHeaders(HttpResponseHeaders headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var limit = Integer(headers, "X-RateLimit-Limit");
+        var remaining = Integer(headers, "X-RateLimit-Remaining");
+        var reset = RetryAfterHeaders.ResetTime(headers);
+        var policy = RetryAfterHeaders.TryFirst(headers, "X-RateLimit-Policy");
+        return limit is null && remaining is null && reset is null && policy is null
+            ? null
+            : new RateLimitInfo { Limit = limit, Remaining = remaining, Reset = reset, Policy = policy };
+    }
+
+    private static int? Integer(HttpResponseHeaders headers, string name)
+        => int.TryParse(RetryAfterHeaders.TryFirst(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

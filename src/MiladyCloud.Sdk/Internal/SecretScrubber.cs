@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace MiladyCloud.Sdk.Internal;
+
+/// <summary>Removes credentials from text that may reach a log or an exception message (servers sometimes echo them).</summary>
+internal static partial class SecretScrubber
+{
+    public static string Scrub(string text, string? apiKey = null)
+    {
+        if (!string.IsNullOrEmpty(apiKey) && apiKey.Length >= 8)
+        {
+            text = text.Replace(apiKey, "***", StringComparison.Ordinal);
+        }
+
+        return ElizaKey().Replace(text, "eliza_***");
+    }
+
+    [GeneratedRegex("eliza_[0-9a-fA-F]{6,}", RegexOptions.CultureInvariant)]
+    private static partial Regex ElizaKey();
+}

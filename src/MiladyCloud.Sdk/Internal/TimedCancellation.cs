@@ -1,0 +1,40 @@
+namespace MiladyCloud.Sdk.Internal;
+
+/// <summary>
+/// The caller's token combined with a deadline on the SDK's <see cref="TimeProvider"/> (so tests drive it with a fake
+/// clock), telling apart which of the two fired.
+/// </summary>
+internal sealed class TimedCancellation : IDisposable
+{
+    private readonly CancellationTokenSource _timer;
+    private readonly CancellationTokenSource _linked;
+
+    public TimedCancellation(TimeSpan timeout, TimeProvider clock, CancellationToken callerToken)
+    {
+        _timer = new CancellationTokenSource(timeout, clock);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timer.Token);
+    }
+
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary><see langword="true"/> when the deadline (not the caller) cancelled.</summary>
+    public bool TimedOut => _timer.IsCancellationRequested;
+
+    /// <summary>Restarts the deadline (for idle timeouts between stream events).</summary>
+    public bool TryReset(TimeSpan timeout)
+    {
+        if (_timer.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        _timer.CancelAfter(timeout);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _timer.Dispose();
+    }
+}
