@@ -11,6 +11,8 @@ public class MiladyCloudClient : IDisposable
     private readonly HttpClient? _ownedHttpClient;
     private readonly MiladyCloudPipeline? _pipeline;
     private readonly Lazy<ModelsClient>? _models;
+    private readonly Lazy<ChatClient>? _chat;
+    private readonly Lazy<MessagesClient>? _messages;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -58,10 +60,18 @@ public class MiladyCloudClient : IDisposable
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
         _pipeline = new MiladyCloudPipeline(httpClient, options);
         _models = new(() => new ModelsClient(_pipeline));
+        _chat = new(() => new ChatClient(_pipeline));
+        _messages = new(() => new MessagesClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
     public virtual RateLimitTracker RateLimits => Pipeline.RateLimits;
+
+    /// <summary>OpenAI-compatible chat completions, plain or streamed.</summary>
+    public virtual ChatClient Chat => _chat!.Value;
+
+    /// <summary>Anthropic-compatible messages, plain or streamed, with tools.</summary>
+    public virtual MessagesClient Messages => _messages!.Value;
 
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;

@@ -13,6 +13,7 @@ namespace MiladyCloud.Sdk.Models;
     AllowOutOfOrderMetadataProperties = true,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(IList<string>))]
 [JsonSerializable(typeof(IList<ChatContentPart>))]
 [JsonSerializable(typeof(IList<ContentBlock>))]

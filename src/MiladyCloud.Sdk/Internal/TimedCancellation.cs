@@ -11,11 +11,15 @@ internal sealed class TimedCancellation : IDisposable
 
     public TimedCancellation(TimeSpan timeout, TimeProvider clock, CancellationToken callerToken)
     {
+        LastTimeout = timeout;
         _timer = new CancellationTokenSource(timeout, clock);
         _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timer.Token);
     }
 
     public CancellationToken Token => _linked.Token;
+
+    /// <summary>The length of the deadline most recently set (for the timeout exception).</summary>
+    public TimeSpan LastTimeout { get; private set; }
 
     /// <summary><see langword="true"/> when the deadline (not the caller) cancelled.</summary>
     public bool TimedOut => _timer.IsCancellationRequested;
@@ -26,6 +30,11 @@ internal sealed class TimedCancellation : IDisposable
         if (_timer.IsCancellationRequested)
         {
             return false;
+        }
+
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            LastTimeout = timeout;
         }
 
         _timer.CancelAfter(timeout);

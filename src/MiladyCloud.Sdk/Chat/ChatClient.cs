@@ -1,0 +1,74 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Streaming;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>OpenAI-compatible chat completions (<c>/chat/completions</c>). Obtain it from <see cref="MiladyCloudClient.Chat"/>.</summary>
+public class ChatClient
+{
+    private const string Path = "chat/completions";
+    private readonly MiladyCloudPipeline? _pipeline;
+
+    /// <summary>For mocking frameworks.</summary>
+    protected ChatClient()
+    {
+    }
+
+    internal ChatClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
+
+    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+
+    /// <summary>Creates a chat completion.</summary>
+    /// <param name="request">The request; <c>stream</c> is ignored (use <see cref="StreamAsync(ChatCompletionRequest, CancellationToken)"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The completion.</returns>
+    /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
+    public virtual Task<ChatCompletion> CreateAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        ChatRequestValidator.Validate(request);
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
+            .MarkCreditConsuming(RateLimitCategory.Chat);
+        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken);
+    }
+
+    /// <summary>Asks <paramref name="model"/> one question.</summary>
+    /// <param name="model">The model id, such as <c>openai/gpt-5.4</c>.</param>
+    /// <param name="userMessage">The user's message.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The completion; its text is <c>Choices[0].Message.Content</c>.</returns>
+    public virtual Task<ChatCompletion> CreateAsync(string model, string userMessage, CancellationToken cancellationToken = default)
+        => CreateAsync(SingleTurn(model, userMessage), cancellationToken);
+
+    /// <summary>Streams a chat completion; the request is sent when enumeration starts (<c>stream: true</c> is set for you).</summary>
+    /// <param name="request">The request (not modified).</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The chunks, as they arrive.</returns>
+    /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
+    public virtual ChatCompletionStream StreamAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        ChatRequestValidator.Validate(request);
+        var pipeline = Pipeline;
+        return new ChatCompletionStream((onResponse, enumeratorToken) =>
+        {
+            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
+            StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
+            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
+            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+        });
+    }
+
+    /// <summary>Streams the answer of <paramref name="model"/> to one question.</summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="userMessage">The user's message.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The chunks, as they arrive.</returns>
+    public virtual ChatCompletionStream StreamAsync(string model, string userMessage, CancellationToken cancellationToken = default)
+        => StreamAsync(SingleTurn(model, userMessage), cancellationToken);
+
+    private static ChatCompletionRequest SingleTurn(string model, string userMessage)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userMessage);
+        return new ChatCompletionRequest { Model = model, Messages = [new ChatMessage { Role = ChatRole.User, Content = userMessage }] };
+    }
+}

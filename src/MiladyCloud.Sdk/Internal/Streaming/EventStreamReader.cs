@@ -1,0 +1,115 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+
+namespace MiladyCloud.Sdk.Internal.Streaming;
+
+/// <summary>
+/// Sends a streaming request and yields decoded items as they arrive: typed errors before the first item, in-band
+/// errors after the items already yielded, a distinct exception for a stream that ends without its terminal marker,
+/// and separate deadlines for the first event and for silence between events (on the SDK's clock). The response is
+/// disposed, and its connection freed, however the enumeration ends.
+/// </summary>
+internal static class EventStreamReader
+{
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        MiladyCloudPipeline pipeline,
+        HttpRequestMessage request,
+        IStreamDecoder<T> decoder,
+        Action<RateLimitInfo?> onResponse,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = pipeline.Options;
+        using var deadline = new TimedCancellation(options.StreamFirstEventTimeout, options.TimeProvider, cancellationToken);
+        using var response = await OpenAsync(pipeline, request, deadline, cancellationToken).ConfigureAwait(false);
+        onResponse(RateLimitInfo.FromHeaders(response.Headers));
+        var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            var events = SseParser.Create(body, (type, data) => decoder.Decode(type, data)).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
+            var delivered = 0;
+            var ended = false;
+            try
+            {
+                while (!ended)
+                {
+                    deadline.TryReset(delivered == 0 ? options.StreamFirstEventTimeout : options.StreamIdleTimeout);
+                    if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    var frame = events.Current.Data;
+                    switch (frame.Kind)
+                    {
+                        case StreamFrameKind.Error:
+                            throw frame.Error!;
+                        case StreamFrameKind.End:
+                            ended = true;
+                            break;
+                        case StreamFrameKind.Skip:
+                            continue;
+                    }
+
+                    if (frame.Value is { } item)
+                    {
+                        delivered++;
+                        // The caller's time between items is not silence from the server.
+                        deadline.TryReset(Timeout.InfiniteTimeSpan);
+                        yield return item;
+                    }
+                }
+            }
+            finally
+            {
+                await events.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (!ended)
+            {
+                throw new MiladyCloudStreamIncompleteException(
+                    $"The {decoder.StreamName} stream ended after {delivered} item(s) without its end marker; the server stops a failed stream this way, so the output is incomplete.",
+                    delivered);
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> OpenAsync(MiladyCloudPipeline pipeline, HttpRequestMessage request, TimedCancellation deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await pipeline.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            try
+            {
+                await pipeline.EnsureSuccessAsync(response, deadline.Token).ConfigureAwait(false);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.FirstStreamEvent, pipeline.Options.StreamFirstEventTimeout, ex);
+        }
+    }
+
+    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, TimedCancellation deadline, int delivered, string streamName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            var kind = delivered == 0 ? MiladyCloudTimeoutKind.FirstStreamEvent : MiladyCloudTimeoutKind.StreamIdle;
+            throw new MiladyCloudTimeoutException(kind, deadline.LastTimeout, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new MiladyCloudStreamIncompleteException(
+                $"The connection broke during the {streamName} stream after {delivered} item(s): {ex.Message}", delivered, ex);
+        }
+    }
+}

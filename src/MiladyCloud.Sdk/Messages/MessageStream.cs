@@ -1,0 +1,34 @@
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// The events of a streamed message, read with <c>await foreach</c>; <see cref="ToMessageAsync"/> reads the whole
+/// stream into the final <see cref="Message"/>.
+/// </summary>
+public class MessageStream : MiladyCloudStream<MessageStreamEvent>
+{
+    /// <summary>For mocking frameworks.</summary>
+    protected MessageStream()
+    {
+    }
+
+    internal MessageStream(Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<MessageStreamEvent>> open)
+        : base(open)
+    {
+    }
+
+    /// <summary>Reads the whole stream and returns the message it adds up to.</summary>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The message.</returns>
+    public virtual async Task<Message> ToMessageAsync(CancellationToken cancellationToken = default)
+    {
+        var accumulator = new MessageAccumulator();
+        await foreach (var streamEvent in this.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            accumulator.Add(streamEvent);
+        }
+
+        return accumulator.ToMessage();
+    }
+}

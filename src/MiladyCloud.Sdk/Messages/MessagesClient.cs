@@ -1,0 +1,76 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Streaming;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>Anthropic-compatible messages (<c>/messages</c>). Obtain it from <see cref="MiladyCloudClient.Messages"/>.</summary>
+public class MessagesClient
+{
+    private const string Path = "messages";
+    private readonly MiladyCloudPipeline? _pipeline;
+
+    /// <summary>For mocking frameworks.</summary>
+    protected MessagesClient()
+    {
+    }
+
+    internal MessagesClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
+
+    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+
+    /// <summary>Creates a message.</summary>
+    /// <param name="request">The request; <c>stream</c> is ignored (use <see cref="StreamAsync(MessageRequest, CancellationToken)"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
+    public virtual Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
+    {
+        MessageRequestValidator.Validate(request);
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest)
+            .MarkCreditConsuming(RateLimitCategory.Chat);
+        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken);
+    }
+
+    /// <summary>Asks <paramref name="model"/> one question.</summary>
+    /// <param name="model">The model id, such as <c>claude-sonnet-4-6</c>.</param>
+    /// <param name="userMessage">The user's message.</param>
+    /// <param name="maxTokens">The most tokens to generate.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message.</returns>
+    public virtual Task<Message> CreateAsync(string model, string userMessage, int maxTokens = 1024, CancellationToken cancellationToken = default)
+        => CreateAsync(SingleTurn(model, userMessage, maxTokens), cancellationToken);
+
+    /// <summary>Streams a message; the request is sent when enumeration starts (<c>stream: true</c> is set for you).</summary>
+    /// <param name="request">The request (not modified).</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The events, as they arrive, ending with <see cref="MessageStopEvent"/>.</returns>
+    /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
+    public virtual MessageStream StreamAsync(MessageRequest request, CancellationToken cancellationToken = default)
+    {
+        MessageRequestValidator.Validate(request);
+        var pipeline = Pipeline;
+        return new MessageStream((onResponse, enumeratorToken) =>
+        {
+            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
+            StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.MessageRequest);
+            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
+            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+        });
+    }
+
+    /// <summary>Streams the answer of <paramref name="model"/> to one question.</summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="userMessage">The user's message.</param>
+    /// <param name="maxTokens">The most tokens to generate.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The events, as they arrive.</returns>
+    public virtual MessageStream StreamAsync(string model, string userMessage, int maxTokens = 1024, CancellationToken cancellationToken = default)
+        => StreamAsync(SingleTurn(model, userMessage, maxTokens), cancellationToken);
+
+    private static MessageRequest SingleTurn(string model, string userMessage, int maxTokens)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userMessage);
+        return new MessageRequest { Model = model, MaxTokens = maxTokens, Messages = [new MessageParam { Role = MessageRole.User, Content = userMessage }] };
+    }
+}
