@@ -41,6 +41,12 @@ public class MiladyCloudClient : IDisposable
     {
     }
 
+    /// <summary>Used by dependency injection: the rate-limit knowledge is shared by every client it creates.</summary>
+    internal MiladyCloudClient(HttpClient httpClient, MiladyCloudClientOptions options, RateLimitTracker rateLimits)
+        : this(httpClient, options, ownsHttpClient: false, rateLimits)
+    {
+    }
+
     /// <summary>Creates a client with the SDK's own retry pipeline over the given transport (tests, custom sockets).</summary>
     internal MiladyCloudClient(MiladyCloudClientOptions options, HttpMessageHandler transport)
         : this(CreateOwnedHttpClient(options, transport), options, ownsHttpClient: true)
@@ -52,13 +58,13 @@ public class MiladyCloudClient : IDisposable
     {
     }
 
-    private MiladyCloudClient(HttpClient httpClient, MiladyCloudClientOptions options, bool ownsHttpClient)
+    private MiladyCloudClient(HttpClient httpClient, MiladyCloudClientOptions options, bool ownsHttpClient, RateLimitTracker? rateLimits = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
-        _pipeline = new MiladyCloudPipeline(httpClient, options);
+        _pipeline = new MiladyCloudPipeline(httpClient, options, rateLimits);
         _models = new(() => new ModelsClient(_pipeline));
         _chat = new(() => new ChatClient(_pipeline));
         _messages = new(() => new MessagesClient(_pipeline));

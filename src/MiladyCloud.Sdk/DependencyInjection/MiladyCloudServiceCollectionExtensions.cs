@@ -1,0 +1,107 @@
+using System.Net;
+using MiladyCloud.Sdk;
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Resilience;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="MiladyCloudClient"/> and its category clients on a typed HttpClient.</summary>
+public static class MiladyCloudServiceCollectionExtensions
+{
+    /// <summary>The name of the SDK's HttpClient in <c>IHttpClientFactory</c>.</summary>
+    public const string HttpClientName = "MiladyCloud";
+
+    /// <summary>The resilience handler's name (one pipeline: retries outside, a per-attempt timeout inside).</summary>
+    public const string ResilienceHandlerName = "MiladyCloud";
+
+    /// <summary>
+    /// Registers the client, validated at start-up. Unset options fall back to the environment:
+    /// <c>MILADY_CLOUD_API_KEY</c> (or <c>ELIZAOS_CLOUD_API_KEY</c>) and <c>MILADY_CLOUD_BASE_URL</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder exposing the HttpClient builder.</returns>
+    public static MiladyCloudBuilder AddMiladyCloud(this IServiceCollection services, Action<MiladyCloudClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<MiladyCloudClientOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return AddCore(services);
+    }
+
+    /// <summary>Registers the client with options bound from a configuration section (by convention <c>MiladyCloud</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The section, for example <c>configuration.GetSection("MiladyCloud")</c>.</param>
+    /// <returns>A builder exposing the HttpClient builder.</returns>
+    public static MiladyCloudBuilder AddMiladyCloud(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<MiladyCloudClientOptions>().Configure(options => Bind(section, options));
+        return AddCore(services);
+    }
+
+    private static MiladyCloudBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<MiladyCloudClientOptions>()
+            .PostConfigure(EnvironmentFallbacks.Apply)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MiladyCloudClientOptions>, MiladyCloudOptionsValidation>());
+        services.AddSingleton<RateLimitTracker>();
+
+        var http = services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = DecompressionMethods.All,
+                AllowAutoRedirect = false,
+            });
+        http.AddResilienceHandler(ResilienceHandlerName, static (pipeline, context) =>
+            MiladyCloudResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<MiladyCloudClientOptions>>().Value));
+
+        services.AddTransient(sp => new MiladyCloudClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<IOptions<MiladyCloudClientOptions>>().Value,
+            sp.GetRequiredService<RateLimitTracker>()));
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Chat);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Messages);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Models);
+        return new MiladyCloudBuilder(services, http);
+    }
+
+    private static void Bind(IConfiguration section, MiladyCloudClientOptions options)
+    {
+        options.ApiKey = section["ApiKey"] ?? options.ApiKey;
+        if (section["BaseUrl"] is { } baseUrl)
+        {
+            options.BaseUrl = new Uri(baseUrl, UriKind.RelativeOrAbsolute);
+        }
+
+        if (section["SiteUrl"] is { } siteUrl)
+        {
+            options.SiteUrl = new Uri(siteUrl, UriKind.RelativeOrAbsolute);
+        }
+
+        options.ApplicationId = section["ApplicationId"] ?? options.ApplicationId;
+        options.NetworkTimeout = TimeSpanOr(section["NetworkTimeout"], options.NetworkTimeout);
+        options.OperationTimeout = TimeSpanOr(section["OperationTimeout"], options.OperationTimeout);
+        options.StreamFirstEventTimeout = TimeSpanOr(section["StreamFirstEventTimeout"], options.StreamFirstEventTimeout);
+        options.StreamIdleTimeout = TimeSpanOr(section["StreamIdleTimeout"], options.StreamIdleTimeout);
+        options.MaxRetryDelay = TimeSpanOr(section["MaxRetryDelay"], options.MaxRetryDelay);
+        options.RetryBaseDelay = TimeSpanOr(section["RetryBaseDelay"], options.RetryBaseDelay);
+        if (int.TryParse(section["MaxRetries"], System.Globalization.CultureInfo.InvariantCulture, out var retries))
+        {
+            options.MaxRetries = retries;
+        }
+    }
+
+    private static TimeSpan TimeSpanOr(string? text, TimeSpan fallback)
+        => text is not null && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MiladyCloud.Sdk.Testing;
+
+namespace MiladyCloud.Sdk.Tests.DependencyInjection;
+
+public class AddMiladyCloudTests
+{
+    [Test]
+    public async Task The_registered_client_calls_the_service_through_the_factory_pipeline()
+    {
+        using var fake = MiladyCloudFakeServer.Start();
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(o => { o.ApiKey = MiladyCloudFakeServer.ApiKey; o.BaseUrl = fake.BaseUrl; });
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var chat = provider.GetRequiredService<ChatClient>();
+        var completion = await chat.CreateAsync("openai/gpt-5.4", "hello");
+
+        Assert.That(completion.Choices[0].Message.Content, Does.EndWith("You said: hello"));
+        Assert.That(fake.Requests.Single().Headers["Authorization"], Is.EqualTo("Bearer " + MiladyCloudFakeServer.ApiKey));
+        Assert.That(provider.GetRequiredService<MiladyCloudClient>().RateLimits.Get(RateLimitCategory.Chat)!.Remaining, Is.EqualTo(199),
+            "rate-limit knowledge is shared by every client the container creates");
+    }
+
+    [Test]
+    public async Task Retries_come_from_the_resilience_handler_of_the_http_client_builder()
+    {
+        using var fake = MiladyCloudFakeServer.Start();
+        fake.Faults.Enqueue(FakeFault.Status(System.Net.HttpStatusCode.ServiceUnavailable));
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(o => { o.ApiKey = MiladyCloudFakeServer.ApiKey; o.BaseUrl = fake.BaseUrl; o.RetryBaseDelay = TimeSpan.FromMilliseconds(1); });
+        await using var provider = services.BuildServiceProvider();
+
+        var models = await provider.GetRequiredService<MiladyCloudClient>().Models.ListAsync();
+
+        Assert.That(models.Data, Is.Not.Empty);
+        Assert.That(fake.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Invalid_options_fail_at_start_up_saying_what_to_fix()
+    {
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(o => { o.ApiKey = "  "; o.BaseUrl = new Uri("http://example.com/api/v1"); o.NetworkTimeout = TimeSpan.FromSeconds(-1); });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<MiladyCloudClientOptions>>().Value);
+
+        var text = string.Join(" ", ex!.Failures);
+        Assert.That(text, Does.Contain("Set ApiKey").And.Contain("must use https").And.Contain("NetworkTimeout must be positive"));
+    }
+
+    [Test]
+    public void Options_bind_from_a_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MiladyCloud:ApiKey"] = "eliza_configured",
+            ["MiladyCloud:BaseUrl"] = "https://staging.example.com/api/v1",
+            ["MiladyCloud:MaxRetries"] = "5",
+            ["MiladyCloud:StreamIdleTimeout"] = "00:03:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(configuration.GetSection("MiladyCloud"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<MiladyCloudClientOptions>>().Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.ApiKey, Is.EqualTo("eliza_configured"));
+            Assert.That(options.BaseUrl, Is.EqualTo(new Uri("https://staging.example.com/api/v1")));
+            Assert.That(options.MaxRetries, Is.EqualTo(5));
+            Assert.That(options.StreamIdleTimeout, Is.EqualTo(TimeSpan.FromMinutes(3)));
+        });
+    }
+
+    [Test]
+    public void The_builder_exposes_the_http_client_builder_for_handlers()
+    {
+        var services = new ServiceCollection();
+
+        var builder = services.AddMiladyCloud(o => o.ApiKey = "eliza_x");
+
+        Assert.That(builder.HttpClientBuilder.Name, Is.EqualTo(MiladyCloudServiceCollectionExtensions.HttpClientName));
+        Assert.That(builder.Services, Is.SameAs(services));
+    }
+}
