@@ -13,6 +13,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<ModelsClient>? _models;
     private readonly Lazy<ChatClient>? _chat;
     private readonly Lazy<MessagesClient>? _messages;
+    private readonly Lazy<EmbeddingsClient>? _embeddings;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -68,6 +69,7 @@ public class MiladyCloudClient : IDisposable
         _models = new(() => new ModelsClient(_pipeline));
         _chat = new(() => new ChatClient(_pipeline));
         _messages = new(() => new MessagesClient(_pipeline));
+        _embeddings = new(() => new EmbeddingsClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -78,6 +80,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Anthropic-compatible messages, plain or streamed, with tools.</summary>
     public virtual MessagesClient Messages => _messages!.Value;
+
+    /// <summary>Text embeddings, one text or many, with batching.</summary>
+    public virtual EmbeddingsClient Embeddings => _embeddings!.Value;
 
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;

@@ -73,6 +73,7 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Chat);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Messages);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Models);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Embeddings);
         return new MiladyCloudBuilder(services, http);
     }
 
