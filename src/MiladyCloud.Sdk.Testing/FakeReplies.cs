@@ -24,8 +24,8 @@ public sealed class FakeReplies
     /// <summary>How many characters each streamed text delta carries at most. Defaults to 8.</summary>
     public int StreamChunkLength { get; set; } = 8;
 
-    /// <summary>The length of embedding vectors. Defaults to 64 (the real models use 1,536 or more).</summary>
-    public int EmbeddingDimensions { get; set; } = 64;
+    /// <summary>The length of embedding vectors. Defaults to 512 (the real models use 1,536 or more).</summary>
+    public int EmbeddingDimensions { get; set; } = 512;
 
     /// <summary>The bytes returned as a generated image (a valid 1×1 PNG by default).</summary>
     public byte[] ImageBytes { get; set; } = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");

@@ -8,6 +8,8 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 /// <summary>POST /embeddings: deterministic unit vectors (the same text always gets the same vector).</summary>
 internal static class EmbeddingsResponder
 {
+    private static readonly char[] Separators = [' ', '\t', '\n', '\r', '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')'];
+
     public static FakeResponse Respond(JsonElement request, FakeReplies replies)
     {
         var inputs = Inputs(request);
@@ -46,22 +48,32 @@ internal static class EmbeddingsResponder
         }));
     }
 
+    /// <summary>
+    /// A bag-of-words vector: every word adds a pseudo-random direction chosen by its hash, so texts that share words
+    /// are more similar, like real embeddings, while staying deterministic.
+    /// </summary>
     public static float[] Vector(string text, int dimensions)
     {
-        var seed = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var random = new Random(seed);
         var vector = new float[Math.Max(1, dimensions)];
-        double norm = 0;
-        for (var i = 0; i < vector.Length; i++)
+        foreach (var word in text.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            vector[i] = (float)(random.NextDouble() * 2 - 1);
-            norm += vector[i] * vector[i];
+            var random = new Random(BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(word))));
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] += (float)(random.NextDouble() * 2 - 1);
+            }
         }
 
-        var scale = (float)(1 / Math.Sqrt(norm));
+        var norm = Math.Sqrt(vector.Sum(v => (double)v * v));
+        if (norm == 0)
+        {
+            vector[0] = 1;
+            return vector;
+        }
+
         for (var i = 0; i < vector.Length; i++)
         {
-            vector[i] *= scale;
+            vector[i] = (float)(vector[i] / norm);
         }
 
         return vector;

@@ -79,6 +79,11 @@ internal static class JsonText
                 {
                     text.Append(t.GetString());
                 }
+                else if (part.TryGetProperty("type", out var type) && type.ValueEquals("tool_result"))
+                {
+                    // A tool result stands for what the user "said" in the turn that answers a tool call.
+                    text.Append("(tool result) ").Append(part.TryGetProperty("content", out var result) && result.ValueKind == JsonValueKind.String ? result.GetString() : result.GetRawText());
+                }
             }
         }
 
