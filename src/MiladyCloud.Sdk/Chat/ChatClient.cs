@@ -5,19 +5,19 @@ using MiladyCloud.Sdk.Models;
 namespace MiladyCloud.Sdk;
 
 /// <summary>OpenAI-compatible chat completions (<c>/chat/completions</c>). Obtain it from <see cref="MiladyCloudClient.Chat"/>.</summary>
-public class ChatClient
+public class ChatClient : CategoryClient
 {
     private const string Path = "chat/completions";
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected ChatClient()
     {
     }
 
-    internal ChatClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+    internal ChatClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
     /// <summary>Creates a chat completion.</summary>
     /// <param name="request">The request; <c>stream</c> is ignored (use <see cref="StreamAsync(ChatCompletionRequest, CancellationToken)"/>).</param>

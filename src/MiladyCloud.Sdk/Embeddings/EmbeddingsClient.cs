@@ -4,19 +4,19 @@ using MiladyCloud.Sdk.Models;
 namespace MiladyCloud.Sdk;
 
 /// <summary>OpenAI-compatible embeddings (<c>/embeddings</c>). Obtain it from <see cref="MiladyCloudClient.Embeddings"/>.</summary>
-public class EmbeddingsClient
+public class EmbeddingsClient : CategoryClient
 {
     private const int MaxBatchSize = 2048;
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected EmbeddingsClient()
     {
     }
 
-    internal EmbeddingsClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+    internal EmbeddingsClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
     /// <summary>Creates embeddings, one per input, in input order.</summary>
     /// <param name="request">The request (the server requires <c>model</c>).</param>

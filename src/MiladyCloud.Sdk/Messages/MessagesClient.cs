@@ -5,19 +5,19 @@ using MiladyCloud.Sdk.Models;
 namespace MiladyCloud.Sdk;
 
 /// <summary>Anthropic-compatible messages (<c>/messages</c>). Obtain it from <see cref="MiladyCloudClient.Messages"/>.</summary>
-public class MessagesClient
+public class MessagesClient : CategoryClient
 {
     private const string Path = "messages";
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected MessagesClient()
     {
     }
 
-    internal MessagesClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+    internal MessagesClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
     /// <summary>Creates a message.</summary>
     /// <param name="request">The request; <c>stream</c> is ignored (use <see cref="StreamAsync(MessageRequest, CancellationToken)"/>).</param>

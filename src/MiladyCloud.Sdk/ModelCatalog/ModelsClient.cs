@@ -4,19 +4,19 @@ using MiladyCloud.Sdk.Models;
 namespace MiladyCloud.Sdk;
 
 /// <summary>The model catalog (<c>/models</c>). Obtain it from <see cref="MiladyCloudClient.Models"/>.</summary>
-public class ModelsClient
+public class ModelsClient : CategoryClient
 {
     private const int MaxStatusIds = 50;
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected ModelsClient()
     {
     }
 
-    internal ModelsClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+    internal ModelsClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
     /// <summary>Lists every model the service offers. Ids are provider-prefixed, such as <c>openai/gpt-5.4</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MiladyCloud.Sdk.Testing;
+using Polly;
 
 namespace MiladyCloud.Sdk.Tests.DependencyInjection;
 
@@ -37,6 +38,27 @@ public class AddMiladyCloudTests
 
         Assert.That(models.Data, Is.Not.Empty);
         Assert.That(fake.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Replacing_the_resilience_pipeline_leaves_exactly_one_retry_layer()
+    {
+        using var fake = MiladyCloudFakeServer.Start();
+        fake.Faults.Enqueue(FakeFault.Status(System.Net.HttpStatusCode.ServiceUnavailable), times: 3);
+        var services = new ServiceCollection();
+        var builder = services.AddMiladyCloud(o => { o.ApiKey = MiladyCloudFakeServer.ApiKey; o.BaseUrl = fake.BaseUrl; o.MaxRetries = 5; });
+#pragma warning disable EXTEXP0001 // Marked experimental by Microsoft.Extensions.Http.Resilience; the documented way to replace a pipeline.
+        builder.HttpClientBuilder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.HttpClientBuilder.AddResilienceHandler("mine", pipeline => pipeline.AddRetry(new Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 1,
+            Delay = TimeSpan.Zero,
+        }));
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.ThrowsAsync<ServiceUnavailableException>(() => provider.GetRequiredService<MiladyCloudClient>().Models.ListAsync());
+        Assert.That(fake.Requests, Has.Count.EqualTo(2), "only the user's single retry ran; the SDK's five are gone");
     }
 
     [Test]
