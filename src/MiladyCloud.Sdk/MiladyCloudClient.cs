@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
 
@@ -88,6 +91,74 @@ public class MiladyCloudClient : IDisposable
     public virtual ModelsClient Models => _models!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+
+    /// <summary>
+    /// Calls any route, typed or not, through the same credentials, retries and error mapping, and returns the JSON
+    /// answer. For the routes this SDK has no method for yet.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativePath">A path relative to the root, for example <c>credits/balance</c> or <c>apps?limit=5</c>.</param>
+    /// <param name="body">A JSON body, or <see langword="null"/>.</param>
+    /// <param name="route">Which root the path starts from.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The JSON response (<see cref="JsonValueKind.Undefined"/> for an empty body).</returns>
+    /// <exception cref="ArgumentException">The path is absolute or leaves the root.</exception>
+    public virtual async Task<JsonElement> SendAsync(HttpMethod method, string relativePath, JsonElement? body = null, MiladyCloudRoute route = MiladyCloudRoute.ApiV1, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendRawAsync(method, relativePath, body is { } json ? JsonContent(json) : null, route, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        Pipeline.ThrowIfSuccessFalse(response, text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return default;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", text, ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request to any route through the same credentials and retries; an error status still throws the typed
+    /// exception. The caller disposes the response.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativePath">A path relative to the root.</param>
+    /// <param name="content">The body, or <see langword="null"/>.</param>
+    /// <param name="route">Which root the path starts from.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The successful response, headers read, body not yet read.</returns>
+    public virtual async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string relativePath, HttpContent? content = null, MiladyCloudRoute route = MiladyCloudRoute.ApiV1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var path = EscapeHatchPath.Check(relativePath);
+        using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? ApiRoot.Site : ApiRoot.V1);
+        request.Content = content;
+        var response = await Pipeline.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Pipeline.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static ByteArrayContent JsonContent(JsonElement json)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(json, MiladyCloudJsonContext.Default.JsonElement));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     /// <inheritdoc />
     public void Dispose()
