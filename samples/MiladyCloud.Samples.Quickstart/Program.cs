@@ -55,8 +55,24 @@ Console.WriteLine($"   {vectors.Count} vectors of {vectors[0].Length} dimensions
 Console.WriteLine($"   similarity(cat, cat) = {EmbeddingMath.CosineSimilarity(vectors[0].Span, vectors[1].Span):F3}");
 Console.WriteLine($"   similarity(cat, revenue) = {EmbeddingMath.CosineSimilarity(vectors[0].Span, vectors[2].Span):F3}");
 
-// 4. The model catalog.
+// 4. An image, generated (with a progress indicator while the service works) and saved to disk.
+Console.Write("\n4) Generating an image ");
+var generation = client.Images.CreateAsync("A watercolor fox reading a book", numImages: 1);
+var spinner = new[] { '|', '/', '-', '\\' };
+for (var tick = 0; !generation.IsCompleted; tick++)
+{
+    Console.Write(spinner[tick % spinner.Length]);
+    await Task.WhenAny(generation, Task.Delay(250));
+    Console.Write('\b');
+}
+
+var image = (await generation)[0];
+var imagePath = Path.Combine(Path.GetTempPath(), $"milady-quickstart-{Guid.NewGuid():N}.{(image.MediaType == "image/webp" ? "webp" : "png")}");
+await image.SaveAsync(imagePath);
+Console.WriteLine($"\n   Saved {new FileInfo(imagePath).Length} bytes ({image.MediaType}) to {imagePath}");
+
+// 5. The model catalog.
 var models = await client.Models.ListAsync();
-Console.WriteLine($"\n4) The service offers {models.Data.Count} models, for example {string.Join(", ", models.Data.Take(3).Select(m => m.Id))}.");
+Console.WriteLine($"\n5) The service offers {models.Data.Count} models, for example {string.Join(", ", models.Data.Take(3).Select(m => m.Id))}.");
 Console.WriteLine("\nDone.");
 return 0;

@@ -17,6 +17,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<ChatClient>? _chat;
     private readonly Lazy<MessagesClient>? _messages;
     private readonly Lazy<EmbeddingsClient>? _embeddings;
+    private readonly Lazy<ImagesClient>? _images;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -73,6 +74,7 @@ public class MiladyCloudClient : IDisposable
         _chat = new(() => new ChatClient(_pipeline));
         _messages = new(() => new MessagesClient(_pipeline));
         _embeddings = new(() => new EmbeddingsClient(_pipeline));
+        _images = new(() => new ImagesClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -86,6 +88,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Text embeddings, one text or many, with batching.</summary>
     public virtual EmbeddingsClient Embeddings => _embeddings!.Value;
+
+    /// <summary>Image generation, with the bytes of each image and <c>SaveAsync</c>.</summary>
+    public virtual ImagesClient Images => _images!.Value;
 
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;

@@ -76,6 +76,9 @@ public class MiladyCloudClientOptions
     /// </summary>
     public IDictionary<RateLimitCategory, RateLimiter> RateLimiters { get; } = new Dictionary<RateLimitCategory, RateLimiter>();
 
+    /// <summary>The largest generated image or video the SDK downloads from a URL. Defaults to 50 MB.</summary>
+    public long MaxDownloadBytes { get; set; } = 50L * 1024 * 1024;
+
     /// <summary>An optional product token appended to the <c>User-Agent</c> header, such as <c>MyApp/1.2</c>.</summary>
     public string? ApplicationId { get; set; }
 

@@ -26,6 +26,8 @@ namespace MiladyCloud.Sdk.Models;
 [JsonSerializable(typeof(MessageStreamEvent))]
 [JsonSerializable(typeof(EmbeddingRequest))]
 [JsonSerializable(typeof(EmbeddingResponse))]
+[JsonSerializable(typeof(ImageGenerationRequest))]
+[JsonSerializable(typeof(ImageGenerationResponse))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ModelInfo))]
 [JsonSerializable(typeof(ModelStatusRequest))]

@@ -74,6 +74,7 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Messages);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Models);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Embeddings);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Images);
         return new MiladyCloudBuilder(services, http);
     }
 

@@ -87,7 +87,7 @@ internal sealed class MiladyCloudPipeline
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseHeaders, Options.NetworkTimeout, ex);
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseHeaders, request.GetAttemptTimeout() ?? Options.NetworkTimeout, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

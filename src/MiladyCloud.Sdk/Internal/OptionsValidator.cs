@@ -30,6 +30,11 @@ internal static class OptionsValidator
             problems.Add($"MaxRetries must be between 0 and 10 (was {options.MaxRetries}).");
         }
 
+        if (options.MaxDownloadBytes <= 0)
+        {
+            problems.Add($"MaxDownloadBytes must be positive (was {options.MaxDownloadBytes}).");
+        }
+
         if (options.RetryBaseDelay < TimeSpan.Zero)
         {
             problems.Add("RetryBaseDelay must not be negative.");

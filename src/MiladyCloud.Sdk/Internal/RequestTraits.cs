@@ -21,6 +21,22 @@ internal static class RequestTraits
     /// <summary>The time by which the whole call must be done; retries that would wait past it are not made.</summary>
     public static readonly HttpRequestOptionsKey<DateTimeOffset> Deadline = new("MiladyCloud.Deadline");
 
+    /// <summary>A longer per-attempt timeout for routes that are slow by nature (image and video generation).</summary>
+    public static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeout = new("MiladyCloud.AttemptTimeout");
+
+    public static HttpRequestMessage WithAttemptTimeoutAtLeast(this HttpRequestMessage request, TimeSpan minimum, TimeSpan configured)
+    {
+        if (configured != Timeout.InfiniteTimeSpan && configured < minimum)
+        {
+            request.Options.Set(AttemptTimeout, minimum);
+        }
+
+        return request;
+    }
+
+    public static TimeSpan? GetAttemptTimeout(this HttpRequestMessage request)
+        => request.Options.TryGetValue(AttemptTimeout, out var value) ? value : null;
+
     public static HttpRequestMessage MarkNoRetry(this HttpRequestMessage request)
     {
         request.Options.Set(NoRetry, true);

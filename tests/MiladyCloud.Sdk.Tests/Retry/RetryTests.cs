@@ -239,6 +239,29 @@ public class RetryTests
         Assert.That(ex.Timeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
     }
 
+    [Test]
+    public async Task Image_generation_waits_at_least_200_seconds_whatever_NetworkTimeout_says()
+    {
+        using var api = new ScriptedServer(o => { o.MaxRetries = 0; o.NetworkTimeout = TimeSpan.FromSeconds(5); }) { Unresponsive = true };
+
+        var call = api.Client.Images.CreateAsync("a cat");
+        for (var i = 0; i < 100 && !call.IsCompleted; i++)
+        {
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5);
+        }
+
+        Assert.That(call.IsCompleted, Is.False, "100 s is well past NetworkTimeout but within the generation allowance");
+        for (var i = 0; i < 200 && !call.IsCompleted; i++)
+        {
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5);
+        }
+
+        var ex = Assert.ThrowsAsync<MiladyCloudTimeoutException>(() => call);
+        Assert.That(ex!.Kind, Is.EqualTo(MiladyCloudTimeoutKind.ResponseHeaders));
+    }
+
     private static Task<ChatCompletion> SendChatAsync(ScriptedServer api) => SendChatAsync(api.Client);
 
     /// <summary>A credit-consuming POST through the real pipeline (the chat client builds the same request).</summary>

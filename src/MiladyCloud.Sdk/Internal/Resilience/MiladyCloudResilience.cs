@@ -27,7 +27,11 @@ internal static class MiladyCloudResilience
 
         if (options.NetworkTimeout != Timeout.InfiniteTimeSpan)
         {
-            builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.NetworkTimeout });
+            builder.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                Timeout = options.NetworkTimeout,
+                TimeoutGenerator = args => ValueTask.FromResult(args.Context.GetRequestMessage()?.GetAttemptTimeout() ?? options.NetworkTimeout),
+            });
         }
     }
 

@@ -1,0 +1,69 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>Image generation (<c>/generate-image</c>). Obtain it from <see cref="MiladyCloudClient.Images"/>.</summary>
+public class ImagesClient : CategoryClient
+{
+    private const int MaxPromptLength = 4000;
+
+    /// <summary>The server lets image generation run for up to 180 seconds.</summary>
+    private static readonly TimeSpan GenerationTime = TimeSpan.FromSeconds(200);
+
+    /// <summary>For mocking frameworks.</summary>
+    protected ImagesClient()
+    {
+    }
+
+    internal ImagesClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
+
+    /// <summary>
+    /// Generates one to four images. The server may take up to three minutes, so the wait for the response is at
+    /// least 200 seconds whatever <see cref="MiladyCloudClientOptions.NetworkTimeout"/> says.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The images, each able to give its bytes or save itself.</returns>
+    /// <exception cref="ArgumentException">The prompt is empty or too long, or <c>numImages</c> is not 1 to 4 (checked before sending).</exception>
+    public virtual async Task<IReadOnlyList<GeneratedImageResult>> CreateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "generate-image", request, MiladyCloudJsonContext.Default.ImageGenerationRequest)
+            .MarkCreditConsuming(RateLimitCategory.Images)
+            .WithAttemptTimeoutAtLeast(GenerationTime, Pipeline.Options.NetworkTimeout);
+        var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ImageGenerationResponse, cancellationToken).ConfigureAwait(false);
+        return response.Images.Select(image => new GeneratedImageResult(image, Pipeline)).ToList();
+    }
+
+    /// <summary>Generates images from a prompt.</summary>
+    /// <param name="prompt">What to draw (at most 4,000 characters).</param>
+    /// <param name="numImages">How many, 1 to 4.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The images.</returns>
+    public virtual Task<IReadOnlyList<GeneratedImageResult>> CreateAsync(string prompt, int numImages = 1, CancellationToken cancellationToken = default)
+        => CreateAsync(new ImageGenerationRequest { Prompt = prompt, NumImages = numImages }, cancellationToken);
+
+    private static void Validate(ImageGenerationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Required(request.Prompt, "prompt");
+        if (request.Prompt.Length > MaxPromptLength)
+        {
+            throw new ArgumentException($"prompt must be at most {MaxPromptLength} characters (was {request.Prompt.Length}).", nameof(request));
+        }
+
+        if (request.NumImages is < 1 or > 4)
+        {
+            throw new ArgumentException($"numImages must be between 1 and 4 (was {request.NumImages}).", nameof(request));
+        }
+
+        if (request.SourceImage is { } source && (!source.StartsWith("data:", StringComparison.Ordinal) || source.Length > ImageDataUrl.MaxLength))
+        {
+            throw new ArgumentException($"sourceImage must be a data URL of at most {ImageDataUrl.MaxLength:N0} characters; build it with ImageDataUrl.", nameof(request));
+        }
+    }
+}
