@@ -262,6 +262,32 @@ public class RetryTests
         Assert.That(ex!.Kind, Is.EqualTo(MiladyCloudTimeoutKind.ResponseHeaders));
     }
 
+    [Test]
+    public async Task A_stream_is_retried_when_it_fails_before_its_first_event()
+    {
+        using var api = new ScriptedServer().Then(503, "{}", ("Retry-After", "1"))
+            .Then(200, Streaming.Transcripts.Chat, ("Content-Type", "text/event-stream"));
+
+        var reading = api.Client.Chat.StreamAsync("m", "hi").ToCompletionAsync();
+        api.Clock.Advance(await api.NextRetryDelayAsync());
+        var completion = await reading;
+
+        Assert.That(completion.Choices[0].Message.Content, Is.EqualTo("Hello! How can I help?"));
+        Assert.That(api.RequestCount, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_stream_that_fails_after_its_first_event_is_never_sent_again()
+    {
+        using var api = new ScriptedServer(o => o.RetryCreditConsumingRequestsOnAmbiguousFailures = true)
+            .Then(200, Streaming.Transcripts.ChatChunk("partial"), ("Content-Type", "text/event-stream"))
+            .Then(200, Streaming.Transcripts.Chat, ("Content-Type", "text/event-stream"));
+
+        Assert.ThrowsAsync<MiladyCloudStreamIncompleteException>(() => api.Client.Chat.StreamAsync("m", "hi").ToCompletionAsync());
+        Assert.That(api.RequestCount, Is.EqualTo(1));
+        Assert.That(api.Delays, Is.Empty);
+    }
+
     private static Task<ChatCompletion> SendChatAsync(ScriptedServer api) => SendChatAsync(api.Client);
 
     /// <summary>A credit-consuming POST through the real pipeline (the chat client builds the same request).</summary>
