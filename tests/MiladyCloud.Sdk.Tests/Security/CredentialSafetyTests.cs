@@ -1,0 +1,80 @@
+using MiladyCloud.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace MiladyCloud.Sdk.Tests.Security;
+
+/// <summary>The key never leaks: not in text, not over plain HTTP, not to another host, not through header injection.</summary>
+public class CredentialSafetyTests
+{
+    [Test]
+    public void Options_ToString_never_shows_the_key()
+    {
+        var options = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey };
+
+        Assert.That(options.ToString(), Does.Not.Contain(FakeApi.ApiKey[6..20]).And.Contain("***"));
+    }
+
+    [Test]
+    public void Plain_http_is_refused_for_anything_but_loopback()
+    {
+        var remote = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, BaseUrl = new Uri("http://cloud.milady.ai/api/v1") };
+        var loopback = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, BaseUrl = new Uri("http://127.0.0.1:5000/api/v1") };
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new MiladyCloudClient(remote));
+        Assert.That(ex!.Message, Does.Contain("must use https"));
+        Assert.DoesNotThrow(() => new MiladyCloudClient(loopback).Dispose());
+    }
+
+    [TestCase("eliza_abc\r\nX-Evil: 1")]
+    [TestCase("eliza_abc\nX-Evil: 1")]
+    public void A_key_with_a_line_break_is_refused_before_anything_is_sent(string key)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = key }));
+
+        Assert.That(ex!.Message, Does.Contain("line break").And.Not.Contain("X-Evil"));
+    }
+
+    [Test]
+    public void Missing_settings_are_reported_together_with_what_to_fix()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new MiladyCloudClient(new MiladyCloudClientOptions
+        {
+            ApiKey = null,
+            MaxRetries = -1,
+            StreamIdleTimeout = TimeSpan.Zero,
+        }));
+
+        Assert.That(ex!.Message, Does.Contain("Set ApiKey").And.Contain("MaxRetries must be between 0 and 10").And.Contain("StreamIdleTimeout must be positive"));
+    }
+
+    [Test]
+    public async Task A_redirect_is_not_followed_so_the_key_never_reaches_the_other_host()
+    {
+        using var api = new FakeApi();
+        using var elsewhere = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+        elsewhere.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"object":"list","data":[]}"""));
+        api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", elsewhere.Url + "/api/v1/models"));
+
+        var ex = Assert.ThrowsAsync<MiladyCloudApiException>(() => api.Client.Models.ListAsync());
+
+        Assert.That((int)ex!.StatusCode, Is.EqualTo(302));
+        Assert.That(elsewhere.LogEntries, Is.Empty);
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public void Exceptions_built_from_server_text_never_carry_the_key()
+    {
+        using var api = new FakeApi();
+        api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(401)
+            .WithBody("""{"error":{"message":"Key KEY is invalid","type":"authentication_error"}}""".Replace("KEY", FakeApi.ApiKey, StringComparison.Ordinal)));
+
+        var ex = Assert.ThrowsAsync<UnauthorizedException>(() => api.Client.Models.ListAsync());
+
+        Assert.That(ex!.ToString(), Does.Not.Contain(FakeApi.ApiKey[6..]));
+        Assert.That(ex.RawBody, Does.Not.Contain(FakeApi.ApiKey[6..]));
+    }
+}
