@@ -7,6 +7,7 @@ namespace MiladyCloud.Sdk;
 public class ModelsClient : CategoryClient
 {
     private const int MaxStatusIds = 50;
+    private CachedList? _cached;
 
     /// <summary>For mocking frameworks.</summary>
     protected ModelsClient()
@@ -18,13 +19,34 @@ public class ModelsClient : CategoryClient
     {
     }
 
-    /// <summary>Lists every model the service offers. Ids are provider-prefixed, such as <c>openai/gpt-5.4</c>.</summary>
+    /// <summary>
+    /// Lists every model the service offers. Ids are provider-prefixed, such as <c>openai/gpt-5.4</c>. The answer is
+    /// reused for as long as the server's <c>Cache-Control</c> allows (an hour today); treat it as read-only.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The catalog.</returns>
-    public virtual Task<ModelList> ListAsync(CancellationToken cancellationToken = default)
+    public virtual Task<ModelList> ListAsync(CancellationToken cancellationToken = default) => ListAsync(useCache: true, cancellationToken);
+
+    /// <summary>Lists every model the service offers, from the cache or fresh from the service.</summary>
+    /// <param name="useCache"><see langword="false"/> to ask the service even when a cached answer is still fresh.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The catalog.</returns>
+    public virtual async Task<ModelList> ListAsync(bool useCache, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "models");
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ModelList, cancellationToken);
+        var now = Pipeline.TimeProvider.GetUtcNow();
+        if (useCache && _cached is { } cached && cached.Expires > now)
+        {
+            return cached.List;
+        }
+
+        using var request = Pipeline.CreateRequest(HttpMethod.Get, "models");
+        using var response = await Pipeline.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        await Pipeline.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var list = await MiladyCloudPipeline.ReadJsonAsync(response, MiladyCloudJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
+        var cacheControl = response.Headers.CacheControl;
+        var lifetime = cacheControl is { NoStore: false, NoCache: false } ? cacheControl.SharedMaxAge ?? cacheControl.MaxAge : null;
+        _cached = lifetime is { } fresh && fresh > TimeSpan.Zero ? new CachedList(list, now + fresh) : null;
+        return list;
     }
 
     /// <summary>Gets one model by id; slashes in the id are kept as path separators, as the API expects.</summary>
@@ -62,4 +84,6 @@ public class ModelsClient : CategoryClient
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "models/status", body, MiladyCloudJsonContext.Default.ModelStatusRequest);
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ModelStatusResponse, cancellationToken);
     }
+
+    private sealed record CachedList(ModelList List, DateTimeOffset Expires);
 }

@@ -105,6 +105,39 @@ public class ModelsClientTests
     }
 
     [Test]
+    public async Task The_catalog_is_reused_while_Cache_Control_allows_and_refetched_after()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        using var api = new FakeApi(o => o.TimeProvider = clock);
+        api.Server.Given(Request.Create().WithPath("/api/v1/models").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Cache-Control", "public, s-maxage=3600, stale-while-revalidate=7200").WithBody("""{"object":"list","data":[]}"""));
+
+        var first = await api.Client.Models.ListAsync();
+        var second = await api.Client.Models.ListAsync();
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await api.Client.Models.ListAsync();
+        Assert.That(api.Server.LogEntries.Count(), Is.EqualTo(1));
+        await api.Client.Models.ListAsync(useCache: false);
+        clock.Advance(TimeSpan.FromMinutes(61));
+        await api.Client.Models.ListAsync();
+
+        Assert.That(second, Is.SameAs(first));
+        Assert.That(api.Server.LogEntries.Count(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Without_Cache_Control_nothing_is_cached()
+    {
+        using var api = new FakeApi();
+        api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"object":"list","data":[]}"""));
+
+        await api.Client.Models.ListAsync();
+        await api.Client.Models.ListAsync();
+
+        Assert.That(api.Server.LogEntries.Count(), Is.EqualTo(2));
+    }
+
+    [Test]
     public void An_error_status_becomes_an_api_exception_with_the_raw_body()
     {
         _api.Server.Given(Request.Create().UsingGet())
