@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
 
 namespace MiladyCloud.Sdk;
 
@@ -81,6 +82,12 @@ public class MiladyCloudClientOptions
 
     /// <summary>An optional product token appended to the <c>User-Agent</c> header, such as <c>MyApp/1.2</c>.</summary>
     public string? ApplicationId { get; set; }
+
+    /// <summary>
+    /// Where the SDK logs requests, retries, rate-limit holds and streams (never headers, bodies or credentials).
+    /// Set for you by <c>AddMiladyCloud()</c>; nothing is logged when unset.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>The clock used for timeouts, retry delays and rate-limit holds. Replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -24,12 +24,14 @@ public class ChatClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The completion.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    public virtual Task<ChatCompletion> CreateAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<ChatCompletion> CreateAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         ChatRequestValidator.Validate(request);
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
+        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
             .MarkCreditConsuming(RateLimitCategory.Chat);
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken);
+        var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
+        TokenUsage.Record("chat", request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
+        return completion;
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>

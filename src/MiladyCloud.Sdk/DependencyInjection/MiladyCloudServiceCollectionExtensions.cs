@@ -52,6 +52,7 @@ public static class MiladyCloudServiceCollectionExtensions
     {
         services.AddOptions<MiladyCloudClientOptions>()
             .PostConfigure(EnvironmentFallbacks.Apply)
+            .PostConfigure<IServiceProvider>((options, provider) => options.LoggerFactory ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MiladyCloudClientOptions>, MiladyCloudOptionsValidation>());
         services.AddSingleton<RateLimitTracker>();

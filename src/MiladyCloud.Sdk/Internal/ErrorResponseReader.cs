@@ -29,7 +29,7 @@ internal static partial class ErrorResponseReader
     public static MiladyCloudApiException Create(HttpStatusCode status, string? body, HttpResponseHeaders? headers = null, TimeProvider? clock = null, string? apiKey = null)
     {
         var parsed = ErrorBodyParser.Parse(body);
-        var headerDelay = headers is null ? null : RetryAfterHeaders.Read(headers, clock ?? TimeProvider.System);
+        var headerDelay = headers is null ? null : RetryAfterHeaders.Read(headers, clock ?? TimeProvider.System, includeReset: status == HttpStatusCode.TooManyRequests);
         var retryAfter = headerDelay ?? parsed.RetryAfter;
         var kind = Classify(status, parsed);
         var message = Describe(status, parsed, body, apiKey);

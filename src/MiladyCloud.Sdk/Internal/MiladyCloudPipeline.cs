@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MiladyCloud.Sdk.Internal.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly.Timeout;
 
 namespace MiladyCloud.Sdk.Internal;
@@ -24,8 +27,11 @@ internal sealed class MiladyCloudPipeline
         ApiBase = WithTrailingSlash(options.BaseUrl);
         SiteBase = WithTrailingSlash(options.SiteUrl ?? DeriveSiteUrl(ApiBase));
         _userAgent = UserAgent.Build(options.ApplicationId);
-        _gate = new RateLimitGate(options, RateLimits);
+        Logger = options.LoggerFactory?.CreateLogger("MiladyCloud.Sdk") ?? NullLogger.Instance;
+        _gate = new RateLimitGate(options, RateLimits, Logger);
     }
+
+    public ILogger Logger { get; }
 
     public HttpClient Http { get; }
 
@@ -72,6 +78,43 @@ internal sealed class MiladyCloudPipeline
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
     {
+        var method = request.Method.Method;
+        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
+        using var activity = MiladyCloudTelemetry.ActivitySource.StartActivity($"{method} {path}", ActivityKind.Client);
+        activity?.SetTag("http.request.method", method);
+        activity?.SetTag("url.path", path);
+        activity?.SetTag("server.address", request.RequestUri?.Host);
+        Log.Sending(Logger, method, path);
+        var started = TimeProvider.GetTimestamp();
+        try
+        {
+            var response = await SendCoreAsync(request, completionOption, cancellationToken).ConfigureAwait(false);
+            var elapsed = TimeProvider.GetElapsedTime(started);
+            var status = (int)response.StatusCode;
+            Log.Answered(Logger, method, path, status, elapsed.TotalMilliseconds);
+            MiladyCloudTelemetry.RequestDuration.Record(elapsed.TotalSeconds, new("http.request.method", method), new("http.response.status_code", status));
+            activity?.SetTag("http.response.status_code", status);
+            if (!response.IsSuccessStatusCode)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return response;
+        }
+        catch (Exception ex) when (ex is MiladyCloudException)
+        {
+            Log.Failed(Logger, method, path, ex.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends through the gate (rate-limit hold, client-side limiter) and the HttpClient (retries, per-attempt timeout),
+    /// turning transport failures into SDK exceptions and recording the rate-limit headers.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
+    {
         var category = request.GetCategory();
         using var deadline = StartDeadline(request, cancellationToken);
         var token = deadline?.Token ?? cancellationToken;
@@ -105,6 +148,10 @@ internal sealed class MiladyCloudPipeline
         if (RateLimitInfo.FromHeaders(response.Headers) is { } rateLimit)
         {
             RateLimits.Record(category, rateLimit);
+            if (rateLimit.Remaining is { } remaining)
+            {
+                MiladyCloudTelemetry.RateLimitRemaining.Record(remaining, new KeyValuePair<string, object?>("miladycloud.rate_limit.category", category.ToString()));
+            }
         }
 
         return response;

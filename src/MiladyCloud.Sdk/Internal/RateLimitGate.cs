@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
 
 namespace MiladyCloud.Sdk.Internal;
 
@@ -6,7 +7,7 @@ namespace MiladyCloud.Sdk.Internal;
 /// Runs before a request is sent: waits out a window the server reported exhausted (instead of sending a request
 /// to be rejected), then takes a lease from the category's client-side limiter, if one is configured.
 /// </summary>
-internal sealed class RateLimitGate(MiladyCloudClientOptions options, RateLimitTracker tracker)
+internal sealed class RateLimitGate(MiladyCloudClientOptions options, RateLimitTracker tracker, ILogger logger)
 {
     public async ValueTask<RateLimitLease?> EnterAsync(RateLimitCategory category, CancellationToken cancellationToken)
     {
@@ -55,6 +56,8 @@ internal sealed class RateLimitGate(MiladyCloudClientOptions options, RateLimitT
 
         if (wait > TimeSpan.Zero)
         {
+            Log.Holding(logger, category, reset);
+            MiladyCloudTelemetry.RateLimitHolds.Add(1, new KeyValuePair<string, object?>("miladycloud.rate_limit.category", category.ToString()));
             await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -24,12 +24,14 @@ public class MessagesClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    public virtual Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         MessageRequestValidator.Validate(request);
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest)
+        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest)
             .MarkCreditConsuming(RateLimitCategory.Chat);
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken);
+        var result = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken).ConfigureAwait(false);
+        TokenUsage.Record("chat", request.Model, result.Usage.InputTokens, result.Usage.OutputTokens);
+        return result;
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>

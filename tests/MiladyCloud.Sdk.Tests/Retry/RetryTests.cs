@@ -84,6 +84,20 @@ public class RetryTests
     }
 
     [Test]
+    public async Task A_503_ignores_the_rate_limit_reset_that_every_response_carries()
+    {
+        using var api = new ScriptedServer(o => o.MaxRetryDelay = TimeSpan.FromSeconds(30))
+            .Then(503, "{}", ("X-RateLimit-Remaining", "150"), ("X-RateLimit-Reset", "2026-01-15T12:01:00.000Z")).Then(200, ModelList);
+
+        var call = api.Client.Models.ListAsync();
+        var delay = await api.NextRetryDelayAsync();
+        api.Clock.Advance(delay);
+        await call;
+
+        Assert.That(delay, Is.LessThan(TimeSpan.FromSeconds(10)), "backoff, not the 60 s until the window resets");
+    }
+
+    [Test]
     public async Task The_body_retryAfter_is_the_last_server_source_before_backoff()
     {
         using var api = new ScriptedServer().Then(429, RateLimitBody.Replace("60", "9", StringComparison.Ordinal)).Then(200, ModelList);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -56,6 +57,15 @@ internal static class MiladyCloudResilience
             args.Context.Properties.TryGetValue(ServerDelayKey, out var delay) ? delay : null),
         OnRetry = args =>
         {
+            var request = args.Context.GetRequestMessage();
+            var logger = options.LoggerFactory?.CreateLogger("MiladyCloud.Sdk");
+            if (logger is not null)
+            {
+                Log.RetryScheduled(logger, args.AttemptNumber + 1, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.RetryDelay.TotalMilliseconds);
+            }
+
+            MiladyCloudTelemetry.Retries.Add(1);
+            MiladyCloudTelemetry.RetryDelay.Record(args.RetryDelay.TotalSeconds);
             options.RetryScheduled?.Invoke(args.AttemptNumber + 1, args.RetryDelay);
             return ValueTask.CompletedTask;
         },
@@ -102,7 +112,8 @@ internal static class MiladyCloudResilience
             return false;
         }
 
-        var delay = RetryAfterHeaders.Read(response.Headers, options.TimeProvider) ?? ErrorBodyParser.Parse(body).RetryAfter;
+        var delay = RetryAfterHeaders.Read(response.Headers, options.TimeProvider, includeReset: response.StatusCode == HttpStatusCode.TooManyRequests)
+            ?? ErrorBodyParser.Parse(body).RetryAfter;
         if (delay is { } wanted && (wanted > options.MaxRetryDelay || PastDeadline(context, options, wanted)))
         {
             return false;

@@ -5,11 +5,12 @@ namespace MiladyCloud.Sdk.Internal.Resilience;
 
 /// <summary>
 /// The delay a response asks for, by precedence: <c>retry-after-ms</c>, <c>Retry-After</c> (seconds or HTTP-date),
-/// <c>X-RateLimit-Reset</c> (ISO-8601 as this server sends it, or Unix seconds).
+/// <c>X-RateLimit-Reset</c> (ISO-8601 as this server sends it, or Unix seconds). The reset time only counts for a 429:
+/// the server puts it on every response, and on a 503 it says nothing about when to try again.
 /// </summary>
 internal static class RetryAfterHeaders
 {
-    public static TimeSpan? Read(HttpResponseHeaders headers, TimeProvider clock)
+    public static TimeSpan? Read(HttpResponseHeaders headers, TimeProvider clock, bool includeReset = true)
     {
         if (TryFirst(headers, "retry-after-ms") is { } ms && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
         {
@@ -29,7 +30,7 @@ internal static class RetryAfterHeaders
             }
         }
 
-        return ResetTime(headers) is { } reset ? NonNegative(reset - clock.GetUtcNow()) : null;
+        return includeReset && ResetTime(headers) is { } reset ? NonNegative(reset - clock.GetUtcNow()) : null;
     }
 
     /// <summary>Parses <c>X-RateLimit-Reset</c>: an ISO-8601 time, or Unix seconds.</summary>

@@ -19,9 +19,11 @@ internal static class EventStreamReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = pipeline.Options;
+        var started = options.TimeProvider.GetTimestamp();
         using var deadline = new TimedCancellation(options.StreamFirstEventTimeout, options.TimeProvider, cancellationToken);
         using var response = await OpenAsync(pipeline, request, deadline, cancellationToken).ConfigureAwait(false);
         onResponse(RateLimitInfo.FromHeaders(response.Headers));
+        Log.StreamStarted(pipeline.Logger, decoder.StreamName);
         var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
@@ -52,7 +54,11 @@ internal static class EventStreamReader
 
                     if (frame.Value is { } item)
                     {
-                        delivered++;
+                        if (delivered++ == 0)
+                        {
+                            MiladyCloudTelemetry.TimeToFirstEvent.Record(options.TimeProvider.GetElapsedTime(started).TotalSeconds);
+                        }
+
                         // The caller's time between items is not silence from the server.
                         deadline.TryReset(Timeout.InfiniteTimeSpan);
                         yield return item;
@@ -64,6 +70,7 @@ internal static class EventStreamReader
                 await events.DisposeAsync().ConfigureAwait(false);
             }
 
+            Log.StreamEnded(pipeline.Logger, decoder.StreamName, delivered);
             if (!ended)
             {
                 throw new MiladyCloudStreamIncompleteException(
