@@ -11,6 +11,7 @@ public class MiladyCloudClient : IDisposable
     private readonly HttpClient? _ownedHttpClient;
     private readonly MiladyCloudPipeline? _pipeline;
     private readonly Lazy<ModelsClient>? _models;
+    private readonly Lazy<ContainersClient>? _containers;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -52,10 +53,14 @@ public class MiladyCloudClient : IDisposable
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
         _pipeline = new MiladyCloudPipeline(httpClient, options);
         _models = new(() => new ModelsClient(_pipeline));
+        _containers = new(() => new ContainersClient(_pipeline));
     }
 
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
+
+    /// <summary>Container deployments: create, list, get, update, delete, health, live logs, wait until running.</summary>
+    public virtual ContainersClient Containers => _containers!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 
