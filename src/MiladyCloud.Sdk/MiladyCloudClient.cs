@@ -18,6 +18,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<MessagesClient>? _messages;
     private readonly Lazy<EmbeddingsClient>? _embeddings;
     private readonly Lazy<ImagesClient>? _images;
+    private readonly Lazy<ContainersClient>? _containers;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -75,6 +76,7 @@ public class MiladyCloudClient : IDisposable
         _messages = new(() => new MessagesClient(_pipeline));
         _embeddings = new(() => new EmbeddingsClient(_pipeline));
         _images = new(() => new ImagesClient(_pipeline));
+        _containers = new(() => new ContainersClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -94,6 +96,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
+
+    /// <summary>Container deployments: create, list, get, update, delete, health, live logs, wait until running.</summary>
+    public virtual ContainersClient Containers => _containers!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 

@@ -67,6 +67,16 @@ namespace MiladyCloud.Sdk.Models;
 [JsonSerializable(typeof(InputJsonDelta))]
 [JsonSerializable(typeof(ThinkingDelta))]
 [JsonSerializable(typeof(SignatureDelta))]
+// Containers
+[JsonSerializable(typeof(ContainerResponse))]
+[JsonSerializable(typeof(ContainerListResponse))]
+[JsonSerializable(typeof(CreateContainerRequest))]
+[JsonSerializable(typeof(CreateContainerResponse))]
+[JsonSerializable(typeof(UpdateContainerRequest))]
+[JsonSerializable(typeof(UpdateContainerResponse))]
+[JsonSerializable(typeof(DeleteContainerResponse))]
+[JsonSerializable(typeof(ContainerHealthResponse))]
+[JsonSerializable(typeof(ContainerLogStreamEvent))]
 public partial class MiladyCloudJsonContext : JsonSerializerContext
 {
 }
