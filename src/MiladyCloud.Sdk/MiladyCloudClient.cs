@@ -18,6 +18,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<MessagesClient>? _messages;
     private readonly Lazy<EmbeddingsClient>? _embeddings;
     private readonly Lazy<ImagesClient>? _images;
+    private readonly Lazy<VideosClient>? _videos;
     private readonly Lazy<ContainersClient>? _containers;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
@@ -76,6 +77,7 @@ public class MiladyCloudClient : IDisposable
         _messages = new(() => new MessagesClient(_pipeline));
         _embeddings = new(() => new EmbeddingsClient(_pipeline));
         _images = new(() => new ImagesClient(_pipeline));
+        _videos = new(() => new VideosClient(_pipeline));
         _containers = new(() => new ContainersClient(_pipeline));
     }
 
@@ -93,6 +95,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Image generation, with the bytes of each image and <c>SaveAsync</c>.</summary>
     public virtual ImagesClient Images => _images!.Value;
+
+    /// <summary>Video generation (one long call; the server has no job to poll).</summary>
+    public virtual VideosClient Videos => _videos!.Value;
 
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;

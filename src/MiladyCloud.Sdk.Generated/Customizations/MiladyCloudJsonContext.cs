@@ -28,6 +28,8 @@ namespace MiladyCloud.Sdk.Models;
 [JsonSerializable(typeof(EmbeddingResponse))]
 [JsonSerializable(typeof(ImageGenerationRequest))]
 [JsonSerializable(typeof(ImageGenerationResponse))]
+[JsonSerializable(typeof(VideoGenerationRequest))]
+[JsonSerializable(typeof(VideoGenerationResponse))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ModelInfo))]
 [JsonSerializable(typeof(ModelStatusRequest))]

@@ -76,6 +76,8 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Models);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Embeddings);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Images);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Videos);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Containers);
         return new MiladyCloudBuilder(services, http);
     }
 
