@@ -133,8 +133,8 @@ public class ContainersClient
     /// <param name="progress">Receives each observed status.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The running container.</returns>
-    /// <exception cref="TimeoutException">The deadline passed first.</exception>
-    /// <exception cref="InvalidOperationException">The deployment ended in <c>failed</c>, <c>stopped</c>, <c>deleting</c> or <c>suspended</c>.</exception>
+    /// <exception cref="MiladyCloudTimeoutException">The deadline passed first (<see cref="MiladyCloudTimeoutKind.WaitDeadline"/>).</exception>
+    /// <exception cref="MiladyCloudException">The deployment ended in <c>failed</c>, <c>stopped</c>, <c>deleting</c> or <c>suspended</c>.</exception>
     public virtual async Task<Container> WaitUntilHealthyAsync(string containerId, TimeSpan timeout, IProgress<ContainerHealthProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequestPath.Segment(containerId, nameof(containerId));
@@ -154,13 +154,13 @@ public class ContainersClient
 
             if (container.Status is "failed" or "stopped" or "deleting" or "suspended")
             {
-                throw new InvalidOperationException($"Container {containerId} is {container.Status}: {container.ErrorMessage ?? "no error message"}.");
+                throw new MiladyCloudException($"Container {containerId} is {container.Status}: {container.ErrorMessage ?? "no error message"}.");
             }
 
             var remaining = timeout - elapsed;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"Container {containerId} was still {container.Status} after {timeout}.");
+                throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.WaitDeadline, timeout);
             }
 
             await Task.Delay(delay < remaining ? delay : remaining, clock, cancellationToken).ConfigureAwait(false);

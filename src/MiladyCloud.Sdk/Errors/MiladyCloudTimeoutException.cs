@@ -27,6 +27,7 @@ public class MiladyCloudTimeoutException : MiladyCloudException
     {
         MiladyCloudTimeoutKind.ResponseHeaders => $"elizaOS Cloud did not start answering within {timeout} (NetworkTimeout).",
         MiladyCloudTimeoutKind.Operation => $"The call did not complete within {timeout} (OperationTimeout), retries included.",
+        MiladyCloudTimeoutKind.WaitDeadline => $"The awaited state was not reached within {timeout}.",
         MiladyCloudTimeoutKind.FirstStreamEvent => $"The stream delivered no event within {timeout} (StreamFirstEventTimeout).",
         MiladyCloudTimeoutKind.StreamIdle => $"The stream was silent for longer than {timeout} (StreamIdleTimeout).",
         _ => $"An SDK deadline of {timeout} expired.",

@@ -9,6 +9,9 @@ public enum MiladyCloudTimeoutKind
     /// <summary>The whole call, retries included, took longer than <see cref="MiladyCloudClientOptions.OperationTimeout"/>.</summary>
     Operation,
 
+    /// <summary>A wait helper (such as <c>WaitUntilHealthyAsync</c>) reached its deadline before the awaited state.</summary>
+    WaitDeadline,
+
     /// <summary>A stream delivered no event within <see cref="MiladyCloudClientOptions.StreamFirstEventTimeout"/>.</summary>
     FirstStreamEvent,
 

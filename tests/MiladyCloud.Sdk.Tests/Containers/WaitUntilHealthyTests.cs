@@ -45,7 +45,7 @@ public class WaitUntilHealthyTests
     public async Task Failed_deployment_throws_with_the_server_message()
     {
         var (client, _, _) = Create("failed");
-        var ex = Assert.ThrowsAsync<InvalidOperationException>(() => client.Containers.WaitUntilHealthyAsync("c-1", TimeSpan.FromMinutes(1)));
+        var ex = Assert.ThrowsAsync<MiladyCloudException>(() => client.Containers.WaitUntilHealthyAsync("c-1", TimeSpan.FromMinutes(1)));
         Assert.That(ex!.Message, Does.Contain("stack failed"));
         await Task.CompletedTask;
     }
@@ -59,7 +59,7 @@ public class WaitUntilHealthyTests
         clock.Advance(TimeSpan.FromSeconds(5));
         await clock.NextDelayAsync();
         clock.Advance(TimeSpan.FromSeconds(3));
-        Assert.ThrowsAsync<TimeoutException>(() => wait);
+        Assert.That(Assert.ThrowsAsync<MiladyCloudTimeoutException>(() => wait)!.Kind, Is.EqualTo(MiladyCloudTimeoutKind.WaitDeadline));
         Assert.That(handler.Count, Is.EqualTo(3));
     }
 
