@@ -18,6 +18,15 @@ public class MiladyCloudClientOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>Which header carries the API key. Defaults to <see cref="MiladyCloudAuthentication.Bearer"/>.</summary>
+    public MiladyCloudAuthentication Authentication { get; set; } = MiladyCloudAuthentication.Bearer;
+
+    /// <summary>
+    /// A browser session token (the <c>privy-token</c> cookie), for the routes that refuse API keys. Sent as that cookie
+    /// on every request when set. Never logged and never shown by <see cref="ToString"/>.
+    /// </summary>
+    public string? SessionToken { get; set; }
+
     /// <summary>The root of the <c>/api/v1</c> routes. Defaults to <see cref="DefaultBaseUrl"/>.</summary>
     public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
@@ -140,5 +149,5 @@ public class MiladyCloudClientOptions
     /// <summary>Describes the options with the API key redacted.</summary>
     /// <returns>A safe description.</returns>
     public override string ToString()
-        => $"MiladyCloudClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, MaxRetries = {MaxRetries} }}";
+        => $"MiladyCloudClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, SessionToken = {(string.IsNullOrEmpty(SessionToken) ? "(none)" : "***")}, Authentication = {Authentication}, MaxRetries = {MaxRetries} }}";
 }

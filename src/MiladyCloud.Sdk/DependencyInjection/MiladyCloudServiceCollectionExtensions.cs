@@ -63,6 +63,7 @@ public static class MiladyCloudServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AutomaticDecompression = DecompressionMethods.All,
                 AllowAutoRedirect = false,
+                UseCookies = false,
             });
         http.AddResilienceHandler(ResilienceHandlerName, static (pipeline, context) =>
             MiladyCloudResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<MiladyCloudClientOptions>>().Value));

@@ -17,6 +17,8 @@ internal static class DefaultHttpClientFactory
             AutomaticDecompression = DecompressionMethods.All,
             // Redirects could carry credentials to another host; the API never redirects.
             AllowAutoRedirect = false,
+            // Credentials come from the options on every request; never keep cookies a server sets.
+            UseCookies = false,
         };
 
         var resilience = new ResilienceHandler(MiladyCloudResilience.Build(options)) { InnerHandler = transport };

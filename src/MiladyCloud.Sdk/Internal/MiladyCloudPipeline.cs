@@ -51,8 +51,29 @@ internal sealed class MiladyCloudPipeline
         var request = new HttpRequestMessage(method, new Uri(baseUri, relativePath));
         request.Headers.Accept.Add(JsonMediaType);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
+        ApplyCredentials(request);
         return request;
+    }
+
+    private void ApplyCredentials(HttpRequestMessage request)
+    {
+        if (!string.IsNullOrEmpty(Options.ApiKey))
+        {
+            if (Options.Authentication is MiladyCloudAuthentication.Bearer or MiladyCloudAuthentication.Both)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
+            }
+
+            if (Options.Authentication is MiladyCloudAuthentication.ApiKeyHeader or MiladyCloudAuthentication.Both)
+            {
+                request.Headers.TryAddWithoutValidation("X-API-Key", Options.ApiKey);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(Options.SessionToken))
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", "privy-token=" + Options.SessionToken);
+        }
     }
 
     public HttpRequestMessage CreateJsonRequest<TBody>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, ApiRoot root = ApiRoot.V1)

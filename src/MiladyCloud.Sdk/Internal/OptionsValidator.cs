@@ -6,13 +6,23 @@ internal static class OptionsValidator
     public static List<string> FindProblems(MiladyCloudClientOptions options)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        if (string.IsNullOrWhiteSpace(options.ApiKey) && string.IsNullOrWhiteSpace(options.SessionToken))
         {
             problems.Add("Set ApiKey to your elizaOS Cloud API key (or the MILADY_CLOUD_API_KEY environment variable).");
         }
-        else if (HeaderValues.ContainsLineBreak(options.ApiKey))
+        else if (options.ApiKey is { } key && HeaderValues.ContainsLineBreak(key))
         {
             problems.Add("ApiKey contains a line break; copy the key again without surrounding whitespace.");
+        }
+
+        if (options.SessionToken is { } session && (HeaderValues.ContainsLineBreak(session) || session.Contains(';', StringComparison.Ordinal)))
+        {
+            problems.Add("SessionToken must be the bare token value, without line breaks or ';'.");
+        }
+
+        if (!Enum.IsDefined(options.Authentication))
+        {
+            problems.Add($"Authentication must be Bearer, ApiKeyHeader or Both (was {options.Authentication}).");
         }
 
         CheckBaseUrl(options.BaseUrl, nameof(options.BaseUrl), problems);

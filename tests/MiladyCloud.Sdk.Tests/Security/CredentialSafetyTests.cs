@@ -77,4 +77,36 @@ public class CredentialSafetyTests
         Assert.That(ex!.ToString(), Does.Not.Contain(FakeApi.ApiKey[6..]));
         Assert.That(ex.RawBody, Does.Not.Contain(FakeApi.ApiKey[6..]));
     }
+
+    [TestCase(MiladyCloudAuthentication.Bearer, true, false)]
+    [TestCase(MiladyCloudAuthentication.ApiKeyHeader, false, true)]
+    [TestCase(MiladyCloudAuthentication.Both, true, true)]
+    public async Task The_key_goes_in_the_chosen_header(MiladyCloudAuthentication mode, bool bearer, bool apiKeyHeader)
+    {
+        using var api = new FakeApi(o => o.Authentication = mode);
+        api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"object":"list","data":[]}"""));
+
+        await api.Client.Models.ListAsync();
+
+        var headers = api.SingleRequest().RequestMessage!.Headers!;
+        Assert.That(headers.ContainsKey("Authorization"), Is.EqualTo(bearer));
+        Assert.That(headers.ContainsKey("X-API-Key"), Is.EqualTo(apiKeyHeader));
+        if (apiKeyHeader)
+        {
+            Assert.That(headers["X-API-Key"].Single(), Is.EqualTo(FakeApi.ApiKey));
+        }
+    }
+
+    [Test]
+    public async Task A_session_token_is_sent_as_the_session_cookie_and_never_shown()
+    {
+        using var api = new FakeApi(o => o.SessionToken = "session-jwt-value");
+        api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"object":"list","data":[]}"""));
+
+        await api.Client.Models.ListAsync();
+
+        Assert.That(api.SingleRequest().RequestMessage!.Headers!["Cookie"].Single(), Is.EqualTo("privy-token=session-jwt-value"));
+        Assert.That(api.Options.ToString(), Does.Not.Contain("session-jwt-value"));
+        Assert.Throws<InvalidOperationException>(() => new MiladyCloudClient(new MiladyCloudClientOptions { SessionToken = "a;b=c" }));
+    }
 }
