@@ -48,16 +48,34 @@ public static class MiladyCloudServiceCollectionExtensions
         return AddCore(services);
     }
 
-    private static MiladyCloudBuilder AddCore(IServiceCollection services)
+    /// <summary>
+    /// Registers a second (third …) client under a key, for several accounts or base URLs in one app. Inject it with
+    /// <c>[FromKeyedServices("name")] MiladyCloudClient</c>; its options are the named options <paramref name="name"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The key and options name.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder exposing this client's HttpClient builder.</returns>
+    public static MiladyCloudBuilder AddMiladyCloud(this IServiceCollection services, string name, Action<MiladyCloudClientOptions> configure)
     {
-        services.AddOptions<MiladyCloudClientOptions>()
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<MiladyCloudClientOptions>(name).Configure(configure);
+        return AddCore(services, name);
+    }
+
+    private static MiladyCloudBuilder AddCore(IServiceCollection services, string? name = null)
+    {
+        var optionsName = name ?? Options.Options.DefaultName;
+        services.AddOptions<MiladyCloudClientOptions>(optionsName)
             .PostConfigure(EnvironmentFallbacks.Apply)
             .PostConfigure<IServiceProvider>((options, provider) => options.LoggerFactory ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MiladyCloudClientOptions>, MiladyCloudOptionsValidation>());
-        services.AddSingleton<RateLimitTracker>();
 
-        var http = services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        var clientName = name is null ? HttpClientName : $"{HttpClientName}:{name}";
+        var http = services.AddHttpClient(clientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -65,13 +83,32 @@ public static class MiladyCloudServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 UseCookies = false,
             });
-        http.AddResilienceHandler(ResilienceHandlerName, static (pipeline, context) =>
-            MiladyCloudResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<MiladyCloudClientOptions>>().Value));
+        http.AddResilienceHandler(ResilienceHandlerName, (pipeline, context) =>
+            MiladyCloudResilience.Configure(pipeline, OptionsFor(context.ServiceProvider, optionsName)));
 
-        services.AddTransient(sp => new MiladyCloudClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<MiladyCloudClientOptions>>().Value,
-            sp.GetRequiredService<RateLimitTracker>()));
+        if (name is null)
+        {
+            services.AddSingleton<RateLimitTracker>();
+            services.AddTransient(sp => CreateClient(sp, clientName, optionsName, sp.GetRequiredService<RateLimitTracker>()));
+            AddCategoryClients(services);
+        }
+        else
+        {
+            services.AddKeyedSingleton<RateLimitTracker>(name);
+            services.AddKeyedTransient(name, (sp, _) => CreateClient(sp, clientName, optionsName, sp.GetRequiredKeyedService<RateLimitTracker>(name)));
+        }
+
+        return new MiladyCloudBuilder(services, http);
+    }
+
+    private static MiladyCloudClient CreateClient(IServiceProvider provider, string clientName, string optionsName, RateLimitTracker rateLimits)
+        => new(provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), OptionsFor(provider, optionsName), rateLimits);
+
+    private static MiladyCloudClientOptions OptionsFor(IServiceProvider provider, string optionsName)
+        => provider.GetRequiredService<IOptionsMonitor<MiladyCloudClientOptions>>().Get(optionsName);
+
+    private static void AddCategoryClients(IServiceCollection services)
+    {
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Chat);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Messages);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Models);
@@ -79,7 +116,6 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Images);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Videos);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Containers);
-        return new MiladyCloudBuilder(services, http);
     }
 
     private static void Bind(IConfiguration section, MiladyCloudClientOptions options)

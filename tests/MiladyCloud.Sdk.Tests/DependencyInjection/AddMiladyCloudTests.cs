@@ -75,6 +75,26 @@ public class AddMiladyCloudTests
     }
 
     [Test]
+    public async Task Keyed_registrations_reach_different_accounts_and_base_urls()
+    {
+        using var primary = MiladyCloudFakeServer.Start();
+        using var secondary = MiladyCloudFakeServer.Start();
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(o => { o.ApiKey = MiladyCloudFakeServer.ApiKey; o.BaseUrl = primary.BaseUrl; });
+        services.AddMiladyCloud("eu", o => { o.ApiKey = MiladyCloudFakeServer.ApiKey; o.BaseUrl = secondary.BaseUrl; o.Authentication = MiladyCloudAuthentication.ApiKeyHeader; });
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<MiladyCloudClient>().Models.ListAsync();
+        await provider.GetRequiredKeyedService<MiladyCloudClient>("eu").Chat.CreateAsync("openai/gpt-5.4", "hi");
+
+        Assert.That(primary.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/models" }));
+        Assert.That(secondary.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/chat/completions" }));
+        Assert.That(secondary.Requests.Single().Headers["X-API-Key"], Is.EqualTo(MiladyCloudFakeServer.ApiKey));
+        Assert.That(provider.GetRequiredKeyedService<MiladyCloudClient>("eu").RateLimits.Get(RateLimitCategory.Chat), Is.Not.Null);
+        Assert.That(provider.GetRequiredService<MiladyCloudClient>().RateLimits.Get(RateLimitCategory.Chat), Is.Null, "each account keeps its own rate-limit knowledge");
+    }
+
+    [Test]
     public void Options_bind_from_a_configuration_section()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
