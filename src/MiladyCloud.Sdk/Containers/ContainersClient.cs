@@ -7,21 +7,22 @@ using MiladyCloud.Sdk.Models;
 namespace MiladyCloud.Sdk;
 
 /// <summary>Container deployments (<c>/containers</c>). Obtain it from <see cref="MiladyCloudClient.Containers"/>.</summary>
-public class ContainersClient
+public class ContainersClient : CategoryClient
 {
     private static readonly TimeSpan FirstPollDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(60);
     private static readonly string[] LogLevels = ["all", "error", "warn", "info", "debug"];
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected ContainersClient()
     {
     }
 
-    internal ContainersClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
+    internal ContainersClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 
     /// <summary>Lists the organization's containers.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
