@@ -20,6 +20,11 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<ImagesClient>? _images;
     private readonly Lazy<VideosClient>? _videos;
     private readonly Lazy<ContainersClient>? _containers;
+    private readonly Lazy<CreditsClient>? _credits;
+    private readonly Lazy<ApiKeysClient>? _apiKeys;
+    private readonly Lazy<JobsClient>? _jobs;
+    private readonly Lazy<DashboardClient>? _dashboard;
+    private readonly Lazy<UserClient>? _user;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -79,6 +84,11 @@ public class MiladyCloudClient : IDisposable
         _images = new(() => new ImagesClient(_pipeline));
         _videos = new(() => new VideosClient(_pipeline));
         _containers = new(() => new ContainersClient(_pipeline));
+        _credits = new(() => new CreditsClient(_pipeline));
+        _apiKeys = new(() => new ApiKeysClient(_pipeline));
+        _jobs = new(() => new JobsClient(_pipeline));
+        _dashboard = new(() => new DashboardClient(_pipeline));
+        _user = new(() => new UserClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -104,6 +114,21 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Container deployments: create, list, get, update, delete, health, live logs, wait until running.</summary>
     public virtual ContainersClient Containers => _containers!.Value;
+
+    /// <summary>Credits and billing: balance, summary, checkout, ledger, quotas, invoices, prices, billing settings, auto top-up.</summary>
+    public virtual CreditsClient Credits => _credits!.Value;
+
+    /// <summary>API key management; needs <see cref="MiladyCloudClientOptions.SessionToken"/> (the service refuses API keys there).</summary>
+    public virtual ApiKeysClient ApiKeys => _apiKeys!.Value;
+
+    /// <summary>Asynchronous job status.</summary>
+    public virtual JobsClient Jobs => _jobs!.Value;
+
+    /// <summary>The account dashboard.</summary>
+    public virtual DashboardClient Dashboard => _dashboard!.Value;
+
+    /// <summary>The authenticated user's profile and the organization's server wallets.</summary>
+    public virtual UserClient User => _user!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 

@@ -116,6 +116,11 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Images);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Videos);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Containers);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Credits);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().ApiKeys);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Jobs);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Dashboard);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().User);
     }
 
     private static void Bind(IConfiguration section, MiladyCloudClientOptions options)

@@ -45,13 +45,27 @@ internal sealed class MiladyCloudPipeline
 
     public Uri SiteBase { get; }
 
-    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, ApiRoot root = ApiRoot.V1)
+    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, ApiRoot root = ApiRoot.V1, CredentialKind credentials = CredentialKind.Default)
     {
+        if (credentials == CredentialKind.SessionOnly && string.IsNullOrEmpty(Options.SessionToken))
+        {
+            // The edge answers 401 session_auth_required to any API-key request on these routes: fail before sending.
+            throw new InvalidOperationException($"{method} {relativePath} accepts only a browser session, never an API key. Set MiladyCloudClientOptions.SessionToken to the session token (the privy-token cookie value) to call it.");
+        }
+
         var baseUri = root == ApiRoot.V1 ? ApiBase : SiteBase;
         var request = new HttpRequestMessage(method, new Uri(baseUri, relativePath));
         request.Headers.Accept.Add(JsonMediaType);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        ApplyCredentials(request);
+        if (credentials == CredentialKind.SessionOnly)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", "privy-token=" + Options.SessionToken);
+        }
+        else
+        {
+            ApplyCredentials(request);
+        }
+
         return request;
     }
 
@@ -76,9 +90,9 @@ internal sealed class MiladyCloudPipeline
         }
     }
 
-    public HttpRequestMessage CreateJsonRequest<TBody>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, ApiRoot root = ApiRoot.V1)
+    public HttpRequestMessage CreateJsonRequest<TBody>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, ApiRoot root = ApiRoot.V1, CredentialKind credentials = CredentialKind.Default)
     {
-        var request = CreateRequest(method, relativePath, root);
+        var request = CreateRequest(method, relativePath, root, credentials);
         // Serialized up front: the length is known and a retry can send the same bytes again.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
