@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.AI;
 using MiladyCloud.Sdk.Internal.Streaming;
 using MiladyCloud.Sdk.Models;
 
@@ -67,6 +68,23 @@ public class ChatClient : CategoryClient
     /// <returns>The chunks, as they arrive.</returns>
     public virtual ChatCompletionStream StreamAsync(string model, string userMessage, CancellationToken cancellationToken = default)
         => StreamAsync(SingleTurn(model, userMessage), cancellationToken);
+
+    /// <summary>
+    /// This client as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IChatClient"/>: messages, options,
+    /// tool calls and tool results, usage and finish reasons mapped both ways, streaming included.
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>ChatOptions.ModelId</c> is not set, such as <c>openai/gpt-5.4</c>.</param>
+    /// <returns>The chat client; disposing it leaves this client usable.</returns>
+    /// <exception cref="ArgumentException"><paramref name="defaultModel"/> is empty or white space.</exception>
+    public virtual Microsoft.Extensions.AI.IChatClient AsChatClient(string? defaultModel = null)
+    {
+        if (defaultModel is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        }
+
+        return new MiladyCloudChatClientAdapter(this, Pipeline.Options.BaseUrl, defaultModel);
+    }
 
     private static ChatCompletionRequest SingleTurn(string model, string userMessage)
     {

@@ -1,3 +1,6 @@
+using MiladyCloud.Sdk;
+using Microsoft.Extensions.AI;
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
@@ -19,6 +22,56 @@ public class MiladyCloudBuilder
     /// <summary>The service collection.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>The key of a keyed registration, or <see langword="null"/> for the default one.</summary>
+    public string? Name { get; init; }
+
     /// <summary>The builder of the HttpClient the SDK uses (named <see cref="MiladyCloudServiceCollectionExtensions.HttpClientName"/>).</summary>
     public IHttpClientBuilder HttpClientBuilder { get; }
+
+    /// <summary>
+    /// Also registers a Microsoft.Extensions.AI <see cref="IChatClient"/> over this registration's chat completions
+    /// (keyed by <see cref="Name"/> when the registration is keyed). Wrap it with <c>ChatClientBuilder</c> from
+    /// Microsoft.Extensions.AI for function invocation, caching or OpenTelemetry.
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>ChatOptions.ModelId</c> is not set.</param>
+    /// <returns>This builder.</returns>
+    public virtual MiladyCloudBuilder AddChatClient(string defaultModel)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        if (Name is null)
+        {
+            Services.AddSingleton(sp => sp.GetRequiredService<MiladyCloudClient>().Chat.AsChatClient(defaultModel));
+        }
+        else
+        {
+            var name = Name;
+            Services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Chat.AsChatClient(defaultModel));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Also registers a Microsoft.Extensions.AI <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> of
+    /// <c>string</c> to <c>Embedding&lt;float&gt;</c> over this registration's embeddings (keyed by <see cref="Name"/>
+    /// when the registration is keyed).
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>EmbeddingGenerationOptions.ModelId</c> is not set.</param>
+    /// <param name="defaultDimensions">The vector length to ask for when the options do not say.</param>
+    /// <returns>This builder.</returns>
+    public virtual MiladyCloudBuilder AddEmbeddingGenerator(string defaultModel, int? defaultDimensions = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        if (Name is null)
+        {
+            Services.AddSingleton(sp => sp.GetRequiredService<MiladyCloudClient>().Embeddings.AsEmbeddingGenerator(defaultModel, defaultDimensions));
+        }
+        else
+        {
+            var name = Name;
+            Services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Embeddings.AsEmbeddingGenerator(defaultModel, defaultDimensions));
+        }
+
+        return this;
+    }
 }

@@ -98,7 +98,7 @@ public static class MiladyCloudServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, _) => CreateClient(sp, clientName, optionsName, sp.GetRequiredKeyedService<RateLimitTracker>(name)));
         }
 
-        return new MiladyCloudBuilder(services, http);
+        return new MiladyCloudBuilder(services, http) { Name = name };
     }
 
     private static MiladyCloudClient CreateClient(IServiceProvider provider, string clientName, string optionsName, RateLimitTracker rateLimits)
@@ -137,6 +137,14 @@ public static class MiladyCloudServiceCollectionExtensions
         }
 
         options.ApplicationId = section["ApplicationId"] ?? options.ApplicationId;
+        options.SessionToken = section["SessionToken"] ?? options.SessionToken;
+        if (section["Authentication"] is { } authentication)
+        {
+            options.Authentication = Enum.TryParse<MiladyCloudAuthentication>(authentication, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new InvalidOperationException($"MiladyCloud option Authentication is '{authentication}'; use one of {string.Join(", ", Enum.GetNames<MiladyCloudAuthentication>())}.");
+        }
+
         options.NetworkTimeout = TimeSpanOr(section["NetworkTimeout"], options.NetworkTimeout);
         options.OperationTimeout = TimeSpanOr(section["OperationTimeout"], options.OperationTimeout);
         options.StreamFirstEventTimeout = TimeSpanOr(section["StreamFirstEventTimeout"], options.StreamFirstEventTimeout);

@@ -69,7 +69,27 @@ public class EmbeddingsClient : CategoryClient
     }
 
     /// <summary>The vectors of a response sorted by their <c>index</c>, checked to be exactly one per input.</summary>
-    private static ReadOnlyMemory<float>[] InOrder(EmbeddingResponse response, int expected)
+    /// <summary>This client as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
+    /// <param name="defaultModel">The model used when <c>EmbeddingGenerationOptions.ModelId</c> is not set, such as <c>openai/text-embedding-3-small</c>.</param>
+    /// <param name="defaultDimensions">The vector length to ask for when the options do not say; <see langword="null"/> for the model's own.</param>
+    /// <returns>The generator; disposing it leaves this client usable.</returns>
+    /// <exception cref="ArgumentException"><paramref name="defaultModel"/> is empty or white space, or <paramref name="defaultDimensions"/> is not positive.</exception>
+    public virtual Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> AsEmbeddingGenerator(string? defaultModel = null, int? defaultDimensions = null)
+    {
+        if (defaultModel is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        }
+
+        if (defaultDimensions is { } dimensions)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1, nameof(defaultDimensions));
+        }
+
+        return new Internal.AI.MiladyCloudEmbeddingGeneratorAdapter(this, Pipeline.Options.BaseUrl, defaultModel, defaultDimensions);
+    }
+
+    internal static ReadOnlyMemory<float>[] InOrder(EmbeddingResponse response, int expected)
     {
         var vectors = new ReadOnlyMemory<float>[expected];
         var seen = new bool[expected];

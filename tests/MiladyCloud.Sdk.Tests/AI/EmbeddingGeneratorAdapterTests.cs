@@ -1,0 +1,95 @@
+using System.Text.Json;
+using MiladyCloud.Sdk.Tests.Infrastructure;
+using Microsoft.Extensions.AI;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace MiladyCloud.Sdk.Tests.AI;
+
+/// <summary><c>client.Embeddings.AsEmbeddingGenerator()</c>.</summary>
+public class EmbeddingGeneratorAdapterTests
+{
+    private const string Response2 = """
+        {"object":"list","model":"openai/text-embedding-3-small",
+         "data":[{"object":"embedding","index":1,"embedding":[0.5,0.25]},{"object":"embedding","index":0,"embedding":[1.0,-1.0]}],
+         "usage":{"prompt_tokens":6,"total_tokens":6}}
+        """;
+
+    [Test]
+    public async Task GenerateAsync_sends_all_values_in_one_request_and_returns_vectors_in_input_order()
+    {
+        using var api = new FakeApi();
+        Answer(api, Response2);
+        var generator = api.Client.Embeddings.AsEmbeddingGenerator("openai/text-embedding-3-small", defaultDimensions: 2);
+
+        var embeddings = await generator.GenerateAsync(["first", "second"]);
+
+        Assert.That(embeddings, Has.Count.EqualTo(2));
+        Assert.That(embeddings[0].Vector.ToArray(), Is.EqualTo(new[] { 1.0f, -1.0f }));
+        Assert.That(embeddings[1].Vector.ToArray(), Is.EqualTo(new[] { 0.5f, 0.25f }));
+        Assert.That(embeddings[0].ModelId, Is.EqualTo("openai/text-embedding-3-small"));
+        Assert.That(embeddings.Usage!.InputTokenCount, Is.EqualTo(6));
+        Assert.That(embeddings.Usage.TotalTokenCount, Is.EqualTo(6));
+        Assert.That(api.SingleRequest().RequestMessage!.Body,
+            Is.EqualTo("""{"input":["first","second"],"model":"openai/text-embedding-3-small","dimensions":2}"""));
+    }
+
+    [Test]
+    public async Task Options_override_the_defaults()
+    {
+        using var api = new FakeApi();
+        Answer(api, Response2);
+        var generator = api.Client.Embeddings.AsEmbeddingGenerator("default-model");
+
+        await generator.GenerateAsync(["a", "b"], new EmbeddingGenerationOptions { ModelId = "other-model", Dimensions = 64 });
+
+        var body = JsonDocument.Parse(api.SingleRequest().RequestMessage!.Body!).RootElement;
+        Assert.That(body.GetProperty("model").GetString(), Is.EqualTo("other-model"));
+        Assert.That(body.GetProperty("dimensions").GetInt32(), Is.EqualTo(64));
+    }
+
+    [Test]
+    public async Task The_abstractions_single_value_helper_works()
+    {
+        using var fake = MiladyCloud.Sdk.Testing.MiladyCloudFakeServer.Start();
+        using var client = fake.CreateClient();
+        var generator = client.Embeddings.AsEmbeddingGenerator("openai/text-embedding-3-small");
+
+        var vector = await generator.GenerateVectorAsync("hello world");
+
+        Assert.That(vector.Length, Is.EqualTo(fake.Replies.EmbeddingDimensions));
+    }
+
+    [Test]
+    public async Task No_values_means_no_request()
+    {
+        using var api = new FakeApi();
+        var embeddings = await api.Client.Embeddings.AsEmbeddingGenerator("m").GenerateAsync([]);
+
+        Assert.That(embeddings, Is.Empty);
+        Assert.That(api.Server.LogEntries, Is.Empty);
+    }
+
+    [Test]
+    public void A_response_with_the_wrong_number_of_vectors_is_a_format_error()
+    {
+        using var api = new FakeApi();
+        Answer(api, Response2);
+
+        Assert.ThrowsAsync<MiladyCloudResponseFormatException>(() => api.Client.Embeddings.AsEmbeddingGenerator("m").GenerateAsync(["only one"]));
+    }
+
+    [Test]
+    public void Bad_defaults_fail_at_once()
+    {
+        using var api = new FakeApi();
+
+        Assert.Throws<ArgumentException>(() => api.Client.Embeddings.AsEmbeddingGenerator(" "));
+        Assert.Throws<ArgumentOutOfRangeException>(() => api.Client.Embeddings.AsEmbeddingGenerator("m", 0));
+        Assert.ThrowsAsync<ArgumentException>(() => api.Client.Embeddings.AsEmbeddingGenerator().GenerateAsync(["x"]));
+    }
+
+    private static void Answer(FakeApi api, string body)
+        => api.Server.Given(Request.Create().WithPath("/api/v1/embeddings").UsingPost())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
+}
