@@ -1,6 +1,7 @@
 using MiladyCloud.Sdk.Internal;
 using MiladyCloud.Sdk.Internal.AI;
 using MiladyCloud.Sdk.Internal.Streaming;
+using MiladyCloud.Sdk.Internal.Telemetry;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -30,9 +31,19 @@ public class ChatClient : CategoryClient
         ChatRequestValidator.Validate(request);
         using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
             .MarkCreditConsuming(RateLimitCategory.Chat);
-        var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
-        TokenUsage.Record("chat", request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
-        return completion;
+        using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxTokens, request.TopP);
+        try
+        {
+            var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
+            var finish = completion.Choices.Count > 0 ? completion.Choices[0].FinishReason.Value : null;
+            GenAiActivity.Complete(activity, "chat", request.Model, new(completion.Id, completion.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens, finish));
+            return completion;
+        }
+        catch (Exception ex)
+        {
+            GenAiActivity.Fail(activity, ex);
+            throw;
+        }
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>
@@ -57,7 +68,8 @@ public class ChatClient : CategoryClient
             var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+            var chunks = StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+            return ObservedStream.Wrap(chunks, "chat", request.Model, GenAiFolds.Chat);
         });
     }
 

@@ -23,12 +23,23 @@ public class EmbeddingsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response; each vector is <c>Data[i].Embedding.Memory</c>.</returns>
     /// <exception cref="ArgumentException">The model or the input is missing or empty (checked before sending).</exception>
-    public virtual Task<EmbeddingResponse> CreateAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<EmbeddingResponse> CreateAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest)
+        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest)
             .MarkCreditConsuming(RateLimitCategory.Embeddings);
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.EmbeddingResponse, cancellationToken);
+        using var activity = Internal.Telemetry.GenAiActivity.Start("embeddings", request.Model);
+        try
+        {
+            var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.EmbeddingResponse, cancellationToken).ConfigureAwait(false);
+            Internal.Telemetry.GenAiActivity.Complete(activity, "embeddings", request.Model, new(null, response.Model, response.Usage?.PromptTokens, null, null));
+            return response;
+        }
+        catch (Exception ex)
+        {
+            Internal.Telemetry.GenAiActivity.Fail(activity, ex);
+            throw;
+        }
     }
 
     /// <summary>Embeds one text.</summary>

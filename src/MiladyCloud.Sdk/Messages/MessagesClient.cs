@@ -1,5 +1,6 @@
 using MiladyCloud.Sdk.Internal;
 using MiladyCloud.Sdk.Internal.Streaming;
+using MiladyCloud.Sdk.Internal.Telemetry;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -29,9 +30,18 @@ public class MessagesClient : CategoryClient
         MessageRequestValidator.Validate(request);
         using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest)
             .MarkCreditConsuming(RateLimitCategory.Chat);
-        var result = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken).ConfigureAwait(false);
-        TokenUsage.Record("chat", request.Model, result.Usage.InputTokens, result.Usage.OutputTokens);
-        return result;
+        using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxTokens, request.TopP);
+        try
+        {
+            var result = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken).ConfigureAwait(false);
+            GenAiActivity.Complete(activity, "chat", request.Model, new(result.Id, result.Model, result.Usage.InputTokens, result.Usage.OutputTokens, result.StopReason?.Value));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            GenAiActivity.Fail(activity, ex);
+            throw;
+        }
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>
@@ -57,7 +67,8 @@ public class MessagesClient : CategoryClient
             var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.MessageRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+            var events = StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+            return ObservedStream.Wrap(events, "chat", request.Model, GenAiFolds.Message);
         });
     }
 

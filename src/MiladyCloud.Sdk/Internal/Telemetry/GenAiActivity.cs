@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using MiladyCloud.Sdk.Internal.AI;
+
+namespace MiladyCloud.Sdk.Internal.Telemetry;
+
+/// <summary>
+/// One span per model call, named and tagged by the OpenTelemetry gen_ai semantic conventions; the HTTP span of
+/// each attempt is its child. Nothing is allocated when nobody listens.
+/// </summary>
+internal static class GenAiActivity
+{
+    public static bool IsObserved => MiladyCloudTelemetry.ActivitySource.HasListeners() || MiladyCloudTelemetry.TokensUsed.Enabled;
+
+    public static Activity? Start(string operation, string model, double? temperature = null, int? maxTokens = null, double? topP = null)
+    {
+        var activity = MiladyCloudTelemetry.ActivitySource.StartActivity($"{operation} {model}", ActivityKind.Client);
+        if (activity is null || !activity.IsAllDataRequested)
+        {
+            return activity;
+        }
+
+        activity.SetTag("gen_ai.operation.name", operation);
+        activity.SetTag("gen_ai.provider.name", AiProvider.Name);
+        activity.SetTag("gen_ai.request.model", model);
+        activity.SetTag("gen_ai.request.temperature", temperature);
+        activity.SetTag("gen_ai.request.max_tokens", maxTokens);
+        activity.SetTag("gen_ai.request.top_p", topP);
+        return activity;
+    }
+
+    public static void Complete(Activity? activity, string operation, string requestModel, GenAiOutcome outcome)
+    {
+        TokenUsage.Record(operation, requestModel, outcome.InputTokens, outcome.OutputTokens);
+        if (activity is null || !activity.IsAllDataRequested)
+        {
+            return;
+        }
+
+        activity.SetTag("gen_ai.response.id", outcome.ResponseId);
+        activity.SetTag("gen_ai.response.model", outcome.ResponseModel);
+        activity.SetTag("gen_ai.usage.input_tokens", outcome.InputTokens);
+        activity.SetTag("gen_ai.usage.output_tokens", outcome.OutputTokens);
+        if (!string.IsNullOrEmpty(outcome.FinishReason))
+        {
+            activity.SetTag("gen_ai.response.finish_reasons", new[] { outcome.FinishReason });
+        }
+    }
+
+    public static void Fail(Activity? activity, Exception exception)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag("error.type", exception is OperationCanceledException ? "cancelled" : exception.GetType().Name);
+        activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+    }
+}

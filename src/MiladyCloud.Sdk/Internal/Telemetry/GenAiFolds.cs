@@ -1,0 +1,38 @@
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk.Internal.Telemetry;
+
+/// <summary>What each kind of stream event tells the gen_ai span.</summary>
+internal static class GenAiFolds
+{
+    public static GenAiOutcome Chat(GenAiOutcome outcome, ChatCompletionChunk chunk)
+    {
+        var finish = chunk.Choices.Count > 0 ? chunk.Choices[0].FinishReason?.Value : null;
+        return outcome with
+        {
+            ResponseId = outcome.ResponseId ?? chunk.Id,
+            ResponseModel = outcome.ResponseModel ?? chunk.Model,
+            InputTokens = chunk.Usage?.PromptTokens ?? outcome.InputTokens,
+            OutputTokens = chunk.Usage?.CompletionTokens ?? outcome.OutputTokens,
+            FinishReason = string.IsNullOrEmpty(finish) ? outcome.FinishReason : finish,
+        };
+    }
+
+    public static GenAiOutcome Message(GenAiOutcome outcome, MessageStreamEvent streamEvent) => streamEvent switch
+    {
+        MessageStartEvent start => outcome with
+        {
+            ResponseId = start.Message.Id,
+            ResponseModel = start.Message.Model,
+            InputTokens = start.Message.Usage.InputTokens,
+            OutputTokens = start.Message.Usage.OutputTokens,
+        },
+        MessageDeltaEvent delta => outcome with
+        {
+            InputTokens = delta.Usage.InputTokens ?? outcome.InputTokens,
+            OutputTokens = delta.Usage.OutputTokens,
+            FinishReason = delta.Delta.StopReason?.Value ?? outcome.FinishReason,
+        },
+        _ => outcome,
+    };
+}
