@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace MiladyCloud.Sdk.Tests.Packaging;
+
+/// <summary>Runs the dotnet CLI for the packaging tests, with a hard time limit and the whole log on failure.</summary>
+internal static class DotnetCli
+{
+    public static string Run(string workingDirectory, string arguments, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {arguments} did not finish within {limit}");
+        }
+
+        var log = stdout.Result + stderr.Result;
+        Assert.That(process.ExitCode, Is.Zero, $"dotnet {arguments} failed:\n{log}");
+        return log;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MiladyCloud.Sdk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (MiladyCloud.Sdk.sln) was not found above the test directory.");
+    }
+}
