@@ -8,18 +8,18 @@ namespace MiladyCloud.Sdk;
 /// The MCP servers a character may call (<c>/api/characters/{id}/mcps</c>, outside <c>/api/v1</c>). Only the
 /// character's owner may read or change them. Obtain it from <see cref="AgentsClient.Mcp"/>.
 /// </summary>
-public class AgentMcpClient
+public class AgentMcpClient : CategoryClient
 {
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected AgentMcpClient()
     {
     }
 
-    internal AgentMcpClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+    internal AgentMcpClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
     /// <summary>Gets a character's MCP settings.</summary>
     /// <param name="characterId">The character id.</param>

@@ -14,10 +14,9 @@ namespace MiladyCloud.Sdk;
 /// The server has no route to edit a character's name, bio or prompt with an API key; what can change is the share
 /// status, the monetization settings and the MCP settings (<see cref="Mcp"/>).
 /// </remarks>
-public class AgentsClient
+public class AgentsClient : CategoryClient
 {
     private const string MyAgents = "api/my-agents/characters";
-    private readonly MiladyCloudPipeline? _pipeline;
     private readonly Lazy<SavedAgentsClient>? _saved;
     private readonly Lazy<AgentMcpClient>? _mcp;
 
@@ -27,8 +26,8 @@ public class AgentsClient
     }
 
     internal AgentsClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
     {
-        _pipeline = pipeline;
         _saved = new(() => new SavedAgentsClient(pipeline));
         _mcp = new(() => new AgentMcpClient(pipeline));
     }
@@ -38,8 +37,6 @@ public class AgentsClient
 
     /// <summary>The MCP servers a character may call.</summary>
     public virtual AgentMcpClient Mcp => _mcp?.Value ?? throw NoPipeline();
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw NoPipeline();
 
     /// <summary>Lists one page of the characters the caller created, with optional search, filter and sort.</summary>
     /// <param name="options">Search, filter, sort and paging; server defaults when <see langword="null"/>.</param>

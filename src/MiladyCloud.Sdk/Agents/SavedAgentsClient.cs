@@ -7,19 +7,19 @@ namespace MiladyCloud.Sdk;
 /// Public agents of other users that the caller has chatted with ("saved" agents, <c>/api/my-agents/saved</c>).
 /// Obtain it from <see cref="AgentsClient.Saved"/>.
 /// </summary>
-public class SavedAgentsClient
+public class SavedAgentsClient : CategoryClient
 {
     private const string Saved = "api/my-agents/saved";
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected SavedAgentsClient()
     {
     }
 
-    internal SavedAgentsClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+    internal SavedAgentsClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
     /// <summary>Lists the saved agents.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -10,19 +10,19 @@ namespace MiladyCloud.Sdk;
 /// character's, or the caller's default assistant when no character is given. Obtain it from
 /// <see cref="MiladyCloudClient.Knowledge"/>.
 /// </summary>
-public class KnowledgeClient
+public class KnowledgeClient : CategoryClient
 {
     private const int DefaultListAllPageSize = 100;
-    private readonly MiladyCloudPipeline? _pipeline;
 
     /// <summary>For mocking frameworks.</summary>
     protected KnowledgeClient()
     {
     }
 
-    internal KnowledgeClient(MiladyCloudPipeline pipeline) => _pipeline = pipeline;
-
-    private MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
+    internal KnowledgeClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
 
     /// <summary>Lists one window of stored documents, by offset.</summary>
     /// <param name="options">Character, window size and offset; server defaults when <see langword="null"/>.</param>
@@ -73,13 +73,15 @@ public class KnowledgeClient
     }
 
     /// <summary>
-    /// Uploads 1–5 files (each at most 5 MB, together at most 5 MB; see <see cref="KnowledgeLimits"/>) and processes
-    /// them synchronously. File contents are streamed, not buffered. The call answers normally when only some files
-    /// failed: check each entry's status.
+    /// Uploads 1–5 files (each at most 5 MB, together at most 5 MB; see <see cref="KnowledgeLimits"/>) as
+    /// <c>multipart/form-data</c> and processes them synchronously. The limits, names and types are checked before
+    /// anything is sent. File contents are streamed in small chunks, not buffered. The call answers normally when only
+    /// some files failed: check each entry's status.
     /// </summary>
     /// <param name="files">The files.</param>
     /// <param name="characterId">The character whose runtime receives the files; the default assistant when <see langword="null"/>.</param>
-    /// <param name="progress">Receives the bytes written so far; optional.</param>
+    /// <param name="progress">Receives the bytes of the request body written so far and the total; optional. Reports start
+    /// at 0 and end at the total; a retried attempt starts again at 0.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One outcome per file and the counts.</returns>
     /// <exception cref="ArgumentException">The batch breaks a limit or the character id is blank; nothing is sent.</exception>
@@ -87,26 +89,22 @@ public class KnowledgeClient
     {
         var batch = KnowledgeUploadBatch.Validate(files);
         ThrowIfBlank(characterId, nameof(characterId));
-        var ownedParts = new List<HttpContent>();
-        try
-        {
-            var form = KnowledgeUploadBatch.BuildForm(batch, characterId, ownedParts);
-            var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file");
-            request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
 
-            // The body streams files; a non-seekable stream cannot be sent twice, and a repeat would process the files
-            // again. Marking the call credit-consuming keeps the retry handler from re-sending it after a failure.
-            request.MarkCreditConsuming(RateLimitCategory.Other);
-            return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeUploadResponse, cancellationToken).ConfigureAwait(false);
-        }
-        finally
+        // Disposing the request closes the files the SDK opened; a caller's stream stays open for the caller.
+        using var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file");
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
+
+        // The server processes the files synchronously, so after an ambiguous failure a repeat could store them twice:
+        // the credit-consuming rules retry only failures that certainly did nothing. A stream that cannot seek cannot be
+        // sent twice at all.
+        request.MarkCreditConsuming(RateLimitCategory.Other);
+        if (batch.Any(file => !file.CanResend))
         {
-            // Only what the SDK opened (files on disk, byte copies); a caller's stream stays open for the caller.
-            foreach (var part in ownedParts)
-            {
-                part.Dispose();
-            }
+            request.MarkNoRetry();
         }
+
+        return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeUploadResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Semantic search over the knowledge fragments of a runtime.</summary>

@@ -1,20 +1,23 @@
 using System.Net.Http.Headers;
+using MiladyCloud.Sdk.Internal.Upload;
 
 namespace MiladyCloud.Sdk;
 
 /// <summary>
 /// One file for <see cref="KnowledgeClient.UploadAsync"/>: from a path, a <see cref="Stream"/> or bytes. File contents
-/// are streamed to the server when the request is sent, never read into memory first. The name, type and size are
-/// checked against <see cref="KnowledgeLimits"/> when the file is created.
+/// are streamed to the server in small chunks when the request is sent, never read into memory first. The name, type
+/// and size are checked against <see cref="KnowledgeLimits"/> when the file is created; a source that then delivers a
+/// different number of bytes than described fails the upload instead of slipping past the limits.
 /// </summary>
+/// <remarks>Immutable; a value object, so it is sealed.</remarks>
 public sealed class KnowledgeFile
 {
     private readonly Func<HttpContent> _openContent;
 
-    private KnowledgeFile(string fileName, string? contentType, long? length, Func<HttpContent> openContent, bool disposeAfterUpload)
+    private KnowledgeFile(string fileName, string? contentType, long length, Func<HttpContent> openContent, bool canResend = true)
     {
         FileName = fileName;
-        DisposeAfterUpload = disposeAfterUpload;
+        CanResend = canResend;
         ContentType = ResolveContentType(fileName, contentType);
         Length = length;
         _openContent = openContent;
@@ -30,14 +33,11 @@ public sealed class KnowledgeFile
     /// <summary>The content type sent with the file.</summary>
     public string ContentType { get; }
 
-    /// <summary>The size in bytes, or <see langword="null"/> for a non-seekable stream whose length was not given.</summary>
-    public long? Length { get; }
+    /// <summary>The size in bytes that is sent and was checked against the limits.</summary>
+    public long Length { get; }
 
-    /// <summary>
-    /// Whether the part created for this file may be disposed after the request: true for files the SDK opened, false
-    /// for a caller's stream, which the caller owns.
-    /// </summary>
-    internal bool DisposeAfterUpload { get; }
+    /// <summary>Whether the content can be sent again after a failed attempt (not for a caller's non-seekable stream).</summary>
+    internal bool CanResend { get; }
 
     /// <summary>Uses a file on disk; it is opened only while the upload runs.</summary>
     /// <param name="path">The file path. Its name (without folders) is the file name sent.</param>
@@ -53,13 +53,17 @@ public sealed class KnowledgeFile
             throw new ArgumentException($"The file '{path}' does not exist.", nameof(path));
         }
 
-        return new KnowledgeFile(info.Name, contentType, info.Length, () => new StreamContent(OpenForUpload(info.FullName)), disposeAfterUpload: true);
+        var fullPath = info.FullName;
+        var name = info.Name;
+        var length = info.Length;
+        return new KnowledgeFile(name, contentType, length, () => new KnowledgeFileContent(() => OpenForUpload(fullPath), ownsStream: true, length, name, rewindTo: null));
     }
 
     /// <summary>
-    /// Uses a readable stream. The stream is read from its current position when the request is sent and is not
-    /// disposed by the SDK. A seekable stream's length is measured; a non-seekable one needs <paramref name="length"/>
-    /// so the size limits can be checked before sending.
+    /// Uses a readable stream. The stream is read from its current position when the request is sent and is never
+    /// disposed by the SDK: it stays the caller's. A seekable stream's length is measured (and the stream is rewound
+    /// to the same position if a failed attempt is retried); a non-seekable one needs <paramref name="length"/> so the
+    /// size limits can be checked before sending, and an upload containing one is never retried automatically.
     /// </summary>
     /// <param name="stream">The content.</param>
     /// <param name="fileName">The file name sent to the server.</param>
@@ -75,13 +79,20 @@ public sealed class KnowledgeFile
             throw new ArgumentException("The stream must be readable.", nameof(stream));
         }
 
-        long? size = stream.CanSeek ? stream.Length - stream.Position : length;
-        if (size is null)
+        if (length < 0)
         {
-            throw new ArgumentException("The stream cannot seek, so its size is unknown; pass its length so the upload limits can be checked before sending.", nameof(length));
+            throw new ArgumentOutOfRangeException(nameof(length), length, "The length cannot be negative.");
         }
 
-        return new KnowledgeFile(fileName, contentType, size, () => new StreamContent(stream), disposeAfterUpload: false);
+        long? start = stream.CanSeek ? stream.Position : null;
+        var size = start is { } position ? stream.Length - position : length
+            ?? throw new ArgumentException("The stream cannot seek, so its size is unknown; pass its length so the upload limits can be checked before sending.", nameof(length));
+        if (start is not null && length is { } declared && declared != size)
+        {
+            throw new ArgumentException($"The stream holds {size} bytes from its current position, not the {declared} given as its length.", nameof(length));
+        }
+
+        return new KnowledgeFile(fileName, contentType, size, () => new KnowledgeFileContent(() => stream, ownsStream: false, size, fileName, start), canResend: start is not null);
     }
 
     /// <summary>Uses bytes already in memory.</summary>
@@ -93,10 +104,10 @@ public sealed class KnowledgeFile
     public static KnowledgeFile FromBytes(byte[] content, string fileName, string? contentType = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new KnowledgeFile(fileName, contentType, content.Length, () => new ByteArrayContent(content), disposeAfterUpload: true);
+        return new KnowledgeFile(fileName, contentType, content.Length, () => new ByteArrayContent(content));
     }
 
-    /// <summary>Creates the multipart part; a file on disk is opened here.</summary>
+    /// <summary>Creates the multipart part; a file on disk is opened only while the part is being sent.</summary>
     internal HttpContent CreatePart()
     {
         var part = _openContent();

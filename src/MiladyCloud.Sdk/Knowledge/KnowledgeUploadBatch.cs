@@ -20,7 +20,7 @@ internal static class KnowledgeUploadBatch
             throw new ArgumentException("The file list contains null.", nameof(files));
         }
 
-        var total = batch.Sum(f => f.Length ?? 0);
+        var total = batch.Sum(f => f.Length);
         if (total > KnowledgeLimits.MaxBatchBytes)
         {
             throw new ArgumentException($"The files total {total} bytes; the server accepts at most {KnowledgeLimits.MaxBatchBytes} bytes (5 MB) per upload. Split them into several calls.", nameof(files));
@@ -29,19 +29,16 @@ internal static class KnowledgeUploadBatch
         return batch;
     }
 
-    /// <summary>Builds the form; parts the SDK may dispose afterwards are added to <paramref name="ownedParts"/>.</summary>
-    public static MultipartFormDataContent BuildForm(IReadOnlyList<KnowledgeFile> batch, string? characterId, List<HttpContent> ownedParts)
+    /// <summary>
+    /// Builds the form. Disposing it is safe: the parts close only what the SDK opened (files on disk), never a caller's
+    /// stream.
+    /// </summary>
+    public static MultipartFormDataContent BuildForm(IReadOnlyList<KnowledgeFile> batch, string? characterId)
     {
         var form = new MultipartFormDataContent();
         foreach (var file in batch)
         {
-            var part = file.CreatePart();
-            if (file.DisposeAfterUpload)
-            {
-                ownedParts.Add(part);
-            }
-
-            form.Add(part, FilesField, file.FileName);
+            form.Add(file.CreatePart(), FilesField, file.FileName);
         }
 
         if (characterId is not null)

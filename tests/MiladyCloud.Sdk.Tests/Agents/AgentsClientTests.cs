@@ -103,7 +103,9 @@ public class AgentsClientTests
         var stats = await client.Agents.GetStatsAsync("x");
 
         Assert.That(stats.MessageCount, Is.Zero);
-        Assert.That(api.SingleRequest().RequestMessage!.Path, Is.EqualTo("/site/api/my-agents/characters/x/stats"));
+        var sent = api.SingleRequest().RequestMessage!;
+        Assert.That(sent.Path, Is.EqualTo("/site/api/my-agents/characters/x/stats"));
+        Assert.That(sent.Headers!["Authorization"].Single(), Is.EqualTo("Bearer " + FakeApi.ApiKey), "site-root routes carry the same credentials");
     }
 
     [TestCase(0, null)]
@@ -471,13 +473,15 @@ public class AgentsClientTests
     }
 
     [Test]
-    public async Task An_id_is_escaped_into_one_path_segment()
+    public async Task An_id_is_escaped_into_one_path_segment_below_the_derived_site_root()
     {
-        Respond("/api/my-agents/characters/a%2Fb%3Fc/stats", "GET", """{"success":true,"data":{"stats":{"views":0,"interactions":0,"messageCount":0}}}""");
+        var handler = RecordingHandler.Json("""{"success":true,"data":{"stats":{"views":0,"interactions":0,"messageCount":0}}}""");
+        using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
 
-        await _api.Client.Agents.GetStatsAsync("a/b?c");
+        await client.Agents.GetStatsAsync("a/b?c");
 
-        Assert.That(_api.SingleRequest().RequestMessage!.Url, Does.EndWith("/api/my-agents/characters/a%2Fb%3Fc/stats"));
+        // The site root comes from the default BaseUrl (…/api/v1/ minus api/v1/); the id stays one segment.
+        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/my-agents/characters/a%2Fb%3Fc/stats"));
     }
 
     [Test]

@@ -104,6 +104,114 @@ public class KnowledgeUploadTests
     }
 
     [Test]
+    public async Task A_large_non_seekable_stream_goes_out_in_small_chunks_with_a_content_length_and_is_never_retried()
+    {
+        var content = new byte[3 * 1024 * 1024];
+        Random.Shared.NextBytes(content);
+        var stream = new NonSeekableStream(content);
+        var handler = new StreamingProbeHandler(stream, UploadAnswer);
+        using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
+
+        await client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "big.txt", length: content.Length)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stream.BytesRead, Is.EqualTo(content.Length), "the whole stream is sent");
+            Assert.That(handler.MaxReadAhead, Is.LessThanOrEqualTo(128 * 1024), "the file is read only as fast as it is written, never buffered whole");
+            Assert.That(handler.ContentLength, Is.EqualTo(handler.BytesWritten), "the multipart body has an exact Content-Length");
+            Assert.That(handler.Request!.IsRetryForbidden(), Is.True, "a stream that cannot seek cannot be sent twice");
+            Assert.That(stream.Disposed, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task A_seekable_caller_stream_is_sent_from_its_position_may_be_retried_and_stays_open()
+    {
+        var handler = RecordingHandler.Json(UploadAnswer);
+        using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("skip:kept"));
+        stream.Position = 5;
+
+        var file = KnowledgeFile.FromStream(stream, "notes.txt");
+        await client.Knowledge.UploadAsync([file]);
+
+        var request = handler.Requests.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.Length, Is.EqualTo(4));
+            Assert.That(handler.Bodies.Single(), Does.Contain("\r\n\r\nkept\r\n").And.Not.Contain("skip"));
+            Assert.That(request.IsRetryForbidden(), Is.False);
+            Assert.That(request.IsCreditConsuming(), Is.True, "a synchronous processing call is repeated only after failures that certainly did nothing");
+            Assert.That(stream.CanRead, Is.True, "the caller's stream is not disposed");
+        });
+    }
+
+    [Test]
+    public async Task A_retried_upload_sends_the_same_bytes_again_from_a_rewound_stream_and_a_reopened_file()
+    {
+        using var api = new FakeApi(o => { o.MaxRetries = 1; o.RetryBaseDelay = TimeSpan.Zero; });
+        api.Server.Given(Request.Create().WithPath("/api/v1/knowledge/upload-file").UsingPost()).InScenario("retry").WillSetStateTo("ready")
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":"Knowledge service not available"}"""));
+        api.Server.Given(Request.Create().WithPath("/api/v1/knowledge/upload-file").UsingPost()).InScenario("retry").WhenStateIs("ready")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(UploadAnswer));
+        var path = Path.Combine(_tempDir, "again.txt");
+        await File.WriteAllTextAsync(path, "from disk");
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("from memory"));
+
+        await api.Client.Knowledge.UploadAsync([KnowledgeFile.FromPath(path), KnowledgeFile.FromStream(stream, "again.md")]);
+
+        var bodies = api.Server.LogEntries.Select(e => Encoding.UTF8.GetString(e.RequestMessage!.BodyAsBytes!)).ToList();
+        Assert.That(bodies, Has.Count.EqualTo(2));
+        Assert.That(bodies[1], Is.EqualTo(bodies[0]));
+        Assert.That(bodies[1], Does.Contain("from disk").And.Contain("from memory"));
+    }
+
+    [Test]
+    public void An_upload_with_a_non_seekable_stream_is_not_retried_even_after_a_clear_503()
+    {
+        using var api = new FakeApi(o => { o.MaxRetries = 2; o.RetryBaseDelay = TimeSpan.Zero; });
+        api.Server.Given(Request.Create().WithPath("/api/v1/knowledge/upload-file").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":"Knowledge service not available"}"""));
+        var stream = new NonSeekableStream(Encoding.UTF8.GetBytes("once"));
+
+        Assert.ThrowsAsync<ServiceUnavailableException>(() => api.Client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "once.txt", length: 4)]));
+
+        Assert.That(api.Server.LogEntries, Has.Count.EqualTo(1));
+        Assert.That(stream.Disposed, Is.False);
+    }
+
+    [Test]
+    public async Task A_file_on_disk_is_closed_again_after_the_upload()
+    {
+        var path = Path.Combine(_tempDir, "closed.md");
+        await File.WriteAllTextAsync(path, "# closed");
+
+        await _api.Client.Knowledge.UploadAsync([KnowledgeFile.FromPath(path)]);
+
+        // An exclusive open fails while any other handle to the file is open.
+        using var exclusive = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.That(exclusive.Length, Is.EqualTo(8));
+    }
+
+    [TestCase(10, "ended after 5 of the 10 bytes")]
+    [TestCase(3, "delivers more than the 3 bytes")]
+    public void A_stream_that_does_not_deliver_its_declared_length_fails_the_upload(int declared, string expected)
+    {
+        var stream = new NonSeekableStream(Encoding.UTF8.GetBytes("12345"));
+
+        var ex = Assert.CatchAsync(() => _api.Client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "short.txt", length: declared)]));
+
+        Assert.That(Chain(ex!).Select(e => e.Message), Has.Some.Contains(expected));
+    }
+
+    [Test]
+    public void A_seekable_stream_whose_declared_length_disagrees_is_refused_at_once()
+    {
+        Assert.Throws<ArgumentException>(() => KnowledgeFile.FromStream(new MemoryStream([1, 2, 3]), "a.txt", length: 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KnowledgeFile.FromStream(new NonSeekableStream([]), "a.txt", length: -1));
+    }
+
+    [Test]
     public async Task UploadAsync_reports_progress_up_to_the_full_body_length()
     {
         var progress = new SyncProgress();
@@ -125,7 +233,7 @@ public class KnowledgeUploadTests
     }
 
     [Test]
-    public async Task An_upload_is_marked_so_the_retry_handler_never_re_sends_its_streamed_body()
+    public async Task An_upload_is_marked_credit_consuming_so_ambiguous_failures_are_not_repeated()
     {
         var handler = RecordingHandler.Json(UploadAnswer);
         using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
@@ -220,6 +328,14 @@ public class KnowledgeUploadTests
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(ex.RawBody, Does.Contain("Character not found or unauthorized"));
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 
     private static void AssertFilePart(MultipartPart part, string fileName, string contentType, string body)

@@ -9,6 +9,8 @@ internal sealed class NonSeekableStream(byte[] content) : Stream
 
     public int ReadCalls { get; private set; }
 
+    public long BytesRead { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -26,13 +28,17 @@ internal sealed class NonSeekableStream(byte[] content) : Stream
     public override int Read(byte[] buffer, int offset, int count)
     {
         ReadCalls++;
-        return _inner.Read(buffer, offset, count);
+        var read = _inner.Read(buffer, offset, count);
+        BytesRead += read;
+        return read;
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ReadCalls++;
-        return _inner.ReadAsync(buffer, cancellationToken);
+        var read = _inner.Read(buffer.Span);
+        BytesRead += read;
+        return ValueTask.FromResult(read);
     }
 
     public override void Flush()
