@@ -104,7 +104,10 @@ public class AgentsClient : CategoryClient
     public virtual async Task<CreatedAgent> CreateAsync(CreateAgentRequest request, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.Create(request);
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest);
+        // Not idempotent: a repeat after a timeout or a 5xx could create a second agent, so only failures that certainly
+        // did nothing are retried (the rules of credit-consuming calls).
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest)
+            .MarkCreditConsuming(RateLimitCategory.Other);
         var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.CreateAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Agent;
     }
@@ -127,7 +130,9 @@ public class AgentsClient : CategoryClient
     /// <returns>The copy.</returns>
     public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? options = null, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, ApiRoot.Site);
+        // Not idempotent (each call makes another copy): ambiguous failures are not repeated.
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, ApiRoot.Site)
+            .MarkCreditConsuming(RateLimitCategory.Other);
         var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }

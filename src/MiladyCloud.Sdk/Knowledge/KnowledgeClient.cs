@@ -10,6 +10,11 @@ namespace MiladyCloud.Sdk;
 /// character's, or the caller's default assistant when no character is given. Obtain it from
 /// <see cref="MiladyCloudClient.Knowledge"/>.
 /// </summary>
+/// <remarks>
+/// The service also has a two-step upload (pre-upload to blob storage, then submit) used by its dashboard. It has the
+/// same limits as <see cref="UploadAsync"/> (5 files, 5 MB per batch), so it is no path for larger files and is not
+/// exposed; split larger sets into several uploads. A document cannot be fetched by id: the service has no such route.
+/// </remarks>
 public class KnowledgeClient : CategoryClient
 {
     private const int DefaultListAllPageSize = 100;
@@ -68,7 +73,9 @@ public class KnowledgeClient : CategoryClient
             throw new ArgumentException("The document content must not be empty.", nameof(request));
         }
 
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest);
+        // Not idempotent (a repeat stores the document twice): ambiguous failures are not repeated.
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest)
+            .MarkCreditConsuming(RateLimitCategory.Other);
         return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken);
     }
 
