@@ -15,6 +15,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private const string ApiPrefix = "/api/v1/";
     private readonly object _windowGate = new();
     private readonly KnowledgeResponder _knowledge = new(clock);
+    private readonly AgentsResponder _agents = new(clock);
     private DateTimeOffset? _windowEnd;
 
     public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
@@ -46,7 +47,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return TruncatedBody();
         }
 
-        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteKnowledge(request, recorded) ?? Route(request.Method, path, json);
+        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteStores(request, recorded) ?? Route(request.Method, path, json);
         foreach (var (name, value) in rateHeaders)
         {
             response.Headers.TryAdd(name, value);
@@ -72,13 +73,19 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         };
     }
 
-    /// <summary>The knowledge routes need the query and the raw (multipart) body, not only JSON.</summary>
-    private FakeResponse? RouteKnowledge(IRequestMessage request, RecordedRequest recorded)
+    /// <summary>
+    /// The routes over the fake's in-memory stores (knowledge, agents); they need the query and, for uploads, the raw
+    /// multipart body, not only JSON.
+    /// </summary>
+    private FakeResponse? RouteStores(IRequestMessage request, RecordedRequest recorded)
     {
         var route = request.AbsolutePath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? request.AbsolutePath[ApiPrefix.Length..] : null;
-        return route is not null && (route == "knowledge" || route.StartsWith("knowledge/", StringComparison.Ordinal))
-            ? _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes)
-            : null;
+        if (route is not null && (route == "knowledge" || route.StartsWith("knowledge/", StringComparison.Ordinal)))
+        {
+            return _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
+        }
+
+        return _agents.Route(request.Method, request.AbsolutePath, recorded.Query, recorded.Json);
     }
 
     private FakeResponse FaultResponse(FakeFault fault, string path)
@@ -167,6 +174,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         ("POST", _) when path.EndsWith("/generate-image", StringComparison.Ordinal) => 60,
         ("POST", _) when path.EndsWith("/generate-video", StringComparison.Ordinal) => 10,
         _ when path.StartsWith(ApiPrefix + "knowledge", StringComparison.Ordinal) => 60,
+        ("POST", ApiPrefix + "app/agents") => 60,
         _ => 0,
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -293,22 +292,9 @@ internal sealed class KnowledgeResponder(TimeProvider clock)
     private static string? StringMember(JsonElement request, string name)
         => request.ValueKind == JsonValueKind.Object && request.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string? QueryValue(string query, string name)
-    {
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var split = pair.Split('=', 2);
-            if (Uri.UnescapeDataString(split[0]) == name)
-            {
-                return split.Length == 2 ? Uri.UnescapeDataString(split[1].Replace('+', ' ')) : string.Empty;
-            }
-        }
+    private static string? QueryValue(string query, string name) => FakeQuery.Value(query, name);
 
-        return null;
-    }
-
-    private static int? QueryInt(string query, string name)
-        => int.TryParse(QueryValue(query, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    private static int? QueryInt(string query, string name) => FakeQuery.Int(query, name);
 
     private sealed record StoredDocument(string Id, string? CharacterId, string FileName, string ContentType, string Text, long Size, long CreatedAt, List<string> Fragments);
 }
