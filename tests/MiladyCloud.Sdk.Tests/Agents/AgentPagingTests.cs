@@ -93,6 +93,59 @@ public class AgentPagingTests
         Assert.That(_api.Server.LogEntries, Has.Count.EqualTo(1));
     }
 
+    [Test]
+    public void Cancelling_while_a_page_is_in_flight_aborts_that_request()
+    {
+        using var cts = new CancellationTokenSource();
+        var handler = new PageThenHangHandler(cts);
+        using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, MaxRetries = 0 });
+        var seen = new List<string>();
+
+        Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var agent in client.Agents.ListAllAsync(cancellationToken: cts.Token))
+            {
+                seen.Add(agent.Name);
+            }
+        });
+
+        Assert.That(seen, Is.EqualTo(new[] { "a" }));
+        Assert.That(handler.Calls, Is.EqualTo(2));
+        Assert.That(handler.SecondCallSawCancellation, Is.True, "the caller's token reaches the HTTP call itself");
+    }
+
+    /// <summary>Answers page 1, then cancels the caller's token while page 2 is in flight and waits for that token.</summary>
+    private sealed class PageThenHangHandler(CancellationTokenSource caller) : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        public bool SecondCallSawCancellation { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (++Calls == 1)
+            {
+                return new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+                {
+                    Content = new StringContent("""{"success":true,"data":{"characters":[{"id":"a","name":"a"}],"pagination":{"page":1,"limit":1,"totalPages":2,"totalCount":2,"hasMore":true}}}"""),
+                };
+            }
+
+            await caller.CancelAsync();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                SecondCallSawCancellation = true;
+                throw;
+            }
+
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
     private void Page(int page, bool hasMore, params string[] names)
     {
         var items = string.Join(',', names.Select(n => $$"""{"id":"{{n}}","name":"{{n}}"}"""));

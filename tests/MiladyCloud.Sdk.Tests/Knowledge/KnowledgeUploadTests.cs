@@ -112,7 +112,9 @@ public class KnowledgeUploadTests
         var handler = new StreamingProbeHandler(stream, UploadAnswer);
         using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
 
-        await client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "big.txt", length: content.Length)]);
+        var progress = new SyncProgress();
+
+        await client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "big.txt", length: content.Length)], progress: progress);
 
         Assert.Multiple(() =>
         {
@@ -121,7 +123,31 @@ public class KnowledgeUploadTests
             Assert.That(handler.ContentLength, Is.EqualTo(handler.BytesWritten), "the multipart body has an exact Content-Length");
             Assert.That(handler.Request!.IsRetryForbidden(), Is.True, "a stream that cannot seek cannot be sent twice");
             Assert.That(stream.Disposed, Is.False);
+            Assert.That(progress.Reports.Last(), Is.EqualTo(new UploadProgress(handler.BytesWritten, handler.BytesWritten)), "the total is known even for a stream that cannot seek");
+            Assert.That(progress.Reports.Count, Is.GreaterThan(10), "progress arrives chunk by chunk");
         });
+    }
+
+    [Test]
+    public void Cancelling_during_an_upload_stops_reading_the_file_and_leaves_the_stream_open()
+    {
+        var content = new byte[3 * 1024 * 1024];
+        var stream = new NonSeekableStream(content);
+        var handler = new StreamingProbeHandler(stream, UploadAnswer);
+        using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
+        using var cts = new CancellationTokenSource();
+        var cancelAfterOneMegabyte = new CallbackProgress(p =>
+        {
+            if (p.BytesSent > 1024 * 1024)
+            {
+                cts.Cancel();
+            }
+        });
+
+        Assert.CatchAsync<OperationCanceledException>(() => client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "big.txt", length: content.Length)], progress: cancelAfterOneMegabyte, cancellationToken: cts.Token));
+
+        Assert.That(stream.BytesRead, Is.LessThan(content.Length / 2));
+        Assert.That(stream.Disposed, Is.False);
     }
 
     [Test]

@@ -86,6 +86,8 @@ internal sealed class KnowledgeFileContent : HttpContent
             var remaining = _length;
             while (remaining > 0)
             {
+                // Checked per chunk as well: not every source or connection stream observes the token itself.
+                cancellationToken.ThrowIfCancellationRequested();
                 var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
