@@ -25,6 +25,8 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<JobsClient>? _jobs;
     private readonly Lazy<DashboardClient>? _dashboard;
     private readonly Lazy<UserClient>? _user;
+    private readonly Lazy<AgentsClient>? _agents;
+    private readonly Lazy<KnowledgeClient>? _knowledge;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -89,6 +91,8 @@ public class MiladyCloudClient : IDisposable
         _jobs = new(() => new JobsClient(_pipeline));
         _dashboard = new(() => new DashboardClient(_pipeline));
         _user = new(() => new UserClient(_pipeline));
+        _agents = new(() => new AgentsClient(_pipeline));
+        _knowledge = new(() => new KnowledgeClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -129,6 +133,12 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>The authenticated user's profile and the organization's server wallets.</summary>
     public virtual UserClient User => _user!.Value;
+
+    /// <summary>Agents (characters): list, create, get, delete, clone, share, publish, monetization, saved agents, MCP settings.</summary>
+    public virtual AgentsClient Agents => _agents!.Value;
+
+    /// <summary>Knowledge documents for retrieval: list, add, upload files, search, check, delete.</summary>
+    public virtual KnowledgeClient Knowledge => _knowledge!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 

@@ -14,6 +14,8 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 {
     private const string ApiPrefix = "/api/v1/";
     private readonly object _windowGate = new();
+    private readonly KnowledgeResponder _knowledge = new(clock);
+    private readonly AgentsResponder _agents = new(clock);
     private DateTimeOffset? _windowEnd;
 
     public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
@@ -45,7 +47,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return TruncatedBody();
         }
 
-        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : Route(request.Method, path, json);
+        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteStores(request, recorded) ?? Route(request.Method, path, json);
         foreach (var (name, value) in rateHeaders)
         {
             response.Headers.TryAdd(name, value);
@@ -69,6 +71,21 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             ("GET", _) when route.StartsWith("models/", StringComparison.Ordinal) => CatalogResponder.Get(Uri.UnescapeDataString(route["models/".Length..]), replies),
             _ => FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.Library, HttpStatusCode.NotFound, $"No fake route for {method} {path}"), HttpStatusCode.NotFound),
         };
+    }
+
+    /// <summary>
+    /// The routes over the fake's in-memory stores (knowledge, agents); they need the query and, for uploads, the raw
+    /// multipart body, not only JSON.
+    /// </summary>
+    private FakeResponse? RouteStores(IRequestMessage request, RecordedRequest recorded)
+    {
+        var route = request.AbsolutePath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? request.AbsolutePath[ApiPrefix.Length..] : null;
+        if (route is not null && (route == "knowledge" || route.StartsWith("knowledge/", StringComparison.Ordinal)))
+        {
+            return _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
+        }
+
+        return _agents.Route(request.Method, request.AbsolutePath, recorded.Query, recorded.Json);
     }
 
     private FakeResponse FaultResponse(FakeFault fault, string path)
@@ -156,6 +173,8 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         ("POST", _) when path.EndsWith("/chat/completions", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/embeddings", StringComparison.Ordinal) => 200,
         ("POST", _) when path.EndsWith("/generate-image", StringComparison.Ordinal) => 60,
         ("POST", _) when path.EndsWith("/generate-video", StringComparison.Ordinal) => 10,
+        _ when path.StartsWith(ApiPrefix + "knowledge", StringComparison.Ordinal) => 60,
+        ("POST", ApiPrefix + "app/agents") => 60,
         _ => 0,
     };
 

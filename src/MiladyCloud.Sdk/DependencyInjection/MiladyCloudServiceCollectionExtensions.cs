@@ -121,6 +121,8 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Jobs);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Dashboard);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().User);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Agents);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Knowledge);
     }
 
     private static void Bind(IConfiguration section, MiladyCloudClientOptions options)

@@ -1,0 +1,74 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Paging;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// The MCP servers a character may call (<c>/api/characters/{id}/mcps</c>, outside <c>/api/v1</c>). Only the
+/// character's owner may read or change them. Obtain it from <see cref="AgentsClient.Mcp"/>.
+/// </summary>
+public class AgentMcpClient : CategoryClient
+{
+
+    /// <summary>For mocking frameworks.</summary>
+    protected AgentMcpClient()
+    {
+    }
+
+    internal AgentMcpClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
+
+    /// <summary>Gets a character's MCP settings.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The servers (with full URLs) and which are enabled.</returns>
+    public virtual Task<AgentMcpConfiguration> GetAsync(string characterId, CancellationToken cancellationToken = default)
+        => Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, McpPath(characterId), ApiRoot.Site), MiladyCloudJsonContext.Default.AgentMcpConfiguration, cancellationToken);
+
+    /// <summary>Replaces all MCP settings of a character.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="settings">The new settings: at most 50 servers, ids 1–100 characters, URLs up to 2048 characters, timeouts 0–300000 ms, retries 0–10.</param>
+    /// <param name="enablePlugin">Whether to enable the MCP plugin; the server's default is <see langword="true"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's confirmation.</returns>
+    /// <exception cref="ArgumentException">A setting breaks a documented limit.</exception>
+    public virtual Task<AgentMcpUpdateResponse> ReplaceAsync(string characterId, AgentMcpSettings settings, bool? enablePlugin = null, CancellationToken cancellationToken = default)
+    {
+        AgentRequestChecks.McpSettings(settings);
+        var body = new ReplaceAgentMcpSettingsRequest { McpSettings = settings, EnablePlugin = enablePlugin };
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, McpPath(characterId), body, MiladyCloudJsonContext.Default.ReplaceAgentMcpSettingsRequest, ApiRoot.Site);
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken);
+    }
+
+    /// <summary>Adds one MCP server to a character, or replaces the server with the same id.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="serverId">The server id, 1–100 characters.</param>
+    /// <param name="server">The server.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's confirmation with the enabled server ids.</returns>
+    /// <exception cref="ArgumentException">The id or the server breaks a documented limit.</exception>
+    public virtual Task<AgentMcpUpdateResponse> AddServerAsync(string characterId, string serverId, AgentMcpServer server, CancellationToken cancellationToken = default)
+    {
+        AgentRequestChecks.McpServer(serverId, server);
+        var body = new AddAgentMcpServerRequest { ServerId = serverId, ServerConfig = server };
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, McpPath(characterId), body, MiladyCloudJsonContext.Default.AddAgentMcpServerRequest, ApiRoot.Site);
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken);
+    }
+
+    /// <summary>Removes one MCP server from a character.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="serverId">The server id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's confirmation.</returns>
+    public virtual Task<AgentMcpUpdateResponse> RemoveServerAsync(string characterId, string serverId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverId);
+        var path = new QueryString().Add("serverId", serverId).AppendTo(McpPath(characterId));
+        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path, ApiRoot.Site), MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken);
+    }
+
+    private static string McpPath(string characterId) => "api/characters/" + RequestPath.Segment(characterId, nameof(characterId)) + "/mcps";
+}

@@ -1,0 +1,301 @@
+using System.Text.Json;
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Paging;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// Agents (characters): the caller's own, creation, publishing, monetization, sharing and lookups. Some of these routes
+/// live outside <c>/api/v1</c>; the client reaches them from the same configuration
+/// (<see cref="MiladyCloudClientOptions.SiteUrl"/>). Obtain it from <see cref="MiladyCloudClient.Agents"/>.
+/// </summary>
+/// <remarks>
+/// The server has no route to edit a character's name, bio or prompt with an API key; what can change is the share
+/// status, the monetization settings and the MCP settings (<see cref="Mcp"/>).
+/// </remarks>
+public class AgentsClient : CategoryClient
+{
+    private const string MyAgents = "api/my-agents/characters";
+    private readonly Lazy<SavedAgentsClient>? _saved;
+    private readonly Lazy<AgentMcpClient>? _mcp;
+
+    /// <summary>For mocking frameworks.</summary>
+    protected AgentsClient()
+    {
+    }
+
+    internal AgentsClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+        _saved = new(() => new SavedAgentsClient(pipeline));
+        _mcp = new(() => new AgentMcpClient(pipeline));
+    }
+
+    /// <summary>Public agents of other users the caller has chatted with.</summary>
+    public virtual SavedAgentsClient Saved => _saved?.Value ?? throw NoPipeline();
+
+    /// <summary>The MCP servers a character may call.</summary>
+    public virtual AgentMcpClient Mcp => _mcp?.Value ?? throw NoPipeline();
+
+    /// <summary>Lists one page of the characters the caller created, with optional search, filter and sort.</summary>
+    /// <param name="options">Search, filter, sort and paging; server defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page and its paging information.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page is below 1 or the page size outside 1–1000.</exception>
+    public virtual async Task<AgentList> ListAsync(AgentListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        AgentRequestChecks.ListOptions(options);
+        var request = Pipeline.CreateRequest(HttpMethod.Get, ListPath(options, options?.Page), ApiRoot.Site);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentListResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>
+    /// Enumerates every matching character, fetching pages lazily as you iterate (from <see cref="AgentListOptions.Page"/>,
+    /// default 1) and stopping after the last page.
+    /// </summary>
+    /// <param name="options">Search, filter, sort, first page and page size.</param>
+    /// <param name="cancellationToken">Cancels the walk, also between pages.</param>
+    /// <returns>The characters, in the requested order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page is below 1 or the page size outside 1–1000 (thrown at once).</exception>
+    public virtual IAsyncEnumerable<AgentSummary> ListAllAsync(AgentListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        AgentRequestChecks.ListOptions(options);
+        return Pager.ByPageNumberAsync(
+            options?.Page ?? 1,
+            async (page, ct) =>
+            {
+                var request = Pipeline.CreateRequest(HttpMethod.Get, ListPath(options, page), ApiRoot.Site);
+                return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentListResponse, ct).ConfigureAwait(false)).Data;
+            },
+            list => list.Characters,
+            list => list.Pagination.HasMore,
+            cancellationToken);
+    }
+
+    /// <summary>Gets one of the caller's characters as the full stored record.</summary>
+    /// <param name="agentId">The character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The character.</returns>
+    public virtual async Task<AgentCharacter> GetAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId), ApiRoot.Site);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.MyAgentResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data.Character;
+    }
+
+    /// <summary>Gets any character of the caller's organization (not only the caller's own) as the full stored record.</summary>
+    /// <param name="agentId">The character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The character.</returns>
+    public virtual async Task<AgentCharacter> GetFromOrganizationAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId));
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.OrganizationAgentResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Creates a character, optionally linked to an on-chain token (one agent per token).</summary>
+    /// <param name="request">The name (1–100 characters) and optional bio and token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new agent.</returns>
+    /// <exception cref="ArgumentException">The name or a token field breaks its length limit.</exception>
+    public virtual async Task<CreatedAgent> CreateAsync(CreateAgentRequest request, CancellationToken cancellationToken = default)
+    {
+        AgentRequestChecks.Create(request);
+        // Not idempotent: a repeat after a timeout or a 5xx could create a second agent, so only failures that certainly
+        // did nothing are retried (the rules of credit-consuming calls).
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest)
+            .MarkCreditConsuming(RateLimitCategory.Other);
+        var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.CreateAgentResponse, cancellationToken).ConfigureAwait(false);
+        return response.Agent;
+    }
+
+    /// <summary>Deletes one of the caller's characters.</summary>
+    /// <param name="agentId">The character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's confirmation.</returns>
+    public virtual async Task<AgentMessage> DeleteAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Delete, MyAgentPath(agentId), ApiRoot.Site);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentDeleteResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Copies a character (prompt, bio, knowledge, plugins, style, settings, avatar, tags) into a new character of the caller.</summary>
+    /// <param name="agentId">The character to copy.</param>
+    /// <param name="options">Name, username and visibility of the copy; server defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The copy.</returns>
+    public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? options = null, CancellationToken cancellationToken = default)
+    {
+        // Not idempotent (each call makes another copy): ambiguous failures are not repeated.
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, ApiRoot.Site)
+            .MarkCreditConsuming(RateLimitCategory.Other);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Gets a character's view, interaction and message counters (currently always zero on the server).</summary>
+    /// <param name="agentId">The character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The counters.</returns>
+    public virtual async Task<AgentStats> GetStatsAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/stats", ApiRoot.Site);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentStatsResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data.Stats;
+    }
+
+    /// <summary>Gets whether a character is public and its share links.</summary>
+    /// <param name="agentId">The character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The share status.</returns>
+    public virtual async Task<AgentShareStatus> GetShareStatusAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/share", ApiRoot.Site);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentShareStatusResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Makes a character public or private.</summary>
+    /// <param name="agentId">The character id.</param>
+    /// <param name="isPublic"><see langword="true"/> to share it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new status and links.</returns>
+    public virtual async Task<AgentShareUpdate> SetShareStatusAsync(string agentId, bool isPublic, CancellationToken cancellationToken = default)
+    {
+        var body = new SetAgentShareStatusRequest { IsPublic = isPublic };
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, MyAgentPath(agentId) + "/share", body, MiladyCloudJsonContext.Default.SetAgentShareStatusRequest, ApiRoot.Site);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.SetAgentShareStatusResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Makes an agent public, applying the optional monetization and protocol settings. Only the creator may publish.</summary>
+    /// <param name="agentId">The agent id.</param>
+    /// <param name="options">Monetization and protocol settings; server defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message and the agent's public state.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
+    public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? options = null, CancellationToken cancellationToken = default)
+    {
+        AgentRequestChecks.Markup(options?.MarkupPercentage);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, AgentPath(agentId) + "/publish", options ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest);
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+    }
+
+    /// <summary>Makes an agent private and switches its monetization off.</summary>
+    /// <param name="agentId">The agent id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message and the agent's public state.</returns>
+    public virtual Task<AgentPublishResponse> UnpublishAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Delete, AgentPath(agentId) + "/publish");
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+    }
+
+    /// <summary>Gets an agent's monetization settings and earnings.</summary>
+    /// <param name="agentId">The agent id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The settings.</returns>
+    public virtual async Task<AgentMonetization> GetMonetizationAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId) + "/monetization");
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        return response.Monetization;
+    }
+
+    /// <summary>Changes an agent's monetization settings; members left <see langword="null"/> keep their value.</summary>
+    /// <param name="agentId">The agent id.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
+    public virtual async Task<AgentMonetization> UpdateMonetizationAsync(string agentId, UpdateAgentMonetizationRequest changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        AgentRequestChecks.Markup(changes.MarkupPercentage);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, AgentPath(agentId) + "/monetization", changes, MiladyCloudJsonContext.Default.UpdateAgentMonetizationRequest);
+        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        return response.Monetization;
+    }
+
+    /// <summary>Finds the public agent linked to an on-chain token.</summary>
+    /// <param name="tokenAddress">The token contract address (at most 256 characters).</param>
+    /// <param name="chain">The chain (at most 50 characters), or <see langword="null"/> for any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The agent.</returns>
+    /// <exception cref="ArgumentException">The address is empty or too long, or the chain too long.</exception>
+    public virtual async Task<TokenAgent> GetByTokenAsync(string tokenAddress, string? chain = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenAddress);
+        if (tokenAddress.Length > 256 || chain?.Length > 50)
+        {
+            throw new ArgumentException("The token address may have at most 256 characters and the chain at most 50.", tokenAddress.Length > 256 ? nameof(tokenAddress) : nameof(chain));
+        }
+
+        var path = new QueryString().Add("address", tokenAddress).Add("chain", chain).AppendTo("agents/by-token");
+        var response = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.TokenAgentResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Gets the public profile of a character (no account needed for public characters).</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The profile.</returns>
+    public virtual async Task<PublicCharacter> GetPublicAsync(string characterId, CancellationToken cancellationToken = default)
+    {
+        var path = "api/characters/" + RequestPath.Segment(characterId, nameof(characterId)) + "/public";
+        var response = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path, ApiRoot.Site), MiladyCloudJsonContext.Default.PublicCharacterResponse, cancellationToken).ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>
+    /// Calls a route of the n8n-workflow plugin inside an agent runtime. The plugin, not this API, defines the route's
+    /// query, body and response, so they are raw JSON here.
+    /// </summary>
+    /// <param name="agentId">The agent id.</param>
+    /// <param name="method">GET, POST, PUT or DELETE.</param>
+    /// <param name="route">The plugin route below <c>/n8n-workflow/</c>, such as <c>workflows/123</c>; slashes are kept, other characters escaped.</param>
+    /// <param name="body">A JSON body for POST and PUT, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The plugin's JSON response.</returns>
+    /// <exception cref="ArgumentException">The method is not supported, the route has an empty, <c>.</c> or <c>..</c> part, or a body is given for GET or DELETE.</exception>
+    public virtual Task<JsonElement> InvokeN8nRouteAsync(string agentId, HttpMethod method, string route, JsonElement? body = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var takesBody = method == HttpMethod.Post || method == HttpMethod.Put;
+        if (!takesBody && method != HttpMethod.Get && method != HttpMethod.Delete)
+        {
+            throw new ArgumentException($"The n8n routes accept GET, POST, PUT and DELETE, not {method}.", nameof(method));
+        }
+
+        if (body is not null && !takesBody)
+        {
+            throw new ArgumentException($"A {method} request to an n8n route carries no body.", nameof(body));
+        }
+
+        var path = AgentPath(agentId) + "/n8n/" + RequestPath.SlashedSegments(route, nameof(route));
+        var request = body is { } json
+            ? Pipeline.CreateJsonRequest(method, path, json, MiladyCloudJsonContext.Default.JsonElement)
+            : Pipeline.CreateRequest(method, path);
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.JsonElement, cancellationToken);
+    }
+
+    private static string MyAgentPath(string agentId) => MyAgents + "/" + RequestPath.Segment(agentId, nameof(agentId));
+
+    private static string AgentPath(string agentId) => "agents/" + RequestPath.Segment(agentId, nameof(agentId));
+
+    private static string ListPath(AgentListOptions? options, int? page)
+        => new QueryString()
+            .Add("search", options?.Search)
+            .Add("category", options?.Category)
+            .Add("sortBy", options?.SortBy?.Value)
+            .Add("order", options?.Order?.Value)
+            .Add("page", page)
+            .Add("limit", options?.Limit)
+            .AppendTo(MyAgents);
+
+    private static InvalidOperationException NoPipeline() => new("This client was created for mocking and has no pipeline.");
+}

@@ -1,0 +1,54 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// Public agents of other users that the caller has chatted with ("saved" agents, <c>/api/my-agents/saved</c>).
+/// Obtain it from <see cref="AgentsClient.Saved"/>.
+/// </summary>
+public class SavedAgentsClient : CategoryClient
+{
+    private const string Saved = "api/my-agents/saved";
+
+    /// <summary>For mocking frameworks.</summary>
+    protected SavedAgentsClient()
+    {
+    }
+
+    internal SavedAgentsClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
+
+    /// <summary>Lists the saved agents.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The agents and their number.</returns>
+    public virtual async Task<SavedAgentList> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, Saved, ApiRoot.Site);
+        return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.SavedAgentListResponse, cancellationToken).ConfigureAwait(false)).Data;
+    }
+
+    /// <summary>Gets one saved agent with the caller's conversation statistics.</summary>
+    /// <param name="agentId">The agent's character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The agent, statistics and what removing it would delete.</returns>
+    public virtual async Task<SavedAgentDetail> GetAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, SavedPath(agentId), ApiRoot.Site);
+        return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.SavedAgentDetailResponse, cancellationToken).ConfigureAwait(false)).Data;
+    }
+
+    /// <summary>Removes a saved agent and permanently deletes the caller's conversation history with it.</summary>
+    /// <param name="agentId">The agent's character id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The confirmation and what was deleted.</returns>
+    public virtual async Task<RemovedSavedAgent> RemoveAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Delete, SavedPath(agentId), ApiRoot.Site);
+        return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.RemoveSavedAgentResponse, cancellationToken).ConfigureAwait(false)).Data;
+    }
+
+    private static string SavedPath(string agentId) => Saved + "/" + RequestPath.Segment(agentId, nameof(agentId));
+}

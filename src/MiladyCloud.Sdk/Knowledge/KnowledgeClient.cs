@@ -1,0 +1,188 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Paging;
+using MiladyCloud.Sdk.Internal.Upload;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// Documents for retrieval-augmented generation (<c>/knowledge</c>). Documents belong to an agent runtime: the given
+/// character's, or the caller's default assistant when no character is given. Obtain it from
+/// <see cref="MiladyCloudClient.Knowledge"/>.
+/// </summary>
+/// <remarks>
+/// The service also has a two-step upload (pre-upload to blob storage, then submit) used by its dashboard. It has the
+/// same limits as <see cref="UploadAsync"/> (5 files, 5 MB per batch), so it is no path for larger files and is not
+/// exposed; split larger sets into several uploads. A document cannot be fetched by id: the service has no such route.
+/// </remarks>
+public class KnowledgeClient : CategoryClient
+{
+    private const int DefaultListAllPageSize = 100;
+
+    /// <summary>For mocking frameworks.</summary>
+    protected KnowledgeClient()
+    {
+    }
+
+    internal KnowledgeClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
+
+    /// <summary>Lists one window of stored documents, by offset.</summary>
+    /// <param name="options">Character, window size and offset; server defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The documents of the window and the total number stored.</returns>
+    /// <exception cref="ArgumentException">The count is below 1, the offset below 0, or the character id is blank.</exception>
+    public virtual Task<KnowledgeDocumentList> ListAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var path = ListPath(options?.CharacterId, options?.Count, options?.Offset);
+        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
+    }
+
+    /// <summary>
+    /// Enumerates every stored document, fetching windows of <paramref name="pageSize"/> lazily as you iterate and
+    /// stopping after the last one.
+    /// </summary>
+    /// <param name="characterId">The character whose runtime is listed; the default assistant when <see langword="null"/>.</param>
+    /// <param name="pageSize">Documents per request, at least 1.</param>
+    /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
+    /// <returns>The documents, in server order.</returns>
+    /// <exception cref="ArgumentException">The page size is below 1 or the character id is blank (thrown at once, not on first iteration).</exception>
+    public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(string? characterId = null, int pageSize = DefaultListAllPageSize, CancellationToken cancellationToken = default)
+    {
+        _ = ListPath(characterId, pageSize, 0);
+        return Pager.ByOffsetAsync(
+            0,
+            (offset, ct) => ListAsync(new KnowledgeListOptions { CharacterId = characterId, Count = pageSize, Offset = offset }, ct),
+            page => page.Documents,
+            page => page.Total,
+            cancellationToken);
+    }
+
+    /// <summary>Adds one document from inline text (or base64 for binary content types) and processes it into fragments.</summary>
+    /// <param name="request">The document; <c>Content</c> must not be empty.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new document id and how many fragments were created.</returns>
+    /// <exception cref="ArgumentException">The content is empty.</exception>
+    public virtual Task<KnowledgeDocumentCreated> CreateAsync(CreateKnowledgeDocumentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(request.Content))
+        {
+            throw new ArgumentException("The document content must not be empty.", nameof(request));
+        }
+
+        // Not idempotent (a repeat stores the document twice): ambiguous failures are not repeated.
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest)
+            .MarkCreditConsuming(RateLimitCategory.Other);
+        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads 1–5 files (each at most 5 MB, together at most 5 MB; see <see cref="KnowledgeLimits"/>) as
+    /// <c>multipart/form-data</c> and processes them synchronously. The limits, names and types are checked before
+    /// anything is sent. File contents are streamed in small chunks, not buffered. The call answers normally when only
+    /// some files failed: check each entry's status.
+    /// </summary>
+    /// <param name="files">The files.</param>
+    /// <param name="characterId">The character whose runtime receives the files; the default assistant when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the bytes of the request body written so far and the total; optional. Reports start
+    /// at 0 and end at the total; a retried attempt starts again at 0.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One outcome per file and the counts.</returns>
+    /// <exception cref="ArgumentException">The batch breaks a limit or the character id is blank; nothing is sent.</exception>
+    public virtual async Task<KnowledgeUploadResponse> UploadAsync(IEnumerable<KnowledgeFile> files, string? characterId = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var batch = KnowledgeUploadBatch.Validate(files);
+        ThrowIfBlank(characterId, nameof(characterId));
+
+        // Disposing the request closes the files the SDK opened; a caller's stream stays open for the caller.
+        using var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file");
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
+
+        // The server processes the files synchronously, so after an ambiguous failure a repeat could store them twice:
+        // the credit-consuming rules retry only failures that certainly did nothing. A stream that cannot seek cannot be
+        // sent twice at all.
+        request.MarkCreditConsuming(RateLimitCategory.Other);
+        if (batch.Any(file => !file.CanResend))
+        {
+            request.MarkNoRetry();
+        }
+
+        return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeUploadResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Semantic search over the knowledge fragments of a runtime.</summary>
+    /// <param name="query">The search text.</param>
+    /// <param name="limit">Maximum number of results (at least 1); the server's default is 5.</param>
+    /// <param name="characterId">The character whose runtime is searched; the default assistant when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The matches, best first.</returns>
+    /// <exception cref="ArgumentException">The query is empty, the limit below 1, or the character id blank.</exception>
+    public virtual Task<KnowledgeQueryResponse> QueryAsync(string query, int? limit = null, string? characterId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        ThrowIfBelow(limit, 1, nameof(limit));
+        ThrowIfBlank(characterId, nameof(characterId));
+        var body = new KnowledgeQueryRequest { Query = query, Limit = limit, CharacterId = characterId };
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest);
+        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
+    }
+
+    /// <summary>Counts the documents stored for a character.</summary>
+    /// <param name="characterId">The character.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether documents exist, and how many.</returns>
+    /// <exception cref="ArgumentException">The character id is empty.</exception>
+    public virtual Task<KnowledgeCheckResult> CheckAsync(string characterId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(characterId);
+        var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/check");
+        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
+    }
+
+    /// <summary>Deletes one document and its fragments.</summary>
+    /// <param name="documentId">The document id (a UUID).</param>
+    /// <param name="characterId">The character whose runtime holds it; the default assistant when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The confirmation.</returns>
+    /// <exception cref="ArgumentException">The document id is not a UUID or the character id is blank.</exception>
+    public virtual Task<KnowledgeDeleteResponse> DeleteAsync(string documentId, string? characterId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
+        if (!Guid.TryParse(documentId, out _))
+        {
+            throw new ArgumentException($"'{documentId}' is not a document id: the server expects a UUID.", nameof(documentId));
+        }
+
+        ThrowIfBlank(characterId, nameof(characterId));
+        var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.Segment(documentId, nameof(documentId)));
+        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
+    }
+
+    private static string ListPath(string? characterId, int? count, int? offset)
+    {
+        ThrowIfBlank(characterId, nameof(characterId));
+        ThrowIfBelow(count, 1, nameof(count));
+        ThrowIfBelow(offset, 0, nameof(offset));
+        return new QueryString().Add("characterId", characterId).Add("count", count).Add("offset", offset).AppendTo("knowledge");
+    }
+
+    private static void ThrowIfBlank(string? value, string parameterName)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("Pass null to leave the value out, not an empty string.", parameterName);
+        }
+    }
+
+    private static void ThrowIfBelow(int? value, int minimum, string parameterName)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value, $"Must be at least {minimum}.");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using MiladyCloud.Sdk.Models;
+using MiladyCloud.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace MiladyCloud.Sdk.Tests.Agents;
+
+public class SavedAgentsAndMcpTests
+{
+    private FakeApi _api = null!;
+
+    [SetUp]
+    public void SetUp() => _api = new FakeApi();
+
+    [TearDown]
+    public void TearDown() => _api.Dispose();
+
+    [Test]
+    public async Task Saved_ListAsync_maps_every_field()
+    {
+        Respond("/api/my-agents/saved", "GET", """
+            {"success":true,"data":{"agents":[{"id":"s1","name":"Other","username":"other","avatar_url":"https://x/o.png","bio":"Hi",
+             "owner_id":"u2","owner_name":"Ann","last_interaction_time":"2026-04-05T12:00:00.000Z"}],"count":1}}
+            """);
+
+        var list = await _api.Client.Agents.Saved.ListAsync();
+
+        var a = list.Agents.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.Count, Is.EqualTo(1));
+            Assert.That(a.Id, Is.EqualTo("s1"));
+            Assert.That(a.Name, Is.EqualTo("Other"));
+            Assert.That(a.Username, Is.EqualTo("other"));
+            Assert.That(a.AvatarUrl, Is.EqualTo("https://x/o.png"));
+            Assert.That(a.Bio!.Text, Is.EqualTo("Hi"));
+            Assert.That(a.OwnerId, Is.EqualTo("u2"));
+            Assert.That(a.OwnerName, Is.EqualTo("Ann"));
+            Assert.That(a.LastInteractionTime, Is.EqualTo("2026-04-05T12:00:00.000Z"));
+        });
+    }
+
+    [Test]
+    public async Task Saved_GetAsync_and_RemoveAsync_use_the_saved_route()
+    {
+        Respond("/api/my-agents/saved/s1", "GET", """
+            {"success":true,"data":{"agent":{"id":"s1","name":"Other"},"stats":{"messageCount":3},
+             "deletion_warning":"Removing this agent will permanently delete your conversation history with it."}}
+            """);
+        Respond("/api/my-agents/saved/s1", "DELETE", """{"success":true,"data":{"message":"Saved agent removed successfully","deleted":{"rooms":2}}}""");
+
+        var detail = await _api.Client.Agents.Saved.GetAsync("s1");
+        var removed = await _api.Client.Agents.Saved.RemoveAsync("s1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(detail.Agent.Id, Is.EqualTo("s1"));
+            Assert.That(detail.Stats!.Value.GetProperty("messageCount").GetInt32(), Is.EqualTo(3));
+            Assert.That(detail.DeletionWarning, Does.StartWith("Removing this agent"));
+            Assert.That(removed.Message, Is.EqualTo("Saved agent removed successfully"));
+            Assert.That(removed.Deleted!.Value.GetProperty("rooms").GetInt32(), Is.EqualTo(2));
+            Assert.That(_api.Server.LogEntries.Select(e => e.RequestMessage!.Method), Is.EqualTo(new[] { "GET", "DELETE" }));
+        });
+    }
+
+    [Test]
+    public async Task Mcp_GetAsync_maps_servers_by_id()
+    {
+        Respond("/api/characters/c1/mcps", "GET", """
+            {"characterId":"c1","mcpSettings":{"servers":{"weather":{"type":"streamable-http","url":"https://cloud.milady.ai/api/mcp/weather","timeout":30000}},"maxRetries":2},
+             "pluginMcpEnabled":true,"enabledServers":["weather"],"serverCount":1}
+            """);
+
+        var config = await _api.Client.Agents.Mcp.GetAsync("c1");
+
+        var server = config.McpSettings!.Servers["weather"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.CharacterId, Is.EqualTo("c1"));
+            Assert.That(server.Type, Is.EqualTo(AgentMcpServerType.StreamableHttp));
+            Assert.That(server.Url, Is.EqualTo("https://cloud.milady.ai/api/mcp/weather"));
+            Assert.That(server.Timeout, Is.EqualTo(30000));
+            Assert.That(config.McpSettings.MaxRetries, Is.EqualTo(2));
+            Assert.That(config.PluginMcpEnabled, Is.True);
+            Assert.That(config.EnabledServers, Is.EqualTo(new[] { "weather" }));
+            Assert.That(config.ServerCount, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Mcp_ReplaceAsync_puts_the_settings()
+    {
+        Respond("/api/characters/c1/mcps", "PUT", """{"success":true,"message":"MCP settings updated","enabledServers":["w"],"serverCount":1}""");
+        var settings = new AgentMcpSettings
+        {
+            Servers = new Dictionary<string, AgentMcpServer> { ["w"] = new() { Type = AgentMcpServerType.Stdio, Url = "/api/mcp/w" } },
+            MaxRetries = 1,
+        };
+
+        var result = await _api.Client.Agents.Mcp.ReplaceAsync("c1", settings, enablePlugin: false);
+
+        Assert.That((result.Success, result.Message, result.EnabledServers), Is.EqualTo((true, "MCP settings updated", new[] { "w" })));
+        Assert.That(result.AdditionalProperties["serverCount"].GetInt32(), Is.EqualTo(1));
+        AssertBody("""{"mcpSettings":{"servers":{"w":{"type":"stdio","url":"/api/mcp/w"}},"maxRetries":1},"enablePlugin":false}""");
+    }
+
+    [Test]
+    public async Task Mcp_AddServerAsync_posts_id_and_config()
+    {
+        Respond("/api/characters/c1/mcps", "POST", """{"success":true,"enabledServers":["w","x"]}""");
+
+        var result = await _api.Client.Agents.Mcp.AddServerAsync("c1", "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "https://m.example/mcp", Timeout = 1000 });
+
+        Assert.That(result.EnabledServers, Is.EqualTo(new[] { "w", "x" }));
+        AssertBody("""{"serverId":"x","serverConfig":{"type":"streamable-http","url":"https://m.example/mcp","timeout":1000}}""");
+    }
+
+    [Test]
+    public async Task Mcp_RemoveServerAsync_sends_the_id_as_query()
+    {
+        Respond("/api/characters/c1/mcps", "DELETE", """{"success":true,"message":"Server removed"}""");
+
+        var result = await _api.Client.Agents.Mcp.RemoveServerAsync("c1", "weather tool");
+
+        Assert.That(result.Message, Is.EqualTo("Server removed"));
+        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?serverId=weather%20tool"));
+    }
+
+    [Test]
+    public void Mcp_limits_are_checked_before_sending()
+    {
+        var tooMany = new AgentMcpSettings { Servers = Enumerable.Range(0, 51).ToDictionary(i => $"s{i}", _ => new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }) };
+        var badTimeout = new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x", Timeout = 300_001 };
+
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("c1", tooMany));
+        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("c1", new AgentMcpSettings { Servers = new Dictionary<string, AgentMcpServer>(), MaxRetries = 11 }));
+        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("c1", "x", badTimeout));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("c1", new string('i', 101), new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("c1", "x", new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = new string('u', 2049) }));
+        Assert.That(_api.Server.LogEntries, Is.Empty);
+    }
+
+    private void Respond(string path, string method, string body)
+        => _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
+
+    private void AssertBody(string expectedJson)
+    {
+        var sent = _api.SingleRequest().RequestMessage!;
+        Assert.That(JsonDocument.Parse(sent.Body!).RootElement.GetRawText(), Is.EqualTo(JsonDocument.Parse(expectedJson).RootElement.GetRawText()));
+    }
+}

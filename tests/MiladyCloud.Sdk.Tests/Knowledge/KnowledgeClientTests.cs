@@ -1,0 +1,249 @@
+using System.Text.Json;
+using MiladyCloud.Sdk.Models;
+using MiladyCloud.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace MiladyCloud.Sdk.Tests.Knowledge;
+
+public class KnowledgeClientTests
+{
+    private const string DocId = "5d1e8c2a-0b4f-4d6e-8a9b-1c2d3e4f5a6b";
+    private FakeApi _api = null!;
+
+    [SetUp]
+    public void SetUp() => _api = new FakeApi();
+
+    [TearDown]
+    public void TearDown() => _api.Dispose();
+
+    [Test]
+    public async Task ListAsync_sends_character_count_offset_and_maps_every_field()
+    {
+        Respond("/api/v1/knowledge", "GET", """
+            {"documents":[{"id":"d1","entityId":"e1","agentId":"ag1","roomId":"r1","content":{"text":"Handbook text"},
+              "metadata":{"type":"document","filename":"handbook.pdf","fileSize":1048576,"uploadedBy":"u1","source":"upload"},"createdAt":1714230000000,"embedding":null}],
+             "total":7,"count":1,"offset":3}
+            """);
+
+        var list = await _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "c 1", Count = 1, Offset = 3 });
+
+        var doc = list.Documents.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((list.Total, list.Count, list.Offset), Is.EqualTo((7, (int?)1, (int?)3)));
+            Assert.That(doc.Id, Is.EqualTo("d1"));
+            Assert.That(doc.EntityId, Is.EqualTo("e1"));
+            Assert.That(doc.AgentId, Is.EqualTo("ag1"));
+            Assert.That(doc.RoomId, Is.EqualTo("r1"));
+            Assert.That(doc.Content!.Text, Is.EqualTo("Handbook text"));
+            Assert.That(doc.Metadata!.Type, Is.EqualTo("document"));
+            Assert.That(doc.Metadata.Filename, Is.EqualTo("handbook.pdf"));
+            Assert.That(doc.Metadata.FileSize, Is.EqualTo(1048576));
+            Assert.That(doc.Metadata.UploadedBy, Is.EqualTo("u1"));
+            Assert.That(doc.Metadata.AdditionalProperties["source"].GetString(), Is.EqualTo("upload"));
+            Assert.That(doc.CreatedAt, Is.EqualTo(1714230000000));
+            Assert.That(doc.AdditionalProperties.ContainsKey("embedding"), Is.True);
+        });
+        var sent = _api.SingleRequest().RequestMessage!;
+        Assert.That(sent.Method, Is.EqualTo("GET"));
+        Assert.That(sent.RawQuery, Is.EqualTo("?characterId=c%201&count=1&offset=3"));
+    }
+
+    [Test]
+    public async Task ListAllAsync_walks_by_offset_and_stops_at_the_total()
+    {
+        Window(0, 5, "a", "b");
+        Window(2, 5, "c", "d");
+        Window(4, 5, "e");
+        Window(6, 5, "never");
+
+        var ids = new List<string>();
+        await foreach (var doc in _api.Client.Knowledge.ListAllAsync("c1", pageSize: 2))
+        {
+            ids.Add(doc.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
+        Assert.That(_api.Server.LogEntries.Select(e => e.RequestMessage!.RawQuery), Is.EqualTo(new[]
+        {
+            "?characterId=c1&count=2&offset=0",
+            "?characterId=c1&count=2&offset=2",
+            "?characterId=c1&count=2&offset=4",
+        }));
+    }
+
+    [Test]
+    public async Task ListAllAsync_stops_at_an_empty_window_even_if_the_total_is_larger()
+    {
+        Window(0, 100, "a");
+        Window(1, 100);
+
+        var ids = new List<string>();
+        await foreach (var doc in _api.Client.Knowledge.ListAllAsync(pageSize: 1))
+        {
+            ids.Add(doc.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "a" }));
+        Assert.That(_api.Server.LogEntries, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void ListAllAsync_honours_cancellation_between_windows()
+    {
+        Window(0, 4, "a", "b");
+        Window(2, 4, "c", "d");
+        using var cts = new CancellationTokenSource();
+
+        Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var doc in _api.Client.Knowledge.ListAllAsync(pageSize: 2).WithCancellation(cts.Token))
+            {
+                if (doc.Id == "b")
+                {
+                    cts.Cancel();
+                }
+            }
+        });
+
+        Assert.That(_api.Server.LogEntries, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void List_arguments_are_checked_before_sending()
+    {
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Count = 0 }));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Offset = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAllAsync(pageSize: 0));
+        Assert.Throws<ArgumentException>(() => _api.Client.Knowledge.ListAllAsync(characterId: " "));
+        Assert.That(_api.Server.LogEntries, Is.Empty);
+    }
+
+    [Test]
+    public async Task CreateAsync_posts_the_document_and_maps_the_result()
+    {
+        Respond("/api/v1/knowledge", "POST", """{"success":true,"documentId":"d9","fragmentCount":3,"message":"Document processed successfully. Created 3 knowledge fragments."}""");
+        using var metadata = JsonDocument.Parse("""{"source":"faq"}""");
+
+        var created = await _api.Client.Knowledge.CreateAsync(new CreateKnowledgeDocumentRequest
+        {
+            Content = "Our office opens at 9.",
+            ContentType = "text/plain",
+            Filename = "hours.txt",
+            Metadata = metadata.RootElement,
+            CharacterId = "c1",
+        });
+
+        Assert.That((created.Success, created.DocumentId, created.FragmentCount, created.Message), Is.EqualTo((true, "d9", (int?)3, "Document processed successfully. Created 3 knowledge fragments.")));
+        AssertBody("""{"content":"Our office opens at 9.","contentType":"text/plain","filename":"hours.txt","metadata":{"source":"faq"},"characterId":"c1"}""");
+    }
+
+    [Test]
+    public void CreateAsync_refuses_empty_content_before_sending()
+    {
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.CreateAsync(new CreateKnowledgeDocumentRequest { Content = "" }));
+        Assert.That(_api.Server.LogEntries, Is.Empty);
+    }
+
+    [Test]
+    public async Task QueryAsync_posts_query_limit_and_character_and_maps_results()
+    {
+        Respond("/api/v1/knowledge/query", "POST", """
+            {"query":"How do I reset my password?","results":[{"id":"f1","content":"Go to Settings > Security","similarity":0.92,"metadata":{"type":"fragment"}}],"count":1}
+            """);
+
+        var answer = await _api.Client.Knowledge.QueryAsync("How do I reset my password?", limit: 3, characterId: "c1");
+
+        var hit = answer.Results.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Query, Is.EqualTo("How do I reset my password?"));
+            Assert.That(answer.Count, Is.EqualTo(1));
+            Assert.That(hit.Id, Is.EqualTo("f1"));
+            Assert.That(hit.Content, Is.EqualTo("Go to Settings > Security"));
+            Assert.That(hit.Similarity, Is.EqualTo(0.92));
+            Assert.That(hit.Metadata!.Value.GetProperty("type").GetString(), Is.EqualTo("fragment"));
+        });
+        AssertBody("""{"query":"How do I reset my password?","limit":3,"characterId":"c1"}""");
+    }
+
+    [Test]
+    public async Task QueryAsync_leaves_out_what_was_not_given()
+    {
+        Respond("/api/v1/knowledge/query", "POST", """{"query":"q","results":[],"count":0}""");
+
+        await _api.Client.Knowledge.QueryAsync("q");
+
+        AssertBody("""{"query":"q"}""");
+    }
+
+    [Test]
+    public void QueryAsync_checks_its_arguments_before_sending()
+    {
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.QueryAsync(" "));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.QueryAsync("q", limit: 0));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.QueryAsync("q", characterId: ""));
+        Assert.That(_api.Server.LogEntries, Is.Empty);
+    }
+
+    [Test]
+    public async Task CheckAsync_sends_a_get_with_the_character()
+    {
+        Respond("/api/v1/knowledge/check", "GET", """{"hasDocuments":true,"count":4}""");
+
+        var check = await _api.Client.Knowledge.CheckAsync("c1");
+
+        Assert.That((check.HasDocuments, check.Count), Is.EqualTo((true, 4)));
+        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?characterId=c1"));
+    }
+
+    [Test]
+    public async Task DeleteAsync_sends_delete_with_the_character_query()
+    {
+        Respond($"/api/v1/knowledge/{DocId}", "DELETE", """{"success":true,"message":"Document deleted successfully"}""");
+
+        var result = await _api.Client.Knowledge.DeleteAsync(DocId, "c1");
+
+        Assert.That((result.Success, result.Message), Is.EqualTo((true, "Document deleted successfully")));
+        var sent = _api.SingleRequest().RequestMessage!;
+        Assert.That((sent.Method, sent.RawQuery), Is.EqualTo(("DELETE", "?characterId=c1")));
+    }
+
+    [TestCase("not-a-uuid")]
+    [TestCase("..")]
+    [TestCase("")]
+    public void DeleteAsync_refuses_ids_that_are_not_uuids_before_sending(string id)
+    {
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.DeleteAsync(id));
+        Assert.That(_api.Server.LogEntries, Is.Empty);
+    }
+
+    [Test]
+    public void A_service_unavailable_answer_becomes_a_typed_exception()
+    {
+        _api.Server.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":"Knowledge service not available","details":"plugin missing"}"""));
+
+        var ex = Assert.ThrowsAsync<ServiceUnavailableException>(() => _api.Client.Knowledge.QueryAsync("q"));
+
+        Assert.That(ex!.RawBody, Does.Contain("Knowledge service not available"));
+    }
+
+    private void Window(int offset, int total, params string[] ids)
+    {
+        var docs = string.Join(',', ids.Select(i => $$"""{"id":"{{i}}"}"""));
+        _api.Server.Given(Request.Create().WithPath("/api/v1/knowledge").WithParam("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
+            .RespondWith(Response.Create().WithBody($$"""{"documents":[{{docs}}],"total":{{total}},"count":2,"offset":{{offset}}}"""));
+    }
+
+    private void Respond(string path, string method, string body)
+        => _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
+
+    private void AssertBody(string expectedJson)
+    {
+        var sent = _api.SingleRequest().RequestMessage!;
+        Assert.That(JsonDocument.Parse(sent.Body!).RootElement.GetRawText(), Is.EqualTo(JsonDocument.Parse(expectedJson).RootElement.GetRawText()));
+    }
+}
