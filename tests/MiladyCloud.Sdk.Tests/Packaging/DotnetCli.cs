@@ -6,8 +6,14 @@ namespace MiladyCloud.Sdk.Tests.Packaging;
 internal static class DotnetCli
 {
     public static string Run(string workingDirectory, string arguments, TimeSpan limit)
+        => Execute("dotnet", workingDirectory, arguments, limit);
+
+    public static string RunProgram(string path, TimeSpan limit)
+        => Execute(path, Path.GetDirectoryName(path)!, string.Empty, limit);
+
+    private static string Execute(string program, string workingDirectory, string arguments, TimeSpan limit)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -21,11 +27,11 @@ internal static class DotnetCli
         if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {arguments} did not finish within {limit}");
+            Assert.Fail($"{program} {arguments} did not finish within {limit}");
         }
 
         var log = stdout.Result + stderr.Result;
-        Assert.That(process.ExitCode, Is.Zero, $"dotnet {arguments} failed:\n{log}");
+        Assert.That(process.ExitCode, Is.Zero, $"{program} {arguments} failed:\n{log}");
         return log;
     }
 
