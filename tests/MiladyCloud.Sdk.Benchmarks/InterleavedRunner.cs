@@ -96,10 +96,14 @@ internal static class InterleavedRunner
 
     private static int Calibrate(Func<Task<int>> run)
     {
-        for (var i = 0; i < 3; i++)
+        // Past tier-0 JIT: enough calls for tiering to promote the hot methods, then time for it to finish.
+        var warmUp = Stopwatch.StartNew();
+        for (var calls = 0; (calls < 60 || warmUp.Elapsed < TimeSpan.FromMilliseconds(500)) && warmUp.Elapsed < TimeSpan.FromSeconds(3); calls++)
         {
             run().GetAwaiter().GetResult();
         }
+
+        Thread.Sleep(300);
 
         var ops = 1;
         while (true)
