@@ -117,7 +117,7 @@ internal static class Floor
         }
     }
 
-    private static string? ChatDelta(ReadOnlySpan<byte> data)
+    public static string? ChatDelta(ReadOnlySpan<byte> data)
     {
         if (data.SequenceEqual("[DONE]"u8))
         {
@@ -131,7 +131,7 @@ internal static class Floor
             : null;
     }
 
-    private static string? BlockDelta(ReadOnlySpan<byte> data)
+    public static string? BlockDelta(ReadOnlySpan<byte> data)
     {
         var reader = new Utf8JsonReader(data);
         if (!FindProperty(ref reader, "delta"u8))
