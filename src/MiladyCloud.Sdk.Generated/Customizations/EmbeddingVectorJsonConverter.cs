@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -71,19 +72,31 @@ public sealed class EmbeddingVectorJsonConverter : JsonConverter<EmbeddingVector
 
     private static float[] ReadBase64(ref Utf8JsonReader reader)
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Base64 embeddings are little-endian float32; big-endian hosts are not supported.");
+        }
+
+        // The common case decodes straight into the result: no intermediate byte array, no copy.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var encoded = reader.ValueSpan;
+            var values = new float[Base64.GetMaxDecodedFromUtf8Length(encoded.Length) / sizeof(float)];
+            var status = Base64.DecodeFromUtf8(encoded, MemoryMarshal.AsBytes(values.AsSpan()), out _, out var written);
+            if (status == OperationStatus.Done && written % sizeof(float) == 0)
+            {
+                return written == values.Length * sizeof(float) ? values : values[..(written / sizeof(float))];
+            }
+        }
+
         var bytes = reader.GetBytesFromBase64();
         if (bytes.Length % sizeof(float) != 0)
         {
             throw new JsonException($"A base64 embedding must decode to a whole number of float32 values; got {bytes.Length} bytes.");
         }
 
-        var values = new float[bytes.Length / sizeof(float)];
-        bytes.AsSpan().CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("Base64 embeddings are little-endian float32; big-endian hosts are not supported.");
-        }
-
-        return values;
+        var copy = new float[bytes.Length / sizeof(float)];
+        bytes.AsSpan().CopyTo(MemoryMarshal.AsBytes(copy.AsSpan()));
+        return copy;
     }
 }

@@ -228,8 +228,8 @@ internal sealed class MiladyCloudPipeline
         {
             try
             {
-                var result = await JsonSerializer.DeserializeAsync(stream, responseInfo, cancellationToken).ConfigureAwait(false);
-                return result ?? throw new JsonException("The response body was the JSON literal null.");
+                using var body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+                return JsonSerializer.Deserialize(body.Span, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");
             }
             catch (JsonException ex)
             {

@@ -10,6 +10,8 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// </summary>
 internal sealed class ChatChunkDecoder(string? apiKey) : IStreamDecoder<ChatCompletionChunk>
 {
+    private readonly ChatChunkReader _fastPath = new();
+
     public string StreamName => "chat completion";
 
     public StreamFrame<ChatCompletionChunk> Decode(string eventType, ReadOnlySpan<byte> data)
@@ -23,6 +25,11 @@ internal sealed class ChatChunkDecoder(string? apiKey) : IStreamDecoder<ChatComp
         if (json.SequenceEqual("[DONE]"u8))
         {
             return StreamFrame<ChatCompletionChunk>.End();
+        }
+
+        if (_fastPath.TryRead(json, out var chunk))
+        {
+            return StreamFrame<ChatCompletionChunk>.Item(chunk!);
         }
 
         if (IsErrorObject(json))

@@ -20,7 +20,7 @@ internal static class EventStreamReader
     {
         var options = pipeline.Options;
         var started = options.TimeProvider.GetTimestamp();
-        using var deadline = new TimedCancellation(options.StreamFirstEventTimeout, options.TimeProvider, cancellationToken);
+        using var deadline = new StreamDeadline(options.StreamFirstEventTimeout, options.TimeProvider, cancellationToken);
         using var response = await OpenAsync(pipeline, request, deadline, cancellationToken).ConfigureAwait(false);
         onResponse(RateLimitInfo.FromHeaders(response.Headers));
         Log.StreamStarted(pipeline.Logger, decoder.StreamName);
@@ -80,7 +80,7 @@ internal static class EventStreamReader
         }
     }
 
-    private static async Task<HttpResponseMessage> OpenAsync(MiladyCloudPipeline pipeline, HttpRequestMessage request, TimedCancellation deadline, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> OpenAsync(MiladyCloudPipeline pipeline, HttpRequestMessage request, StreamDeadline deadline, CancellationToken cancellationToken)
     {
         try
         {
@@ -102,7 +102,7 @@ internal static class EventStreamReader
         }
     }
 
-    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, TimedCancellation deadline, int delivered, string streamName, CancellationToken cancellationToken)
+    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, StreamDeadline deadline, int delivered, string streamName, CancellationToken cancellationToken)
     {
         try
         {

@@ -24,6 +24,11 @@ internal sealed class MessageEventDecoder(string? apiKey) : IStreamDecoder<Messa
             return StreamFrame<MessageStreamEvent>.Skip;
         }
 
+        if (eventType is "content_block_delta" or "message" && ContentBlockDeltaReader.TryRead(json, out var delta))
+        {
+            return StreamFrame<MessageStreamEvent>.Item(delta!);
+        }
+
         // Servers that omit "event:" lines still name the event in the JSON "type".
         var name = eventType == "message" ? TypeOf(json) : eventType;
         if (name is null || !KnownEvents.Contains(name))

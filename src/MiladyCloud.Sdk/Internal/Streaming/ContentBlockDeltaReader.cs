@@ -1,0 +1,149 @@
+using System.Text.Json;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk.Internal.Streaming;
+
+/// <summary>
+/// The hot path of messages streams: reads a <c>content_block_delta</c> event carrying a <c>text_delta</c> or an
+/// <c>input_json_delta</c>, of exactly the known shape, straight into the generated types. Anything else returns
+/// <see langword="false"/> and the caller deserializes the event the general way (extension data, unknown delta
+/// kinds and error messages stay exactly those of the generated serializer).
+/// </summary>
+internal static class ContentBlockDeltaReader
+{
+    private enum DeltaKind
+    {
+        Unknown,
+        Text,
+        InputJson,
+    }
+
+    public static bool TryRead(ReadOnlySpan<byte> json, out ContentBlockDeltaEvent? streamEvent)
+    {
+        streamEvent = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadEvent(ref reader, out var read) || reader.Read())
+            {
+                return false;
+            }
+
+            streamEvent = read;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryReadEvent(ref Utf8JsonReader reader, out ContentBlockDeltaEvent? streamEvent)
+    {
+        streamEvent = null;
+        var typed = false;
+        int? index = null;
+        ContentBlockDelta? delta = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("content_block_delta"u8))
+                {
+                    return false;
+                }
+
+                typed = true;
+            }
+            else if (reader.ValueTextEquals("index"u8))
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
+                {
+                    return false;
+                }
+
+                index = value;
+            }
+            else if (reader.ValueTextEquals("delta"u8))
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadDelta(ref reader, out delta))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || !typed || index is null || delta is null)
+        {
+            return false;
+        }
+
+        streamEvent = new ContentBlockDeltaEvent { Index = index.Value, Delta = delta };
+        return true;
+    }
+
+    private static bool TryReadDelta(ref Utf8JsonReader reader, out ContentBlockDelta? delta)
+    {
+        delta = null;
+        var kind = DeltaKind.Unknown;
+        string? text = null, partialJson = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                {
+                    return false;
+                }
+
+                kind = reader.ValueTextEquals("text_delta"u8) ? DeltaKind.Text
+                    : reader.ValueTextEquals("input_json_delta"u8) ? DeltaKind.InputJson
+                    : DeltaKind.Unknown;
+                if (kind == DeltaKind.Unknown)
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                {
+                    return false;
+                }
+
+                text = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("partial_json"u8))
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                {
+                    return false;
+                }
+
+                partialJson = reader.GetString();
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        // A member of the other kind would land in extension data on the general path; leave it to that path.
+        delta = kind switch
+        {
+            DeltaKind.Text when text is not null && partialJson is null => new TextDelta { Text = text },
+            DeltaKind.InputJson when partialJson is not null && text is null => new InputJsonDelta { PartialJson = partialJson },
+            _ => null,
+        };
+        return delta is not null;
+    }
+}
