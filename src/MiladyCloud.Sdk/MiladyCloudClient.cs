@@ -25,6 +25,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<JobsClient>? _jobs;
     private readonly Lazy<DashboardClient>? _dashboard;
     private readonly Lazy<UserClient>? _user;
+    private readonly Lazy<AppsClient>? _apps;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -89,6 +90,7 @@ public class MiladyCloudClient : IDisposable
         _jobs = new(() => new JobsClient(_pipeline));
         _dashboard = new(() => new DashboardClient(_pipeline));
         _user = new(() => new UserClient(_pipeline));
+        _apps = new(() => new AppsClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -112,7 +114,10 @@ public class MiladyCloudClient : IDisposable
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
 
-    /// <summary>Container deployments: create, list, get, update, delete, health, live logs, wait until running.</summary>
+    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation and promotion as sub-clients.</summary>
+    public virtual AppsClient Apps => _apps!.Value;
+
+    /// <summary>Container deployments: create, list, get, update, delete, quota, registry credentials, deployments, health, metrics, logs, live logs, wait until running.</summary>
     public virtual ContainersClient Containers => _containers!.Value;
 
     /// <summary>Credits and billing: balance, summary, checkout, ledger, quotas, invoices, prices, billing settings, auto top-up.</summary>

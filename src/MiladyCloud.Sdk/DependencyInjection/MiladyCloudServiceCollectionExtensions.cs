@@ -121,6 +121,7 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Jobs);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Dashboard);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().User);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Apps);
     }
 
     private static void Bind(IConfiguration section, MiladyCloudClientOptions options)
