@@ -9,7 +9,8 @@ namespace MiladyCloud.Sdk.Testing;
 /// <summary>
 /// An in-process fake of the elizaOS Cloud API on a free loopback port, built on WireMock.Net. It answers chat
 /// completions and messages (JSON and SSE streams, text and tool calls), embeddings, the model catalog and image
-/// generation in the real service's wire formats, with rate-limit headers; faults are scripted through
+/// generation in the real service's wire formats, with rate-limit headers, plus container deployments (a status that moves to
+/// running as it is polled, health, and a live log stream that stays open until the client leaves); faults are scripted through
 /// <see cref="Faults"/> and every request is kept in <see cref="Requests"/>.
 /// </summary>
 /// <example>
