@@ -38,4 +38,11 @@ public sealed class FakeReplies
         "openai/text-embedding-3-small",
         "google/gemini-2.5-flash-image",
     ];
+
+    /// <summary>The lines a running fake container's live log stream sends (newest first, as one server poll would); a line starting with <c>ERROR</c> gets level <c>error</c>.</summary>
+    public IList<string> ContainerLogLines { get; } =
+    [
+        "Server started on port 3000",
+        "Loaded configuration",
+    ];
 }

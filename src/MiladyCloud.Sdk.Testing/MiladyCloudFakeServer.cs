@@ -9,9 +9,11 @@ namespace MiladyCloud.Sdk.Testing;
 /// <summary>
 /// An in-process fake of the elizaOS Cloud API on a free loopback port, built on WireMock.Net. It answers chat
 /// completions and messages (JSON and SSE streams, text and tool calls), embeddings, the model catalog, image
-/// generation, the caller's agents (create; list with search, sort and paging, get and delete on the site-root routes)
-/// and knowledge documents (list, add from text, multipart upload with the server's limits, semantic query,
-/// check, delete; kept in memory for the fake's lifetime) in the real service's wire formats, with rate-limit headers; faults are scripted through
+/// generation, the caller's agents (create; list with search, sort and paging, get and delete on the site-root routes),
+/// knowledge documents (list, add from text, multipart upload with the server's limits, semantic query, check, delete;
+/// kept in memory for the fake's lifetime) and container deployments (a status that moves to running as it is polled,
+/// health, and a live log stream that stays open until the client leaves) in the real service's wire formats, with
+/// rate-limit headers; faults are scripted through
 /// <see cref="Faults"/> and every request is kept in <see cref="Requests"/>.
 /// </summary>
 /// <example>

@@ -27,6 +27,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<UserClient>? _user;
     private readonly Lazy<AgentsClient>? _agents;
     private readonly Lazy<KnowledgeClient>? _knowledge;
+    private readonly Lazy<AppsClient>? _apps;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -93,6 +94,7 @@ public class MiladyCloudClient : IDisposable
         _user = new(() => new UserClient(_pipeline));
         _agents = new(() => new AgentsClient(_pipeline));
         _knowledge = new(() => new KnowledgeClient(_pipeline));
+        _apps = new(() => new AppsClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -116,7 +118,10 @@ public class MiladyCloudClient : IDisposable
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
 
-    /// <summary>Container deployments: create, list, get, update, delete, health, live logs, wait until running.</summary>
+    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation and promotion as sub-clients.</summary>
+    public virtual AppsClient Apps => _apps!.Value;
+
+    /// <summary>Container deployments: create, list, get, update, delete, quota, registry credentials, deployments, health, metrics, logs, live logs, wait until running.</summary>
     public virtual ContainersClient Containers => _containers!.Value;
 
     /// <summary>Credits and billing: balance, summary, checkout, ledger, quotas, invoices, prices, billing settings, auto top-up.</summary>

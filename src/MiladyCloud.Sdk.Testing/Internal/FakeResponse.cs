@@ -17,6 +17,9 @@ internal sealed class FakeResponse
     /// <summary>The SSE frame that marks a clean end (<c>[DONE]</c> or <c>message_stop</c>), sent last.</summary>
     public string? TerminalEvent { get; init; }
 
+    /// <summary>The stream never ends on its own (the container log stream): after the terminal frame it stays open until the client leaves or the fake stops.</summary>
+    public bool KeepOpen { get; init; }
+
     /// <summary>Builds the in-band error frame for a <see cref="FakeFaultKind.StreamError"/>.</summary>
     public Func<FakeFault, string>? ErrorEvent { get; init; }
 

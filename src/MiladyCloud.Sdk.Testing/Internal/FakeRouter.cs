@@ -17,6 +17,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private readonly KnowledgeResponder _knowledge = new(clock);
     private readonly AgentsResponder _agents = new(clock);
     private DateTimeOffset? _windowEnd;
+    private readonly ContainersResponder _containers = new(replies, clock);
 
     public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
 
@@ -69,6 +70,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             ("GET", "models") => CatalogResponder.List(replies),
             ("POST", "models/status") => CatalogResponder.Status(body, replies, clock),
             ("GET", _) when route.StartsWith("models/", StringComparison.Ordinal) => CatalogResponder.Get(Uri.UnescapeDataString(route["models/".Length..]), replies),
+            _ when route.StartsWith("containers", StringComparison.Ordinal) && _containers.Route(method, route, body) is { } container => container,
             _ => FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.Library, HttpStatusCode.NotFound, $"No fake route for {method} {path}"), HttpStatusCode.NotFound),
         };
     }

@@ -27,6 +27,11 @@ internal sealed class SsePump(SseQueue queue, FakeResponse response, FakeFault? 
             }
 
             queue.Write(response.TerminalEvent);
+            if (response.KeepOpen)
+            {
+                // Bounded like a stall, so a client that never leaves cannot hold the fake forever.
+                await Task.Delay(TimeSpan.FromMinutes(10), shutdown).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -1,7 +1,6 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
+using System.Globalization;
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Streaming;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -11,7 +10,9 @@ public class ContainersClient : CategoryClient
 {
     private static readonly TimeSpan FirstPollDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(60);
-    private static readonly string[] LogLevels = ["all", "error", "warn", "info", "debug"];
+    // The server waits for the cloud stack: up to 13 minutes on create, 15 on update and delete.
+    private static readonly TimeSpan CreateAllowance = TimeSpan.FromMinutes(13);
+    private static readonly TimeSpan StackChangeAllowance = TimeSpan.FromMinutes(16);
 
     /// <summary>For mocking frameworks.</summary>
     protected ContainersClient()
@@ -22,7 +23,6 @@ public class ContainersClient : CategoryClient
         : base(pipeline)
     {
     }
-
 
     /// <summary>Lists the organization's containers.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -54,7 +54,9 @@ public class ContainersClient : CategoryClient
     public virtual Task<CreateContainerResponse> CreateAsync(CreateContainerRequest settings, CancellationToken cancellationToken = default)
     {
         ContainerSettingsValidator.Validate(settings);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "containers", settings, MiladyCloudJsonContext.Default.CreateContainerRequest);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "containers", settings, MiladyCloudJsonContext.Default.CreateContainerRequest)
+            .MarkCreditConsuming(RateLimitCategory.Other)
+            .WithAttemptTimeoutAtLeast(CreateAllowance, Pipeline.Options.NetworkTimeout);
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CreateContainerResponse, cancellationToken);
     }
 
@@ -68,7 +70,8 @@ public class ContainersClient : CategoryClient
     {
         var path = ContainerPath(containerId);
         ContainerSettingsValidator.Validate(update);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateContainerRequest);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateContainerRequest)
+            .WithAttemptTimeoutAtLeast(StackChangeAllowance, Pipeline.Options.NetworkTimeout);
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.UpdateContainerResponse, cancellationToken);
     }
 
@@ -78,7 +81,8 @@ public class ContainersClient : CategoryClient
     /// <returns>The result, with any refund.</returns>
     public virtual Task<DeleteContainerResponse> DeleteAsync(string containerId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, ContainerPath(containerId));
+        var request = Pipeline.CreateRequest(HttpMethod.Delete, ContainerPath(containerId))
+            .WithAttemptTimeoutAtLeast(StackChangeAllowance, Pipeline.Options.NetworkTimeout);
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.DeleteContainerResponse, cancellationToken);
     }
 
@@ -93,39 +97,105 @@ public class ContainersClient : CategoryClient
         return envelope.Data;
     }
 
-    /// <summary>Streams new log entries as they appear. The server never ends the stream: it runs until <paramref name="cancellationToken"/> is cancelled, which closes the connection.</summary>
+    /// <summary>Gets the organization's container allowance, credit standing, billing, prices and limits.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The quota.</returns>
+    public virtual async Task<ContainerQuota> GetQuotaAsync(CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, "containers/quota");
+        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerQuotaResponse, cancellationToken).ConfigureAwait(false);
+        return envelope.Data;
+    }
+
+    /// <summary>
+    /// Gets registry credentials to push an image for a project (the repository is created if needed). Log in to
+    /// <see cref="ContainerCredentials.RegistryEndpoint"/> as <c>AWS</c>, push to <see cref="ContainerCredentials.EcrImageUri"/>,
+    /// then pass that URI to <see cref="CreateAsync"/>. The token is a credential; <c>ToString</c> never shows it.
+    /// </summary>
+    /// <param name="projectId">The project; names the repository.</param>
+    /// <param name="version">The version; part of the image tag.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The credentials and image coordinates.</returns>
+    /// <exception cref="ArgumentException"><paramref name="projectId"/> or <paramref name="version"/> is empty.</exception>
+    public virtual async Task<ContainerCredentials> CreateCredentialsAsync(string projectId, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        var body = new ContainerCredentialsRequest { ProjectId = projectId, Version = version };
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "containers/credentials", body, MiladyCloudJsonContext.Default.ContainerCredentialsRequest);
+        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerCredentialsResponse, cancellationToken).ConfigureAwait(false);
+        return envelope.Data;
+    }
+
+    /// <summary>Lists a container's deployments (from the organization's most recent usage records).</summary>
+    /// <param name="containerId">The container id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The container and its deployments.</returns>
+    public virtual async Task<ContainerDeploymentHistory> ListDeploymentsAsync(string containerId, CancellationToken cancellationToken = default)
+    {
+        var request = Pipeline.CreateRequest(HttpMethod.Get, ContainerPath(containerId) + "/deployments");
+        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerDeploymentsResponse, cancellationToken).ConfigureAwait(false);
+        return envelope.Data;
+    }
+
+    /// <summary>Gets the latest 5-minute averages of CPU, memory and network.</summary>
+    /// <param name="containerId">The container id.</param>
+    /// <param name="periodMinutes">The period in minutes (the server's default is 60); positive.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The metrics.</returns>
+    public virtual async Task<ContainerMetricsReport> GetMetricsAsync(string containerId, int? periodMinutes = null, CancellationToken cancellationToken = default)
+    {
+        var path = ContainerPath(containerId) + "/metrics";
+        if (periodMinutes is { } minutes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes, nameof(periodMinutes));
+            path += "?period=" + minutes.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var request = Pipeline.CreateRequest(HttpMethod.Get, path);
+        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerMetricsResponse, cancellationToken).ConfigureAwait(false);
+        return envelope.Data;
+    }
+
+    /// <summary>Gets recent log entries, newest first.</summary>
+    /// <param name="containerId">The container id.</param>
+    /// <param name="level"><c>all</c> (default), <c>error</c>, <c>warn</c>, <c>info</c> or <c>debug</c>.</param>
+    /// <param name="limit">1-500 entries (the server's default is 100).</param>
+    /// <param name="since">Only entries after this time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries and the filters applied.</returns>
+    /// <exception cref="ArgumentException">An unknown level or a limit outside 1-500.</exception>
+    public virtual async Task<ContainerLogs> GetLogsAsync(string containerId, string? level = null, int? limit = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
+    {
+        var path = ContainerLogQuery.Build(ContainerPath(containerId) + "/logs", level, limit, since);
+        var request = Pipeline.CreateRequest(HttpMethod.Get, path);
+        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerLogsResponse, cancellationToken).ConfigureAwait(false);
+        return envelope.Data;
+    }
+
+    /// <summary>
+    /// Streams new log entries as they appear; the request is sent when enumeration starts. The server may first
+    /// replay up to 50 recent entries, then sends entries newer than the last one seen (within one poll, newest first).
+    /// It never ends the stream: it runs until <paramref name="cancellationToken"/> is cancelled or the loop is left,
+    /// which closes the connection. Long silences are normal, so no idle deadline applies once the stream is open.
+    /// </summary>
     /// <param name="containerId">The container id.</param>
     /// <param name="level"><c>all</c> (default), <c>error</c>, <c>warn</c>, <c>info</c> or <c>debug</c>.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    /// <returns>Log entries and error events (the server keeps polling after an error), in arrival order.</returns>
-    public virtual async IAsyncEnumerable<ContainerLogStreamEvent> StreamLogsAsync(string containerId, string? level = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <returns>Log entries and error events, in arrival order.</returns>
+    /// <exception cref="ArgumentException">Unsafe id or unknown level (thrown here, before anything is sent).</exception>
+    public virtual ContainerLogStream StreamLogsAsync(string containerId, string? level = null, CancellationToken cancellationToken = default)
     {
-        var path = ContainerPath(containerId) + "/logs/stream";
-        if (level is not null)
+        var path = ContainerLogQuery.Build(ContainerPath(containerId) + "/logs/stream", level);
+        var pipeline = Pipeline;
+        return new ContainerLogStream((onResponse, enumeratorToken) =>
         {
-            if (!LogLevels.Contains(level, StringComparer.Ordinal))
-            {
-                throw new ArgumentException($"level must be one of {string.Join(", ", LogLevels)}.", nameof(level));
-            }
-
-            path += "?level=" + level;
-        }
-
-        var request = Pipeline.CreateRequest(HttpMethod.Get, path).MarkStream();
-        using var response = await Pipeline.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        await Pipeline.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var parser = SseParser.Create(stream, static (_, data) => JsonSerializer.Deserialize(data, MiladyCloudJsonContext.Default.ContainerLogStreamEvent));
-            await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (item.Data is not null)
-                {
-                    yield return item.Data;
-                }
-            }
-        }
+            var request = pipeline.CreateRequest(HttpMethod.Get, path).MarkStream();
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
+            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, request, new ContainerLogEventDecoder(), onResponse, token), linked, request);
+        });
     }
 
     /// <summary>Polls the container after create or deploy until it is <c>running</c>, with growing delays (5 s doubling to 60 s).</summary>

@@ -123,6 +123,7 @@ public static class MiladyCloudServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().User);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Agents);
         services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Knowledge);
+        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Apps);
     }
 
     private static void Bind(IConfiguration section, MiladyCloudClientOptions options)

@@ -1,3 +1,4 @@
+using MiladyCloud.Sdk.Models;
 using MiladyCloud.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -7,7 +8,7 @@ namespace MiladyCloud.Sdk.Tests.Containers;
 public class ContainerLogStreamTests
 {
     [Test]
-    public async Task StreamLogsAsync_yields_entries_in_order_types_errors_and_ignores_keepalives()
+    public void StreamLogsAsync_yields_entries_in_order_types_errors_and_ignores_keepalives()
     {
         using var api = new FakeApi();
         api.Server.Given(Request.Create().WithPath("/api/v1/containers/c-1/logs/stream").WithParam("level", "warn").UsingGet())
@@ -17,36 +18,78 @@ public class ContainerLogStreamTests
                 "data: {\"type\":\"log\",\"data\":{\"timestamp\":\"2026-04-27T10:00:02.900Z\",\"level\":\"warn\",\"message\":\"defaults\",\"metadata\":{\"module\":\"config\"}}}\n\n" +
                 "data: {\"type\":\"error\",\"message\":\"AWS credentials not configured\"}\n\n"));
 
-        var events = new List<MiladyCloud.Sdk.Models.ContainerLogStreamEvent>();
-        await foreach (var item in api.Client.Containers.StreamLogsAsync("c-1", "warn"))
+        var events = new List<ContainerLogStreamEvent>();
+        var thrown = Assert.ThrowsAsync<MiladyCloudStreamIncompleteException>(async () =>
         {
-            events.Add(item);
-        }
+            await foreach (var item in api.Client.Containers.StreamLogsAsync("c-1", "warn"))
+            {
+                events.Add(item);
+            }
+        });
 
         Assert.That(events, Has.Count.EqualTo(3));
+        var first = (ContainerLogLineEvent)events[0];
+        var second = (ContainerLogLineEvent)events[1];
+        var error = (ContainerLogErrorEvent)events[2];
         Assert.Multiple(() =>
         {
-            Assert.That(events[0].Type, Is.EqualTo("log"));
-            Assert.That(events[0].Data!.Message, Is.EqualTo("Server started"));
-            Assert.That(events[0].Data!.Level, Is.EqualTo("info"));
-            Assert.That(events[0].Data!.Timestamp, Is.EqualTo("2026-04-27T10:00:03.120Z"));
-            Assert.That(events[1].Data!.Metadata!["module"].ToString(), Is.EqualTo("config"));
-            Assert.That(events[2].Type, Is.EqualTo("error"));
-            Assert.That(events[2].Message, Is.EqualTo("AWS credentials not configured"));
-            Assert.That(events[2].Data, Is.Null);
+            Assert.That(first.Type, Is.EqualTo("log"));
+            Assert.That(first.Data.Message, Is.EqualTo("Server started"));
+            Assert.That(first.Data.Level, Is.EqualTo("info"));
+            Assert.That(first.Data.Timestamp, Is.EqualTo("2026-04-27T10:00:03.120Z"));
+            Assert.That(second.Data.Message, Is.EqualTo("defaults"));
+            Assert.That(second.Data.Metadata!["module"].GetString(), Is.EqualTo("config"));
+            Assert.That(error.Type, Is.EqualTo("error"));
+            Assert.That(error.Message, Is.EqualTo("AWS credentials not configured"));
+            Assert.That(thrown!.ItemsReceived, Is.EqualTo(3), "the server closing a stream it never ends is reported, not swallowed");
         });
+        var request = api.SingleRequest().RequestMessage!;
+        Assert.That(request.Headers!["Accept"].Single(), Is.EqualTo("text/event-stream"));
+        Assert.That(request.Headers!["Authorization"].Single(), Is.EqualTo("Bearer " + FakeApi.ApiKey));
+    }
+
+    [Test]
+    public async Task An_event_of_an_unknown_kind_is_kept_as_the_base_type()
+    {
+        using var api = new FakeApi();
+        api.Server.Given(Request.Create().WithPath("/api/v1/containers/c-1/logs/stream").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream").WithBody("data: {\"type\":\"heartbeat\",\"at\":1}\n\n"));
+
+        var events = new List<ContainerLogStreamEvent>();
+        Assert.ThrowsAsync<MiladyCloudStreamIncompleteException>(async () =>
+        {
+            await foreach (var item in api.Client.Containers.StreamLogsAsync("c-1"))
+            {
+                events.Add(item);
+            }
+        });
+
+        Assert.That(events.Single().GetType(), Is.EqualTo(typeof(ContainerLogStreamEvent)));
+        Assert.That(events.Single().Type, Is.EqualTo("heartbeat"));
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public void Errors_before_the_stream_are_typed()
+    {
+        using var api = new FakeApi();
+        api.Server.Given(Request.Create().WithPath("/api/v1/containers/c-1/logs/stream").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("{\"success\":false,\"error\":\"Container not found\"}"));
+
+        var ex = Assert.ThrowsAsync<NotFoundException>(async () =>
+        {
+            await foreach (var _ in api.Client.Containers.StreamLogsAsync("c-1"))
+            {
+            }
+        });
+        Assert.That(ex!.Message, Does.Contain("Container not found"));
     }
 
     [Test]
     public void StreamLogsAsync_rejects_unknown_level_before_sending()
     {
         using var api = new FakeApi();
-        Assert.ThrowsAsync<ArgumentException>(async () =>
-        {
-            await foreach (var _ in api.Client.Containers.StreamLogsAsync("c-1", "verbose"))
-            {
-            }
-        });
+        Assert.Throws<ArgumentException>(() => api.Client.Containers.StreamLogsAsync("c-1", "verbose"));
         Assert.That(api.Server.LogEntries, Is.Empty);
     }
 
@@ -63,12 +106,33 @@ public class ContainerLogStreamTests
         {
             await foreach (var item in client.Containers.StreamLogsAsync("c-1", cancellationToken: cts.Token))
             {
-                received.Add(item.Data?.Message);
+                received.Add(((ContainerLogLineEvent)item).Data.Message);
                 await cts.CancelAsync();
             }
         });
 
         Assert.That(received, Is.EqualTo(new[] { "first" }));
+        Assert.That(body.Disposed, Is.True);
+    }
+
+    [Test]
+    public async Task Long_silences_do_not_time_the_stream_out()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var body = new EndlessStream("data: {\"type\":\"log\",\"data\":{\"message\":\"first\"}}\n\n"u8.ToArray());
+        var options = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, TimeProvider = clock, StreamIdleTimeout = TimeSpan.FromSeconds(1), StreamFirstEventTimeout = TimeSpan.FromSeconds(1) };
+        using var client = new MiladyCloudClient(new HttpClient(new StreamHandler(body)), options);
+        using var cts = new CancellationTokenSource();
+        await using var events = client.Containers.StreamLogsAsync("c-1").GetAsyncEnumerator(cts.Token);
+
+        Assert.That(await events.MoveNextAsync(), Is.True);
+        var next = events.MoveNextAsync().AsTask();
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await Task.Delay(50);
+        Assert.That(next.IsCompleted, Is.False, "a silent log stream must stay open");
+
+        await cts.CancelAsync();
+        Assert.CatchAsync<OperationCanceledException>(() => next);
         Assert.That(body.Disposed, Is.True);
     }
 

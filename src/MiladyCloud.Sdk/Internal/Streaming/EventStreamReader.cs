@@ -34,7 +34,7 @@ internal static class EventStreamReader
             {
                 while (!ended)
                 {
-                    deadline.TryReset(delivered == 0 ? options.StreamFirstEventTimeout : options.StreamIdleTimeout);
+                    deadline.TryReset(SilenceAllowed(decoder, options, delivered));
                     if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, cancellationToken).ConfigureAwait(false))
                     {
                         break;
@@ -71,6 +71,13 @@ internal static class EventStreamReader
             }
 
             Log.StreamEnded(pipeline.Logger, decoder.StreamName, delivered);
+            if (!ended && decoder.IsOpenEnded)
+            {
+                throw new MiladyCloudStreamIncompleteException(
+                    $"The server closed the {decoder.StreamName} stream after {delivered} item(s); it never ends it on its own, so open a new stream to continue.",
+                    delivered);
+            }
+
             if (!ended)
             {
                 throw new MiladyCloudStreamIncompleteException(
@@ -78,6 +85,16 @@ internal static class EventStreamReader
                     delivered);
             }
         }
+    }
+
+    private static TimeSpan SilenceAllowed<T>(IStreamDecoder<T> decoder, MiladyCloudClientOptions options, int delivered)
+    {
+        if (decoder.IsOpenEnded)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        return delivered == 0 ? options.StreamFirstEventTimeout : options.StreamIdleTimeout;
     }
 
     private static async Task<HttpResponseMessage> OpenAsync(MiladyCloudPipeline pipeline, HttpRequestMessage request, StreamDeadline deadline, CancellationToken cancellationToken)

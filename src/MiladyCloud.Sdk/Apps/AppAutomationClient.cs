@@ -1,0 +1,149 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// Discord, Telegram and Twitter/X automation of an app: scheduled announcements and replies written by the app's
+/// character. The account (Discord server, Telegram bot, Twitter/X) must be connected to the organization first.
+/// Obtain it from <see cref="AppsClient.Automation"/>. Intervals are minutes (30-1440).
+/// </summary>
+public class AppAutomationClient : CategoryClient
+{
+    private static readonly string[] TweetTypes = ["promotional", "engagement", "educational", "announcement"];
+
+    /// <summary>For mocking frameworks.</summary>
+    protected AppAutomationClient()
+    {
+    }
+
+    internal AppAutomationClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
+
+    /// <summary>Gets the Discord automation state.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state.</returns>
+    public virtual Task<AppDiscordAutomationStatus> GetDiscordAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "discord-automation"), MiladyCloudJsonContext.Default.AppDiscordAutomationStatus, cancellationToken);
+
+    /// <summary>Configures Discord automation (intervals default to 120-240 minutes on the server).</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored settings.</returns>
+    /// <exception cref="ArgumentException">An interval is out of range or the minimum exceeds the maximum.</exception>
+    public virtual Task<AppDiscordAutomationResult> EnableDiscordAsync(string appId, AppDiscordAutomationRequest settings, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "discord-automation");
+        AppAutomationValidator.Validate(settings);
+        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppDiscordAutomationRequest, MiladyCloudJsonContext.Default.AppDiscordAutomationResult, cancellationToken);
+    }
+
+    /// <summary>Turns Discord automation off.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when it is off.</returns>
+    public virtual Task DisableDiscordAsync(string appId, CancellationToken cancellationToken = default)
+        => Delete(appId, "discord-automation", MiladyCloudJsonContext.Default.AppSuccessResponse, cancellationToken);
+
+    /// <summary>Posts an announcement to the configured Discord channel now.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="text">Up to 2000 characters; null lets the character write it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message and channel ids.</returns>
+    public virtual Task<AppDiscordPostResult> PostDiscordAnnouncementAsync(string appId, string? text = null, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "discord-automation/post");
+        AppRequestValidator.MaxLength(text, 2000, nameof(text));
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, new AppDiscordPostRequest { Text = text }, MiladyCloudJsonContext.Default.AppDiscordPostRequest).MarkNoRetry();
+        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppDiscordPostResult, cancellationToken);
+    }
+
+    /// <summary>Gets the Telegram automation state.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state.</returns>
+    public virtual Task<AppTelegramAutomationStatus> GetTelegramAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "telegram-automation"), MiladyCloudJsonContext.Default.AppTelegramAutomationStatus, cancellationToken);
+
+    /// <summary>Configures Telegram automation (a bot must be connected).</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored settings.</returns>
+    /// <exception cref="ArgumentException">An interval or text is out of range.</exception>
+    public virtual Task<AppTelegramAutomationResult> EnableTelegramAsync(string appId, AppTelegramAutomationRequest settings, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "telegram-automation");
+        AppAutomationValidator.Validate(settings);
+        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTelegramAutomationRequest, MiladyCloudJsonContext.Default.AppTelegramAutomationResult, cancellationToken);
+    }
+
+    /// <summary>Turns Telegram automation off.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when it is off.</returns>
+    public virtual Task DisableTelegramAsync(string appId, CancellationToken cancellationToken = default)
+        => Delete(appId, "telegram-automation", MiladyCloudJsonContext.Default.AppSuccessResponse, cancellationToken);
+
+    /// <summary>Posts an announcement to Telegram now.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="announcement">Text (up to 4000 characters; generated when null) and an optional channel or group that overrides the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message and chat ids.</returns>
+    public virtual Task<AppTelegramPostResult> PostTelegramAnnouncementAsync(string appId, AppTelegramPostRequest? announcement = null, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "telegram-automation/post");
+        AppRequestValidator.MaxLength(announcement?.Text, 4000, "text");
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, announcement ?? new AppTelegramPostRequest(), MiladyCloudJsonContext.Default.AppTelegramPostRequest).MarkNoRetry();
+        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppTelegramPostResult, cancellationToken);
+    }
+
+    /// <summary>Gets the Twitter/X automation state.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state.</returns>
+    public virtual Task<AppTwitterAutomationStatus> GetTwitterAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "twitter-automation"), MiladyCloudJsonContext.Default.AppTwitterAutomationStatus, cancellationToken);
+
+    /// <summary>Configures Twitter/X automation.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="settings">The settings (post intervals 30-1440 and 60-1440 minutes, up to 10 topics).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The app with its stored settings.</returns>
+    public virtual Task<AppTwitterAutomationResult> EnableTwitterAsync(string appId, AppTwitterAutomationRequest settings, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "twitter-automation");
+        AppAutomationValidator.Validate(settings);
+        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTwitterAutomationRequest, MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken);
+    }
+
+    /// <summary>Turns Twitter/X automation off.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The app with its stored settings.</returns>
+    public virtual Task<AppTwitterAutomationResult> DisableTwitterAsync(string appId, CancellationToken cancellationToken = default)
+        => Delete(appId, "twitter-automation", MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken);
+
+    /// <summary>Posts a tweet now (costs credits; 402 when they are missing). Not repeated after an ambiguous failure.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="text">Up to 280 characters; null lets the character write it.</param>
+    /// <param name="type"><c>promotional</c>, <c>engagement</c>, <c>educational</c> or <c>announcement</c> (the server checks it but does not use it).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tweet id and URL.</returns>
+    public virtual Task<AppTweetResult> PostTweetAsync(string appId, string? text = null, string? type = null, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "twitter-automation/post");
+        AppRequestValidator.MaxLength(text, 280, nameof(text));
+        AppRequestValidator.OneOf(type, nameof(type), TweetTypes);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, new AppTweetRequest { Text = text, Type = type }, MiladyCloudJsonContext.Default.AppTweetRequest)
+            .MarkCreditConsuming(RateLimitCategory.Other);
+        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppTweetResult, cancellationToken);
+    }
+
+    private Task<TResponse> Delete<TResponse>(string appId, string suffix, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        => AppRoute.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Delete, AppRoute.Path(appId, suffix)), responseInfo, cancellationToken);
+}

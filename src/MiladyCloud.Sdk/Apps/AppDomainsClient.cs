@@ -1,0 +1,75 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// Custom domains of an app (<c>/apps/{id}/domains</c>). Obtain it from <see cref="AppsClient.Domains"/>. Domains are
+/// ASCII host names with a TLD (4-253 characters, no punycode); an apex domain needs an A record, a subdomain a CNAME.
+/// </summary>
+public class AppDomainsClient : CategoryClient
+{
+    /// <summary>For mocking frameworks.</summary>
+    protected AppDomainsClient()
+    {
+    }
+
+    internal AppDomainsClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
+
+    /// <summary>Lists the app's domain records and its sandbox URL.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The domains.</returns>
+    public virtual Task<AppDomainList> ListAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "domains"), MiladyCloudJsonContext.Default.AppDomainList, cancellationToken);
+
+    /// <summary>Adds a custom domain and returns the DNS records to create.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="domain">The domain, such as <c>app.example.com</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Verification records and DNS instructions.</returns>
+    /// <exception cref="ArgumentException">The domain is not one the server accepts.</exception>
+    public virtual Task<AppDomainAdded> AddAsync(string appId, string domain, CancellationToken cancellationToken = default)
+        => Send(HttpMethod.Post, appId, "domains", domain, MiladyCloudJsonContext.Default.AppDomainAdded, cancellationToken);
+
+    /// <summary>Removes a custom domain (sent as <c>DELETE</c> with the domain in the body).</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's confirmation.</returns>
+    public virtual Task<AppMessageResponse> RemoveAsync(string appId, string domain, CancellationToken cancellationToken = default)
+        => Send(HttpMethod.Delete, appId, "domains", domain, MiladyCloudJsonContext.Default.AppMessageResponse, cancellationToken);
+
+    /// <summary>Gets the DNS and certificate state of a domain.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state and the records still to create.</returns>
+    public virtual Task<AppDomainStatus> GetStatusAsync(string appId, string domain, CancellationToken cancellationToken = default)
+        => Send(HttpMethod.Post, appId, "domains/status", domain, MiladyCloudJsonContext.Default.AppDomainStatus, cancellationToken);
+
+    /// <summary>Asks the server to verify a domain now.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether it is verified, and its state.</returns>
+    public virtual Task<AppDomainVerification> VerifyAsync(string appId, string domain, CancellationToken cancellationToken = default)
+        => Send(HttpMethod.Post, appId, "domains/verify", domain, MiladyCloudJsonContext.Default.AppDomainVerification, cancellationToken);
+
+    /// <summary>Syncs the app's domains with the hosting provider.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The domains and when they were synced.</returns>
+    public virtual Task<AppDomainSyncResult> SyncAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Post, AppRoute.Path(appId, "domains/sync")), MiladyCloudJsonContext.Default.AppDomainSyncResult, cancellationToken);
+
+    private Task<TResponse> Send<TResponse>(HttpMethod method, string appId, string suffix, string domain, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+    {
+        var path = AppRoute.Path(appId, suffix);
+        var body = new AppDomainRequest { Domain = AppRequestValidator.Domain(domain) };
+        return AppRoute.SendAsync(Pipeline, method, path, body, MiladyCloudJsonContext.Default.AppDomainRequest, responseInfo, cancellationToken);
+    }
+}

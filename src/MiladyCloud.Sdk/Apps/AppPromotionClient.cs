@@ -1,0 +1,105 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>
+/// Promotion of an app (<c>/apps/{id}/promote</c>): suggestions, multi-channel campaigns, generated assets, post
+/// previews and campaign analytics. Obtain it from <see cref="AppsClient.Promotion"/>.
+/// </summary>
+public class AppPromotionClient : CategoryClient
+{
+    private static readonly string[] AssetPlatforms = ["meta", "google", "twitter", "linkedin"];
+
+    /// <summary>For mocking frameworks.</summary>
+    protected AppPromotionClient()
+    {
+    }
+
+    internal AppPromotionClient(MiladyCloudPipeline pipeline)
+        : base(pipeline)
+    {
+    }
+
+    /// <summary>Gets suggested channels, platforms, budget and tips.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The suggestions.</returns>
+    public virtual Task<AppPromotionSuggestions> GetSuggestionsAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "promote"), MiladyCloudJsonContext.Default.AppPromotionSuggestions, cancellationToken);
+
+    /// <summary>Gets past promotions.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The campaign count and recent activity.</returns>
+    public virtual Task<AppPromotionHistory> GetHistoryAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "promote") + "?history=true", MiladyCloudJsonContext.Default.AppPromotionHistory, cancellationToken);
+
+    /// <summary>
+    /// Promotes the app on the selected channels (each needs its settings object). Costs credits and is not repeated
+    /// after an ambiguous failure. When some channels fail the call still returns (the server answers 207): check
+    /// <see cref="AppPromotionResult.Errors"/>.
+    /// </summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="promotion">Channels and their settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Per-channel results, credits used and errors.</returns>
+    /// <exception cref="ArgumentException">No channel, an unknown channel, a missing settings object or an out-of-range value.</exception>
+    public virtual Task<AppPromotionResult> PromoteAsync(string appId, PromoteAppRequest promotion, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "promote");
+        AppPromotionValidator.Validate(promotion);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, promotion, MiladyCloudJsonContext.Default.PromoteAppRequest).MarkCreditConsuming(RateLimitCategory.Other);
+        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionResult, cancellationToken);
+    }
+
+    /// <summary>Gets campaign totals, campaigns and signup attribution.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="days">Days to cover (the server's default is 30); positive.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The analytics.</returns>
+    public virtual Task<AppPromotionAnalytics> GetAnalyticsAsync(string appId, int? days = null, CancellationToken cancellationToken = default)
+    {
+        RequestValidation.AtLeast(days, 1, nameof(days));
+        var path = new AppQuery().Add("days", days).AppendTo(AppRoute.Path(appId, "promote/analytics"));
+        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppPromotionAnalytics, cancellationToken);
+    }
+
+    /// <summary>Gets the asset sizes (recommended for a platform, and all) and their cost.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="platform"><c>meta</c>, <c>google</c>, <c>twitter</c> or <c>linkedin</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Sizes and costs.</returns>
+    public virtual Task<AppPromotionAssetOptions> GetAssetOptionsAsync(string appId, string? platform = null, CancellationToken cancellationToken = default)
+    {
+        AppRequestValidator.OneOf(platform, nameof(platform), AssetPlatforms);
+        var path = new AppQuery().Add("platform", platform).AppendTo(AppRoute.Path(appId, "promote/assets"));
+        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppPromotionAssetOptions, cancellationToken);
+    }
+
+    /// <summary>Generates promotional images and ad copy; charged up front, failed images refunded. Not repeated after an ambiguous failure.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="assets">Sizes and options; null for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The assets, copy, errors and credits used.</returns>
+    public virtual Task<AppPromotionAssets> GenerateAssetsAsync(string appId, GenerateAppPromotionAssetsRequest? assets = null, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "promote/assets");
+        assets ??= new GenerateAppPromotionAssetsRequest();
+        AppPromotionValidator.Validate(assets);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, assets, MiladyCloudJsonContext.Default.GenerateAppPromotionAssetsRequest).MarkCreditConsuming(RateLimitCategory.Other);
+        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionAssets, cancellationToken);
+    }
+
+    /// <summary>Drafts posts for Discord, Telegram or Twitter/X without publishing them.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="preview">Platforms, count (1-4) and an optional character.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The drafts.</returns>
+    public virtual Task<AppPromotionPreview> PreviewPostsAsync(string appId, PreviewAppPromotionPostsRequest preview, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "promote/preview");
+        AppPromotionValidator.Validate(preview);
+        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, preview, MiladyCloudJsonContext.Default.PreviewAppPromotionPostsRequest, MiladyCloudJsonContext.Default.AppPromotionPreview, cancellationToken);
+    }
+}

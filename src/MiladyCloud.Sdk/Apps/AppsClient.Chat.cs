@@ -1,0 +1,54 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Streaming;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+// Chat completions billed through an app.
+public partial class AppsClient
+{
+    /// <summary>
+    /// Creates a chat completion billed through an app: the caller pays the base cost plus the app's markup when it is
+    /// monetized, and the markup goes to the app's creator. The request is forwarded to the model unchanged, so tools
+    /// and response formats reach it. Any organization may call a monetized app; others only from their own.
+    /// </summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="request">An OpenAI-style request (model and at least one message); <c>stream</c> is ignored.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The completion as the model's provider sent it.</returns>
+    /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
+    /// <exception cref="InsufficientCreditsException">The caller's credits do not cover the reservation (1.5 times the estimate).</exception>
+    public virtual async Task<ChatCompletion> CreateChatCompletionAsync(string appId, ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "chat");
+        ChatRequestValidator.Validate(request);
+        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
+            .MarkCreditConsuming(RateLimitCategory.Other);
+        var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
+        TokenUsage.Record("chat", request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
+        return completion;
+    }
+
+    /// <summary>
+    /// Streams a chat completion billed through an app; the request is sent when enumeration starts (<c>stream: true</c>
+    /// is set for you). A failure after the first chunk (the server refunds the credits) arrives as a typed exception.
+    /// </summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="request">An OpenAI-style request (not modified).</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The chunks, as they arrive.</returns>
+    /// <exception cref="ArgumentException">The app id or the request is invalid (checked before sending).</exception>
+    public virtual ChatCompletionStream StreamChatCompletionAsync(string appId, ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "chat");
+        ChatRequestValidator.Validate(request);
+        var pipeline = Pipeline;
+        return new ChatCompletionStream((onResponse, enumeratorToken) =>
+        {
+            var message = pipeline.CreateRequest(HttpMethod.Post, path).MarkCreditConsuming(RateLimitCategory.Other).MarkStream();
+            StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
+            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
+            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+        });
+    }
+}

@@ -1,0 +1,146 @@
+using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Models;
+
+namespace MiladyCloud.Sdk;
+
+// Analytics, users, characters and deployment of an app.
+public partial class AppsClient
+{
+    private static readonly string[] Periods = ["hourly", "daily", "monthly"];
+
+    /// <summary>Gets usage per period (the server's default is daily over the last 30 days).</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="period"><c>hourly</c>, <c>daily</c> or <c>monthly</c>.</param>
+    /// <param name="start">Start of the range.</param>
+    /// <param name="end">End of the range.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One row per period, totals and the range.</returns>
+    public virtual Task<AppAnalytics> GetAnalyticsAsync(string appId, string? period = null, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        AppRequestValidator.OneOf(period, nameof(period), Periods);
+        var path = new AppQuery().Add("period", period).Add("start_date", start).Add("end_date", end).AppendTo(AppRoute.Path(appId, "analytics"));
+        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppAnalytics, cancellationToken);
+    }
+
+    /// <summary>Gets request statistics: totals, distinct IPs and users, counts by type, source and status.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="start">Start of the range.</param>
+    /// <param name="end">End of the range.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The statistics.</returns>
+    public virtual async Task<AppRequestStats> GetRequestStatsAsync(string appId, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        var path = RequestAnalytics(appId, "stats").Add("start_date", start).Add("end_date", end).AppendTo(AppRoute.Path(appId, "analytics/requests"));
+        var envelope = await AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppRequestStatsResponse, cancellationToken).ConfigureAwait(false);
+        return envelope.Stats;
+    }
+
+    /// <summary>Lists logged requests made through the app, newest first.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="requestType">Only this request type.</param>
+    /// <param name="source">Only this source.</param>
+    /// <param name="limit">1-100 (the server's default is 50).</param>
+    /// <param name="offset">Requests to skip; at least 0.</param>
+    /// <param name="start">Start of the range.</param>
+    /// <param name="end">End of the range.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A page of requests with the total.</returns>
+    public virtual Task<AppRequestLogPage> ListRequestsAsync(string appId, string? requestType = null, string? source = null, int? limit = null, int? offset = null, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        AppRequestValidator.Range(limit, 1, 100, nameof(limit));
+        RequestValidation.AtLeast(offset, 0, nameof(offset));
+        var path = RequestAnalytics(appId, "logs").Add("start_date", start).Add("end_date", end).Add("request_type", requestType).Add("source", source)
+            .Add("limit", limit).Add("offset", offset).AppendTo(AppRoute.Path(appId, "analytics/requests"));
+        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppRequestLogPage, cancellationToken);
+    }
+
+    /// <summary>Lists visitors by IP address with their request counts.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="start">Start of the range.</param>
+    /// <param name="end">End of the range.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The visitors.</returns>
+    public virtual async Task<IReadOnlyList<AppVisitor>> ListVisitorsAsync(string appId, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        var path = RequestAnalytics(appId, "visitors").Add("start_date", start).Add("end_date", end).AppendTo(AppRoute.Path(appId, "analytics/requests"));
+        var envelope = await AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppVisitorList, cancellationToken).ConfigureAwait(false);
+        return envelope.Visitors.ToList();
+    }
+
+    /// <summary>Gets request counts and credits over time.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="period"><c>hourly</c>, <c>daily</c> or <c>monthly</c>.</param>
+    /// <param name="start">Start of the range.</param>
+    /// <param name="end">End of the range.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One point per period.</returns>
+    public virtual Task<AppRequestTimeline> GetRequestTimelineAsync(string appId, string? period = null, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        AppRequestValidator.OneOf(period, nameof(period), Periods);
+        var path = RequestAnalytics(appId, "timeline").Add("start_date", start).Add("end_date", end).Add("period", period).AppendTo(AppRoute.Path(appId, "analytics/requests"));
+        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppRequestTimeline, cancellationToken);
+    }
+
+    /// <summary>Lists the app's users.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="limit">Most users to return; positive.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The users and the total.</returns>
+    public virtual Task<AppUserList> ListUsersAsync(string appId, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        RequestValidation.AtLeast(limit, 1, nameof(limit));
+        var path = new AppQuery().Add("limit", limit).AppendTo(AppRoute.Path(appId, "users"));
+        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppUserList, cancellationToken);
+    }
+
+    /// <summary>Lists the characters linked to the app. With an API key, only the app's own key may call this.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The characters.</returns>
+    public virtual async Task<IReadOnlyList<AppCharacter>> ListCharactersAsync(string appId, CancellationToken cancellationToken = default)
+    {
+        var envelope = await AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "characters"), MiladyCloudJsonContext.Default.AppCharacterList, cancellationToken).ConfigureAwait(false);
+        return envelope.Characters.ToList();
+    }
+
+    /// <summary>Replaces the linked characters (each must be the caller's own or public).</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="characterIds">Up to 4 character ids; empty unlinks all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The linked ids.</returns>
+    /// <exception cref="ArgumentException">More than 4 ids, or an empty id.</exception>
+    public virtual async Task<IReadOnlyList<string>> SetCharactersAsync(string appId, IList<string> characterIds, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "characters");
+        AppRequestValidator.CharacterIds(characterIds);
+        var body = new SetAppCharactersRequest { CharacterIds = characterIds };
+        var envelope = await AppRoute.SendAsync(Pipeline, HttpMethod.Put, path, body, MiladyCloudJsonContext.Default.SetAppCharactersRequest, MiladyCloudJsonContext.Default.SetAppCharactersResponse, cancellationToken).ConfigureAwait(false);
+        return envelope.LinkedCharacterIds.ToList();
+    }
+
+    /// <summary>Gets the deployment configuration and up to 10 recent deployments.</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The deployment info.</returns>
+    public virtual Task<AppDeploymentInfo> GetDeploymentStatusAsync(string appId, CancellationToken cancellationToken = default)
+        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "deploy"), MiladyCloudJsonContext.Default.AppDeploymentInfo, cancellationToken);
+
+    /// <summary>Deploys the app from its GitHub repository (needs a repository; 503 when deployment is not configured).</summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="deployment">Branch (default main), target (<c>production</c> or <c>preview</c>) and commit; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The started deployment.</returns>
+    public virtual Task<AppDeployment> DeployAsync(string appId, DeployAppRequest? deployment = null, CancellationToken cancellationToken = default)
+    {
+        var path = AppRoute.Path(appId, "deploy");
+        AppRequestValidator.OneOf(deployment?.Target, "target", "production", "preview");
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, deployment ?? new DeployAppRequest(), MiladyCloudJsonContext.Default.DeployAppRequest).MarkNoRetry();
+        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppDeployment, cancellationToken);
+    }
+
+    private static AppQuery RequestAnalytics(string appId, string view)
+    {
+        RequestPath.Segment(appId, nameof(appId));
+        return new AppQuery().Add("view", view);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using MiladyCloud.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace MiladyCloud.Sdk.Tests.Apps;
+
+/// <summary>A WireMock fake for one route at a time, with an exact check of the single request sent.</summary>
+internal sealed class AppApi : IDisposable
+{
+    private readonly FakeApi _api = new();
+
+    public MiladyCloudClient Client => _api.Client;
+
+    public void Respond(string method, string path, string body, int status = 200) =>
+        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+
+    /// <summary>Exactly one request, with this method, path and query, the API key, and (when given) this JSON body, compared structurally.</summary>
+    public void AssertRequest(string method, string pathAndQuery, string? jsonBody = null)
+    {
+        var request = _api.SingleRequest().RequestMessage!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.Method, Is.EqualTo(method));
+            Assert.That(new Uri(request.AbsoluteUrl).PathAndQuery, Is.EqualTo(pathAndQuery));
+            Assert.That(request.Headers!["Authorization"].Single(), Is.EqualTo("Bearer " + FakeApi.ApiKey));
+        });
+        if (jsonBody is null)
+        {
+            Assert.That(request.Body, Is.Null.Or.Empty, "no body expected");
+            return;
+        }
+
+        var actual = JsonNode.Parse(request.Body!);
+        var expected = JsonNode.Parse(jsonBody);
+        Assert.That(JsonNode.DeepEquals(actual, expected), Is.True, $"body was {request.Body}, expected {jsonBody}");
+    }
+
+    public void AssertNothingSent() => Assert.That(_api.Server.LogEntries, Is.Empty);
+
+    public int RequestCount => _api.Server.LogEntries.Count();
+
+    public void Dispose() => _api.Dispose();
+}
