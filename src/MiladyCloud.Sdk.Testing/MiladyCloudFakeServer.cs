@@ -32,7 +32,7 @@ public sealed class MiladyCloudFakeServer : IDisposable
     {
         _server = WireMockServer.Start(new WireMockServerSettings { StartAdminInterface = false, Urls = ["http://127.0.0.1:0"] });
         _router = new FakeRouter(Faults, Replies, clock, ApiKey, _shutdown.Token);
-        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(_router.Handle));
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(_router.HandleAsync));
         Url = new Uri(_server.Url! + "/");
         BaseUrl = new Uri(Url, "api/v1/");
     }
