@@ -8,8 +8,8 @@ namespace MiladyCloud.Sdk.Testing;
 
 /// <summary>
 /// An in-process fake of the elizaOS Cloud API on a free loopback port, built on WireMock.Net. It answers chat
-/// completions and messages (JSON and SSE streams, text and tool calls), embeddings, the model catalog and image
-/// generation in the real service's wire formats, with rate-limit headers; faults are scripted through
+/// completions and messages (JSON and SSE streams, text and tool calls), embeddings, the model catalog, image and
+/// video generation in the real service's wire formats, with rate-limit headers; faults are scripted through
 /// <see cref="Faults"/> and every request is kept in <see cref="Requests"/>.
 /// </summary>
 /// <example>
