@@ -1,71 +1,101 @@
-using MiladyCloud.Sdk;
-using MiladyCloud.Sdk.Testing;
+using System.ComponentModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using MiladyCloud.Sdk;
+using MiladyCloud.Sdk.Testing;
 
-// Microsoft.Extensions.AI over MiladyCloud: IChatClient and IEmbeddingGenerator from AddMiladyCloud(), so code written
-// against the abstractions runs on elizaOS Cloud unchanged. Without MILADY_CLOUD_API_KEY it uses the in-process fake.
+// The SDK through Microsoft.Extensions.AI: code written against IChatClient and IEmbeddingGenerator runs on elizaOS
+// Cloud unchanged. With MILADY_CLOUD_API_KEY set it calls the real service; without it, the in-process fake.
 var apiKey = Environment.GetEnvironmentVariable("MILADY_CLOUD_API_KEY");
 using var fake = string.IsNullOrWhiteSpace(apiKey) ? MiladyCloudFakeServer.Start() : null;
 Console.WriteLine(fake is null
     ? "Using the real elizaOS Cloud service (MILADY_CLOUD_API_KEY is set)."
     : $"No MILADY_CLOUD_API_KEY set: running against the built-in local fake of the service at {fake.BaseUrl}.");
 
+var chatModel = Environment.GetEnvironmentVariable("MILADY_CLOUD_CHAT_MODEL") ?? "openai/gpt-5.4";
+var embeddingModel = Environment.GetEnvironmentVariable("MILADY_CLOUD_EMBEDDING_MODEL") ?? "openai/text-embedding-3-small";
+
+// AddMiladyCloud reads MILADY_CLOUD_API_KEY itself; only the fake needs its key and address spelled out.
 var services = new ServiceCollection();
-services.AddMiladyCloud(options =>
+services.AddMiladyCloud(o =>
     {
         if (fake is not null)
         {
-            options.ApiKey = MiladyCloudFakeServer.ApiKey;
-            options.BaseUrl = fake.CreateOptions().BaseUrl;
+            o.ApiKey = MiladyCloudFakeServer.ApiKey;
+            o.BaseUrl = fake.BaseUrl;
         }
     })
-    .AddChatClient("openai/gpt-5.4")
-    .AddEmbeddingGenerator("openai/text-embedding-3-small");
+    .AddChatClient(chatModel)
+    .AddEmbeddingGenerator(embeddingModel);
 await using var provider = services.BuildServiceProvider();
-var chat = provider.GetRequiredService<IChatClient>();
-var embeddings = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 
-// 1. A streamed reply, then a second turn that relies on the history.
-Console.WriteLine("\n1) IChatClient, streaming, with history:");
-List<ChatMessage> history = [new(ChatRole.System, "You answer in one short sentence."), new(ChatRole.User, "Name a good first .NET project.")];
-var updates = new List<ChatResponseUpdate>();
+// 1. A streamed reply: each update carries the next piece of text.
+var chat = provider.GetRequiredService<IChatClient>();
+Console.WriteLine("\n1) Streaming through IChatClient:");
 Console.Write("   ");
-await foreach (var update in chat.GetStreamingResponseAsync(history))
+await foreach (var update in chat.GetStreamingResponseAsync("Explain dependency injection in one sentence."))
 {
     Console.Write(update.Text);
-    updates.Add(update);
 }
 
-history.AddMessages(updates);
-history.Add(new ChatMessage(ChatRole.User, "Why that one?"));
-var second = await chat.GetResponseAsync(history);
-Console.WriteLine($"\n   {second.Text}\n   [finish: {second.FinishReason}, tokens: {second.Usage?.TotalTokenCount}]");
+Console.WriteLine();
 
-// 2. Semantic search: embed a few documents once, then rank them against a question.
-Console.WriteLine("\n2) IEmbeddingGenerator, a tiny semantic search:");
+// 2. A conversation: the service keeps no state, so every turn sends the whole history.
+Console.WriteLine("\n2) A multi-turn conversation:");
+List<ChatMessage> history = [new(ChatRole.System, "You are a concise assistant for .NET developers.")];
+foreach (var question in new[] { "Name one immutable collection type in .NET.", "When would I pick it over List<T>?" })
+{
+    history.Add(new ChatMessage(ChatRole.User, question));
+    var response = await chat.GetResponseAsync(history);
+    history.AddMessages(response);
+    Console.WriteLine($"   you: {question}\n   ai:  {response.Text}");
+}
+
+Console.WriteLine($"   [{history.Count} messages in the history]");
+
+// 3. Semantic search: embed the documents once, embed the query, rank by cosine similarity.
+Console.WriteLine("\n3) Semantic search with IEmbeddingGenerator:");
+var embedder = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 string[] documents =
 [
-    "Reset your password from the account settings page.",
-    "Invoices are emailed on the first day of each month.",
-    "The API allows 60 chat requests per minute per key.",
-    "Agents can be published to the marketplace and monetized.",
+    "Kestrel is the cross-platform web server that ASP.NET Core uses.",
+    "Span<T> gives safe access to contiguous memory without copying.",
+    "Entity Framework Core maps .NET objects to relational database tables.",
+    "The garbage collector reclaims memory that is no longer referenced.",
+    "Minimal APIs map HTTP routes to lambdas with little ceremony.",
 ];
-var vectors = await embeddings.GenerateAsync(documents);
-var question = await embeddings.GenerateVectorAsync("How many requests per minute can I send?");
-foreach (var (document, score) in documents.Zip(vectors, (d, v) => (d, EmbeddingMath.CosineSimilarity(question.Span, v.Vector.Span))).OrderByDescending(x => x.Item2))
+var documentVectors = await embedder.GenerateAsync(documents);
+const string query = "How do I serve HTTP requests?";
+var queryVector = await embedder.GenerateVectorAsync(query);
+var ranked = documents
+    .Select((text, i) => (Text: text, Score: EmbeddingMath.CosineSimilarity(queryVector.Span, documentVectors[i].Vector.Span)))
+    .OrderByDescending(hit => hit.Score);
+Console.WriteLine($"   Query: {query}");
+if (fake is not null)
 {
-    Console.WriteLine($"   {score:F3}  {document}");
+    // The fake's vectors are derived from a hash of the text, so only the real service ranks by meaning.
+    Console.WriteLine("   (local fake: the vectors are not semantic, so this order is arbitrary)");
 }
 
-// 3. Middleware from Microsoft.Extensions.AI composes with our client. Note: /chat/completions on this service
-// accepts `tools` but does not pass them to the model today, so the function below is offered but never called
-// there; client.Messages is the route that runs tools (see MiladyCloud.Samples.MessagesTools).
-Console.WriteLine("\n3) ChatClientBuilder middleware over client.Chat.AsChatClient():");
+foreach (var (text, score) in ranked)
+{
+    Console.WriteLine($"   {score,6:F3}  {text}");
+}
+
+// 4. The same chat client wrapped in Microsoft.Extensions.AI middleware. UseFunctionInvocation runs tool loops;
+// note that /chat/completions on this service currently ignores `tools` (the model never calls them there), so the
+// answer comes back without a tool call. For tool use today, see the MessagesTools sample (client.Messages).
+Console.WriteLine("\n4) ChatClientBuilder with function invocation:");
 var client = provider.GetRequiredService<MiladyCloudClient>();
-using var withTools = new ChatClientBuilder(client.Chat.AsChatClient("openai/gpt-5.4")).UseFunctionInvocation().Build();
-var options = new ChatOptions { Tools = [AIFunctionFactory.Create((string city) => $"18°C and sunny in {city}", "get_weather", "Current weather for a city.")] };
-var answer = await withTools.GetResponseAsync("What's the weather in Paris?", options);
-Console.WriteLine($"   {answer.Text}");
-Console.WriteLine($"   provider: {withTools.GetService<ChatClientMetadata>()?.ProviderName}, model: {answer.ModelId}");
+using var withTools = client.Chat.AsChatClient(chatModel).AsBuilder().UseFunctionInvocation().Build();
+var toolOptions = new ChatOptions { Tools = [AIFunctionFactory.Create(GetLocalTime, "get_local_time")] };
+var toolAnswer = await withTools.GetResponseAsync("What time is it in Tokyo?", toolOptions);
+var toolCalls = toolAnswer.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count();
+Console.WriteLine($"   {toolAnswer.Text}\n   [tool calls made: {toolCalls}]");
+
 Console.WriteLine("\nDone.");
+return 0;
+
+[Description("The current local time in an IANA time zone, such as Asia/Tokyo.")]
+static string GetLocalTime([Description("IANA time zone id")] string timeZone)
+    => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("HH:mm");

@@ -119,6 +119,16 @@ public sealed class FakeFault
     /// <returns>The fault.</returns>
     public static FakeFault TruncatedBody() => new(FakeFaultKind.TruncatedBody);
 
+    /// <summary>
+    /// A connection lost mid-response: the status line, headers and the first bytes of the body arrive, then the
+    /// connection is aborted without the end of the chunked body, so the client's HTTP stack reports a transport
+    /// error (not a short body). The SDK surfaces it as <see cref="MiladyCloudConnectionException"/> without a retry
+    /// (the headers had arrived), or as <see cref="MiladyCloudStreamIncompleteException"/> on a stream. A drop before
+    /// any response byte cannot be scripted: WireMock answers a failure that early with its own 404.
+    /// </summary>
+    /// <returns>The fault.</returns>
+    public static FakeFault DroppedConnection() => new(FakeFaultKind.DroppedConnection);
+
     /// <inheritdoc />
     public override string ToString() => Kind == FakeFaultKind.ErrorResponse ? $"{Kind} {(int)StatusCode}" : Kind.ToString();
 

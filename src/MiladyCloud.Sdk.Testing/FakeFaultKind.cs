@@ -20,4 +20,7 @@ public enum FakeFaultKind
 
     /// <summary>Send the headers of a success, then a body that stops short (a connection lost mid-body).</summary>
     TruncatedBody,
+
+    /// <summary>Send the headers of a success and the start of a body, then abort the connection (no clean end of the body).</summary>
+    DroppedConnection,
 }

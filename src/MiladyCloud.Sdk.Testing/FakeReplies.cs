@@ -5,6 +5,8 @@ namespace MiladyCloud.Sdk.Testing;
 /// <summary>What the fake server answers on the happy path; change any of it between calls.</summary>
 public sealed class FakeReplies
 {
+    private TimeSpan _videoGenerationTime;
+
     /// <summary>
     /// The assistant text for chat and messages. <c>{input}</c> is replaced with the last user text.
     /// Defaults to a reply that names the fake, so nobody mistakes it for the real service.
@@ -29,6 +31,17 @@ public sealed class FakeReplies
 
     /// <summary>The bytes returned as a generated image (a valid 1×1 PNG by default).</summary>
     public byte[] ImageBytes { get; set; } = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /// <summary>
+    /// How long a video generation takes before the fake answers, measured on the fake's clock (the real service
+    /// answers only when the video is ready, after up to a few minutes). Zero by default; set a few seconds to show
+    /// progress in a demo.
+    /// </summary>
+    public TimeSpan VideoGenerationTime
+    {
+        get => _videoGenerationTime;
+        set => _videoGenerationTime = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "The generation time must not be negative.");
+    }
 
     /// <summary>The model ids of the catalog.</summary>
     public IList<string> ModelIds { get; } =

@@ -9,7 +9,7 @@ namespace MiladyCloud.Sdk.Testing;
 /// <summary>
 /// An in-process fake of the elizaOS Cloud API on a free loopback port, built on WireMock.Net. It answers chat
 /// completions and messages (JSON and SSE streams, text and tool calls), embeddings, the model catalog, image
-/// generation, the caller's agents (create; list with search, sort and paging, get and delete on the site-root routes),
+/// and video generation, the caller's agents (create; list with search, sort and paging, get and delete on the site-root routes),
 /// knowledge documents (list, add from text, multipart upload with the server's limits, semantic query, check, delete;
 /// kept in memory for the fake's lifetime) and container deployments (a status that moves to running as it is polled,
 /// health, and a live log stream that stays open until the client leaves) in the real service's wire formats, with
@@ -36,7 +36,7 @@ public sealed class MiladyCloudFakeServer : IDisposable
     {
         _server = WireMockServer.Start(new WireMockServerSettings { StartAdminInterface = false, Urls = ["http://127.0.0.1:0"] });
         _router = new FakeRouter(Faults, Replies, clock, ApiKey, _shutdown.Token);
-        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(_router.Handle));
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(_router.HandleAsync));
         Url = new Uri(_server.Url! + "/");
         BaseUrl = new Uri(Url, "api/v1/");
     }

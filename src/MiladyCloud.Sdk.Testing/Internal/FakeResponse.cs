@@ -23,6 +23,9 @@ internal sealed class FakeResponse
     /// <summary>Builds the in-band error frame for a <see cref="FakeFaultKind.StreamError"/>.</summary>
     public Func<FakeFault, string>? ErrorEvent { get; init; }
 
+    /// <summary>How long the fake works (by its clock) before answering, like a synchronous generation.</summary>
+    public TimeSpan Delay { get; init; }
+
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static FakeResponse Json(string body, HttpStatusCode status = HttpStatusCode.OK) => new() { Body = body, Status = status };

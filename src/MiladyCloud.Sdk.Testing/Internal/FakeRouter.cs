@@ -21,7 +21,26 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
     public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
 
-    public IResponseMessage Handle(IRequestMessage request)
+    /// <summary>Answers one request, after the response's <see cref="FakeResponse.Delay"/> (on the fake's clock) when it has one.</summary>
+    public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    {
+        var (message, delay) = Decide(request);
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, shutdown).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The fake is shutting down: answer at once rather than keep the request open.
+            }
+        }
+
+        return message;
+    }
+
+    private (IResponseMessage Message, TimeSpan Delay) Decide(IRequestMessage request)
     {
         var recorded = Record(request);
         Journal.Enqueue(recorded);
@@ -32,20 +51,25 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         if (!IsPublic(request.Method, path) && !HasValidCredential(recorded))
         {
             var envelope = ErrorBodies.RouteEnvelope(path);
-            return ToWireMock(FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.Unauthorized, "Invalid or expired API key"), HttpStatusCode.Unauthorized));
+            return (ToWireMock(FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.Unauthorized, "Invalid or expired API key"), HttpStatusCode.Unauthorized)), TimeSpan.Zero);
         }
 
         var rateHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var limit = RateLimitPreset(request.Method, path);
         if (limit > 0 && CountRequest(limit, rateHeaders) is { } limited)
         {
-            return ToWireMock(limited);
+            return (ToWireMock(limited), TimeSpan.Zero);
         }
 
         var fault = faults.Take(path, isStream);
         if (fault is { Kind: FakeFaultKind.TruncatedBody })
         {
-            return TruncatedBody();
+            return (TruncatedBody(), TimeSpan.Zero);
+        }
+
+        if (fault is { Kind: FakeFaultKind.DroppedConnection })
+        {
+            return (DroppedConnection(isStream), TimeSpan.Zero);
         }
 
         var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteStores(request, recorded) ?? Route(request.Method, path, json);
@@ -54,7 +78,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             response.Headers.TryAdd(name, value);
         }
 
-        return response.Events is null ? ToWireMock(response) : ToWireMockStream(response, fault);
+        return (response.Events is null ? ToWireMock(response) : ToWireMockStream(response, fault), response.Delay);
     }
 
     private FakeResponse Route(string method, string path, JsonElement? json)
@@ -67,6 +91,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             ("POST", "messages") => MessagesResponder.Respond(body, replies),
             ("POST", "embeddings") => EmbeddingsResponder.Respond(body, replies),
             ("POST", "generate-image") => ImagesResponder.Respond(body, replies),
+            ("POST", "generate-video") => VideoResponder.Respond(body, replies),
             ("GET", "models") => CatalogResponder.List(replies),
             ("POST", "models/status") => CatalogResponder.Status(body, replies, clock),
             ("GET", _) when route.StartsWith("models/", StringComparison.Ordinal) => CatalogResponder.Get(Uri.UnescapeDataString(route["models/".Length..]), replies),
@@ -244,6 +269,30 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
             BodyData = new BodyData { DetectedBodyType = BodyType.SseString, SseStringQueue = queue, BodyAsSseStringTask = AbortAsync(queue) },
         };
+    }
+
+    /// <summary>
+    /// Starts a 200 response, sends the first bytes of its body, then aborts the connection. WireMock has no fault
+    /// that does this (its fault types send a complete, well-framed response), so the body queue fails instead: once
+    /// the response has started, WireMock cannot turn the failure into a response, and the server resets the
+    /// connection without the body's final chunk.
+    /// </summary>
+    private static ResponseMessage DroppedConnection(bool isStream)
+    {
+        var queue = new SseQueue();
+        return new ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(isStream ? "text/event-stream" : "application/json") },
+            BodyData = new BodyData { DetectedBodyType = BodyType.SseString, SseStringQueue = queue, BodyAsSseStringTask = DropAsync(queue, isStream) },
+        };
+    }
+
+    private static async Task DropAsync(SseQueue queue, bool isStream)
+    {
+        queue.Write(isStream ? ": connected\n\n" : "{\"partial\":");
+        await Task.Yield();
+        queue.Fail();
     }
 
     private static async Task AbortAsync(SseQueue queue)

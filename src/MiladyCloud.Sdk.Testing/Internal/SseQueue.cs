@@ -7,6 +7,7 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 internal sealed class SseQueue : IBlockingQueue<string?>
 {
     private readonly BlockingCollection<string?> _items = [];
+    private volatile bool _failed;
 
     public void Write(string? item)
     {
@@ -16,7 +17,23 @@ internal sealed class SseQueue : IBlockingQueue<string?>
         }
     }
 
-    public bool TryRead([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? item) => _items.TryTake(out item, Timeout.Infinite);
+    public bool TryRead([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? item)
+    {
+        if (_items.TryTake(out item, Timeout.Infinite) && item is not null)
+        {
+            return true;
+        }
+
+        // Throwing while WireMock writes the body is the only way to make it abort a response that has started.
+        return _failed ? throw new IOException("The fake server dropped the connection (scripted fault).") : false;
+    }
 
     public void Close() => _items.CompleteAdding();
+
+    /// <summary>Ends the queue so that its reader fails instead of finishing the body.</summary>
+    public void Fail()
+    {
+        _failed = true;
+        _items.CompleteAdding();
+    }
 }
