@@ -157,7 +157,13 @@ internal sealed class MiladyCloudPipeline
         try
         {
             using var lease = await _gate.EnterAsync(category, token).ConfigureAwait(false);
-            response = await Http.SendAsync(request, completionOption, token).ConfigureAwait(false);
+            // HttpClient would buffer the body outside the per-attempt timeout, so a server that stalls mid-body would
+            // hang the call: the body is buffered here instead, under its own deadline.
+            response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (completionOption == HttpCompletionOption.ResponseContentRead)
+            {
+                await BufferBodyAsync(request, response, token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException ex) when (deadline?.TimedOut == true && !cancellationToken.IsCancellationRequested)
         {
@@ -190,6 +196,27 @@ internal sealed class MiladyCloudPipeline
         }
 
         return response;
+    }
+
+    /// <summary>Reads the whole body into memory within the attempt's timeout; the response is disposed if that fails.</summary>
+    private async Task BufferBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var timeout = request.GetAttemptTimeout() ?? Options.NetworkTimeout;
+        using var deadline = new TimedCancellation(timeout, TimeProvider, cancellationToken);
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseBody, timeout, ex);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Starts the OperationTimeout clock for this call, when one is set, and records the deadline for the retry rules.</summary>
