@@ -10,6 +10,12 @@ internal static partial class SecretScrubber
         if (!string.IsNullOrEmpty(apiKey) && apiKey.Length >= 8)
         {
             text = text.Replace(apiKey, "***", StringComparison.Ordinal);
+            // A server may echo the key without its prefix, or a mangled prefix; the secret part is what matters.
+            var prefix = apiKey.IndexOf('_', StringComparison.Ordinal) + 1;
+            if (prefix > 0 && apiKey.Length - prefix >= 16)
+            {
+                text = text.Replace(apiKey[prefix..], "***", StringComparison.Ordinal);
+            }
         }
 
         return ElizaKey().Replace(text, "eliza_***");

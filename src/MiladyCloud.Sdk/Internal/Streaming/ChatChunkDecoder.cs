@@ -15,14 +15,15 @@ internal sealed class ChatChunkDecoder(string? apiKey) : IStreamDecoder<ChatComp
     public StreamFrame<ChatCompletionChunk> Decode(string eventType, ReadOnlySpan<byte> data)
     {
         var json = data.Trim(" \t\r\n"u8);
-        if (json.IsEmpty || (eventType != "message" && eventType != "error"))
-        {
-            return StreamFrame<ChatCompletionChunk>.Skip;
-        }
-
+        // The end marker counts whatever event name precedes it: missing it would turn a finished stream into a failure.
         if (json.SequenceEqual("[DONE]"u8))
         {
             return StreamFrame<ChatCompletionChunk>.End();
+        }
+
+        if (json.IsEmpty || (eventType != "message" && eventType != "error"))
+        {
+            return StreamFrame<ChatCompletionChunk>.Skip;
         }
 
         if (IsErrorObject(json))

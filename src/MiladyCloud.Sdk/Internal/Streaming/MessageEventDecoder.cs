@@ -25,7 +25,7 @@ internal sealed class MessageEventDecoder(string? apiKey) : IStreamDecoder<Messa
         }
 
         // Servers that omit "event:" lines still name the event in the JSON "type".
-        var name = eventType == "message" ? TypeOf(json) : eventType;
+        var name = eventType == "message" ? TypeOf(json, StreamName) : eventType;
         if (name is null || !KnownEvents.Contains(name))
         {
             return StreamFrame<MessageStreamEvent>.Skip;
@@ -42,7 +42,19 @@ internal sealed class MessageEventDecoder(string? apiKey) : IStreamDecoder<Messa
         return name == "message_stop" ? StreamFrame<MessageStreamEvent>.End(streamEvent) : StreamFrame<MessageStreamEvent>.Item(streamEvent);
     }
 
-    private static string? TypeOf(ReadOnlySpan<byte> json)
+    private static string? TypeOf(ReadOnlySpan<byte> json, string streamName)
+    {
+        try
+        {
+            return ReadType(json);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not valid JSON: {ex.Message}", Encoding.UTF8.GetString(json), ex);
+        }
+    }
+
+    private static string? ReadType(ReadOnlySpan<byte> json)
     {
         var reader = new System.Text.Json.Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
