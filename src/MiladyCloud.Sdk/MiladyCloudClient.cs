@@ -161,7 +161,7 @@ public class MiladyCloudClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", text, ex);
+            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", text, ex), Pipeline.Options.ApiKey, Pipeline.Options.SessionToken);
         }
     }
 

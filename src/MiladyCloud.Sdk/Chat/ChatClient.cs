@@ -56,7 +56,7 @@ public class ChatClient : CategoryClient
             var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey), onResponse, token), linked, message);
+            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, token), linked, message);
         });
     }
 

@@ -62,7 +62,7 @@ public class GeneratedImageResult
     {
         var pipeline = _pipeline ?? throw new InvalidOperationException("This result was created for mocking and cannot download.");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (string.Equals(url.Host, pipeline.ApiBase.Host, StringComparison.OrdinalIgnoreCase) && url.Port == pipeline.ApiBase.Port)
+        if (url.Scheme == pipeline.ApiBase.Scheme && string.Equals(url.Host, pipeline.ApiBase.Host, StringComparison.OrdinalIgnoreCase) && url.Port == pipeline.ApiBase.Port)
         {
             // Only the API's own host ever sees the credentials.
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", pipeline.Options.ApiKey);

@@ -8,7 +8,7 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// Chat completion events: data-only JSON chunks, <c>[DONE]</c> at the end, and an error object sent as a data
 /// frame by the routes that report failures in-band.
 /// </summary>
-internal sealed class ChatChunkDecoder(string? apiKey) : IStreamDecoder<ChatCompletionChunk>
+internal sealed class ChatChunkDecoder(string? apiKey, string? sessionToken = null) : IStreamDecoder<ChatCompletionChunk>
 {
     public string StreamName => "chat completion";
 
@@ -30,7 +30,7 @@ internal sealed class ChatChunkDecoder(string? apiKey) : IStreamDecoder<ChatComp
         {
             var raw = Encoding.UTF8.GetString(json);
             var type = ErrorBodyParser.Parse(raw).Type;
-            return StreamFrame<ChatCompletionChunk>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey));
+            return StreamFrame<ChatCompletionChunk>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey, sessionToken: sessionToken));
         }
 
         return StreamFrame<ChatCompletionChunk>.Item(StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.ChatCompletionChunk, StreamName));

@@ -35,7 +35,7 @@ internal static class EventStreamReader
                 while (!ended)
                 {
                     deadline.TryReset(delivered == 0 ? options.StreamFirstEventTimeout : options.StreamIdleTimeout);
-                    if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, cancellationToken).ConfigureAwait(false))
+                    if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, options, cancellationToken).ConfigureAwait(false))
                     {
                         break;
                     }
@@ -119,10 +119,10 @@ internal static class EventStreamReader
         pipeline.ThrowIfSuccessFalse(response, body);
         throw new MiladyCloudResponseFormatException(
             $"The stream request to {response.RequestMessage?.RequestUri?.AbsolutePath} was answered with {mediaType} instead of an event stream.",
-            body is null ? null : SecretScrubber.Scrub(body, pipeline.Options.ApiKey));
+            body is null ? null : SecretScrubber.Scrub(body, pipeline.Options.ApiKey, pipeline.Options.SessionToken));
     }
 
-    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, TimedCancellation deadline, int delivered, string streamName, CancellationToken cancellationToken)
+    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, TimedCancellation deadline, int delivered, string streamName, MiladyCloudClientOptions options, CancellationToken cancellationToken)
     {
         try
         {
@@ -132,6 +132,11 @@ internal static class EventStreamReader
         {
             var kind = delivered == 0 ? MiladyCloudTimeoutKind.FirstStreamEvent : MiladyCloudTimeoutKind.StreamIdle;
             throw new MiladyCloudTimeoutException(kind, deadline.LastTimeout, ex);
+        }
+        catch (MiladyCloudResponseFormatException ex)
+        {
+            // Event text is quoted in format errors; a server that echoed a credential must not pass it on.
+            throw SecretScrubber.Scrub(ex, options.ApiKey, options.SessionToken);
         }
         catch (System.Text.Json.JsonException ex)
         {
