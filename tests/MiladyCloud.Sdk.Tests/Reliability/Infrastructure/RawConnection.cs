@@ -8,7 +8,7 @@ internal sealed class RawConnection : IDisposable
 {
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly byte[] _buffer = new byte[8 * 1024];
     private int _start;
     private int _end;
 
