@@ -158,6 +158,31 @@ public class ResponseFaultTests
         Assert.That(outcome, Is.TypeOf<MiladyCloudConnectionException>());
     }
 
+    [TestCase("retry-after-ms: 1e300", "{}")]
+    [TestCase("Retry-After: 2000000000", "{}")]
+    [TestCase("X-RateLimit-Reset: 2999-01-01T00:00:00Z", "{}")]
+    [TestCase("X-Unused: 1", """{"success":false,"error":"Too many requests","retryAfter":1e300}""")]
+    [TestCase("X-Unused: 1", """{"success":false,"error":"Too many requests","retryAfter":"99999999999999 hours"}""")]
+    public async Task A_429_asking_for_an_absurd_delay_fails_at_once_as_rate_limited(string header, string body)
+    {
+        var requests = 0;
+        using var server = new RawServer(async c =>
+        {
+            while (await c.ReadRequestAsync() is not null)
+            {
+                Interlocked.Increment(ref requests);
+                await c.RespondAsync(429, body, "application/json", header);
+            }
+        });
+        using var client = Client(server, o => o.MaxRetries = 3);
+
+        var outcome = await OutcomeAsync(client.Models.ListAsync(useCache: false));
+
+        Assert.That(outcome, Is.TypeOf<RateLimitedException>());
+        Assert.That(((RateLimitedException)outcome!).RetryAfter, Is.GreaterThan(TimeSpan.FromDays(365)));
+        Assert.That(requests, Is.EqualTo(1), "not retried: the delay is beyond MaxRetryDelay");
+    }
+
     internal static RawServer Answering(int status, string body, string contentType = "application/json")
         => new(async c =>
         {

@@ -33,8 +33,18 @@ internal sealed class ChatChunkDecoder(string? apiKey, string? sessionToken = nu
             return StreamFrame<ChatCompletionChunk>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey, sessionToken: sessionToken));
         }
 
-        return StreamFrame<ChatCompletionChunk>.Item(StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.ChatCompletionChunk, StreamName));
+        var chunk = StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.ChatCompletionChunk, StreamName);
+        if (!IsComplete(chunk))
+        {
+            // JSON null where the schema promises a value would surface later as a NullReferenceException in caller code.
+            throw new MiladyCloudResponseFormatException($"A {StreamName} stream event has a null choice, delta or tool call.", Encoding.UTF8.GetString(json));
+        }
+
+        return StreamFrame<ChatCompletionChunk>.Item(chunk);
     }
+
+    private static bool IsComplete(ChatCompletionChunk chunk)
+        => chunk.Choices is not null && chunk.Choices.All(choice => choice?.Delta is not null && (choice.Delta.ToolCalls?.All(call => call is not null) ?? true));
 
     /// <summary>An object whose top level has <c>error</c> and no <c>choices</c>.</summary>
     private static bool IsErrorObject(ReadOnlySpan<byte> json)

@@ -48,8 +48,9 @@ internal sealed class MessageEventDecoder(string? apiKey, string? sessionToken =
         {
             return ReadType(json);
         }
-        catch (System.Text.Json.JsonException ex)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a "type" string that is not valid UTF-8.
             throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not valid JSON: {ex.Message}", Encoding.UTF8.GetString(json), ex);
         }
     }
