@@ -43,7 +43,8 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>
     /// Creates a client on an <see cref="HttpClient"/> you manage (for example one from <c>IHttpClientFactory</c>).
-    /// The client does not dispose it.
+    /// The client does not dispose it. Build its handler with <c>AllowAutoRedirect = false</c>: HttpClient keeps custom
+    /// credential headers on a redirect (an answer from another origin is refused, but only after the fact).
     /// </summary>
     /// <param name="httpClient">The HTTP client; its base address and default headers are not used.</param>
     /// <param name="options">The settings; validated here.</param>
