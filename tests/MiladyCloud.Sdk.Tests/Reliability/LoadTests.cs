@@ -47,7 +47,7 @@ public class LoadTests
             Assert.That(answers, Is.EqualTo(Enumerable.Range(0, ConcurrentCalls).Select(i => $"call-{i}")), "every caller got its own answer");
             Assert.That(maxOpen, Is.LessThanOrEqualTo(ConcurrentCalls + 20), "never more connections than calls in flight");
             Assert.That(accepted, Is.EqualTo(afterBurst), "a later burst no larger than the pool reuses its connections");
-            Assert.That(maxLag, Is.LessThan(TimeSpan.FromSeconds(1)), "timers stayed on time: no thread-pool starvation");
+            Assert.That(maxLag, Is.LessThan(TimeSpan.FromSeconds(2)), "timers stayed on time: no thread-pool starvation");
             Assert.That(after - baseline, Is.LessThan(24L * 1024 * 1024), "memory returned near its baseline");
         });
     }
