@@ -46,7 +46,8 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>
     /// Creates a client on an <see cref="HttpClient"/> you manage (for example one from <c>IHttpClientFactory</c>).
-    /// The client does not dispose it.
+    /// The client does not dispose it. Build its handler with <c>AllowAutoRedirect = false</c>: HttpClient keeps custom
+    /// credential headers on a redirect (an answer from another origin is refused, but only after the fact).
     /// </summary>
     /// <param name="httpClient">The HTTP client; its base address and default headers are not used.</param>
     /// <param name="options">The settings; validated here.</param>
@@ -160,7 +161,8 @@ public class MiladyCloudClient : IDisposable
     /// <exception cref="ArgumentException">The path is absolute or leaves the root.</exception>
     public virtual async Task<JsonElement> SendAsync(HttpMethod method, string relativePath, JsonElement? body = null, MiladyCloudRoute route = MiladyCloudRoute.ApiV1, CancellationToken cancellationToken = default)
     {
-        using var response = await SendRawAsync(method, relativePath, body is { } json ? JsonContent(json) : null, route, cancellationToken).ConfigureAwait(false);
+        // Buffered by the pipeline under NetworkTimeout, so a body that stalls is a timeout rather than a hang.
+        using var response = await SendCoreAsync(method, relativePath, body is { } json ? JsonContent(json) : null, route, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         Pipeline.ThrowIfSuccessFalse(response, text);
         if (string.IsNullOrWhiteSpace(text))
@@ -175,7 +177,7 @@ public class MiladyCloudClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", text, ex);
+            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", text, ex), Pipeline.Options.ApiKey, Pipeline.Options.SessionToken);
         }
     }
 
@@ -189,13 +191,16 @@ public class MiladyCloudClient : IDisposable
     /// <param name="route">Which root the path starts from.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The successful response, headers read, body not yet read.</returns>
-    public virtual async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string relativePath, HttpContent? content = null, MiladyCloudRoute route = MiladyCloudRoute.ApiV1, CancellationToken cancellationToken = default)
+    public virtual Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string relativePath, HttpContent? content = null, MiladyCloudRoute route = MiladyCloudRoute.ApiV1, CancellationToken cancellationToken = default)
+        => SendCoreAsync(method, relativePath, content, route, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string relativePath, HttpContent? content, MiladyCloudRoute route, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         var path = EscapeHatchPath.Check(relativePath);
         using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? ApiRoot.Site : ApiRoot.V1);
         request.Content = content;
-        var response = await Pipeline.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         try
         {
             await Pipeline.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);

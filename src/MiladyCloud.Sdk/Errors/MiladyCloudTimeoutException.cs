@@ -30,6 +30,7 @@ public class MiladyCloudTimeoutException : MiladyCloudException
         MiladyCloudTimeoutKind.WaitDeadline => $"The awaited state was not reached within {timeout}.",
         MiladyCloudTimeoutKind.FirstStreamEvent => $"The stream delivered no event within {timeout} (StreamFirstEventTimeout).",
         MiladyCloudTimeoutKind.StreamIdle => $"The stream was silent for longer than {timeout} (StreamIdleTimeout).",
+        MiladyCloudTimeoutKind.ResponseBody => $"elizaOS Cloud sent the response headers but not the rest of the response within {timeout} (NetworkTimeout).",
         _ => $"An SDK deadline of {timeout} expired.",
     };
 }

@@ -17,4 +17,10 @@ public enum MiladyCloudTimeoutKind
 
     /// <summary>A stream stayed silent between events for longer than <see cref="MiladyCloudClientOptions.StreamIdleTimeout"/>.</summary>
     StreamIdle,
+
+    /// <summary>
+    /// The headers arrived but the rest of a JSON response did not within <see cref="MiladyCloudClientOptions.NetworkTimeout"/>
+    /// (a server or proxy that stalls mid-body).
+    /// </summary>
+    ResponseBody,
 }

@@ -62,7 +62,7 @@ public class GeneratedImageResult
     {
         var pipeline = _pipeline ?? throw new InvalidOperationException("This result was created for mocking and cannot download.");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (string.Equals(url.Host, pipeline.ApiBase.Host, StringComparison.OrdinalIgnoreCase) && url.Port == pipeline.ApiBase.Port)
+        if (url.Scheme == pipeline.ApiBase.Scheme && string.Equals(url.Host, pipeline.ApiBase.Host, StringComparison.OrdinalIgnoreCase) && url.Port == pipeline.ApiBase.Port)
         {
             // Only the API's own host ever sees the credentials.
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", pipeline.Options.ApiKey);
@@ -76,20 +76,29 @@ public class GeneratedImageResult
             throw new MiladyCloudResponseFormatException($"The image at {url.GetLeftPart(UriPartial.Path)} is larger than MaxDownloadBytes ({limit:N0} bytes).", null);
         }
 
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        // A storage host that stalls mid-body must not hang the caller: the copy runs under NetworkTimeout.
+        using var deadline = new TimedCancellation(pipeline.Options.NetworkTimeout, pipeline.TimeProvider, cancellationToken);
+        try
         {
-            using var buffer = new MemoryStream();
-            try
+            var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
             {
-                await BoundedCopy.CopyAsync(body, buffer, limit, "The image", cancellationToken).ConfigureAwait(false);
+                using var buffer = new MemoryStream();
+                await BoundedCopy.CopyAsync(body, buffer, limit, "The image", deadline.Token).ConfigureAwait(false);
+                return buffer.ToArray();
             }
-            catch (ArgumentException ex)
-            {
-                throw new MiladyCloudResponseFormatException(ex.Message, null, ex);
-            }
-
-            return buffer.ToArray();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new MiladyCloudResponseFormatException(ex.Message, null, ex);
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseBody, pipeline.Options.NetworkTimeout, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new MiladyCloudConnectionException($"The connection broke while downloading the image from {url.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
         }
     }
 

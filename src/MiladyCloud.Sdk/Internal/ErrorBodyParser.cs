@@ -24,8 +24,9 @@ internal static partial class ErrorBodyParser
             using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object ? FromObject(document.RootElement) : ParsedErrorBody.Empty;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding an escaped lone surrogate. An unreadable body still maps by status.
             return ParsedErrorBody.Empty;
         }
     }
@@ -82,7 +83,7 @@ internal static partial class ErrorBodyParser
 
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds >= 0)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return Duration(seconds, TimeSpan.TicksPerSecond);
         }
 
         return value.ValueKind == JsonValueKind.String ? ParseDurationText(value.GetString()) : null;
@@ -99,11 +100,15 @@ internal static partial class ErrorBodyParser
 
         return match.Groups[2].Value.ToUpperInvariant()[0] switch
         {
-            'H' => TimeSpan.FromHours(amount),
-            'M' => TimeSpan.FromMinutes(amount),
-            _ => TimeSpan.FromSeconds(amount),
+            'H' => Duration(amount, TimeSpan.TicksPerHour),
+            'M' => Duration(amount, TimeSpan.TicksPerMinute),
+            _ => Duration(amount, TimeSpan.TicksPerSecond),
         };
     }
+
+    /// <summary>A server delay, capped at <see cref="TimeSpan.MaxValue"/> (an absurd value must not throw; the retry cap refuses it).</summary>
+    private static TimeSpan Duration(double amount, long ticksPerUnit)
+        => amount * ticksPerUnit >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue : TimeSpan.FromTicks((long)(amount * ticksPerUnit));
 
     private static string? String(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -19,27 +19,27 @@ internal static partial class ErrorResponseReader
         "token expired", "api key is inactive", "api key has expired", "invalid api key",
     ];
 
-    public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? apiKey, CancellationToken cancellationToken)
+    public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? apiKey, string? sessionToken, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        return Create(response.StatusCode, body, response.Headers, clock, apiKey);
+        return Create(response.StatusCode, body, response.Headers, clock, apiKey, sessionToken);
     }
 
     /// <summary>Builds the exception for a status and body (also used for errors that arrive inside a stream).</summary>
-    public static MiladyCloudApiException Create(HttpStatusCode status, string? body, HttpResponseHeaders? headers = null, TimeProvider? clock = null, string? apiKey = null)
+    public static MiladyCloudApiException Create(HttpStatusCode status, string? body, HttpResponseHeaders? headers = null, TimeProvider? clock = null, string? apiKey = null, string? sessionToken = null)
     {
         var parsed = ErrorBodyParser.Parse(body);
         var headerDelay = headers is null ? null : RetryAfterHeaders.Read(headers, clock ?? TimeProvider.System, includeReset: status == HttpStatusCode.TooManyRequests);
         var retryAfter = headerDelay ?? parsed.RetryAfter;
         var kind = Classify(status, parsed);
-        var message = Describe(status, parsed, body, apiKey);
-        var rawBody = body is null ? null : SecretScrubber.Scrub(body, apiKey);
+        var message = Describe(status, parsed, body, apiKey, sessionToken);
+        var rawBody = body is null ? null : SecretScrubber.Scrub(body, apiKey, sessionToken);
         var exception = Build(kind, message, status, rawBody, parsed);
         exception.SetResponseFacts(
             NormalizedCode(kind, parsed, status),
             parsed.Code,
             parsed.Type,
-            parsed.Message is null ? null : SecretScrubber.Scrub(parsed.Message, apiKey),
+            parsed.Message is null ? null : SecretScrubber.Scrub(parsed.Message, apiKey, sessionToken),
             parsed.Details,
             parsed.RequestId ?? RequestIdHeader(headers),
             headers is null ? null : RateLimitInfo.FromHeaders(headers),
@@ -146,7 +146,7 @@ internal static partial class ErrorResponseReader
         return Array.Exists(AuthFailureTexts, text => lower.Contains(text, StringComparison.Ordinal));
     }
 
-    private static string Describe(HttpStatusCode status, ParsedErrorBody parsed, string? body, string? apiKey)
+    private static string Describe(HttpStatusCode status, ParsedErrorBody parsed, string? body, string? apiKey, string? sessionToken)
     {
         var serverText = parsed.Message ?? BodySnippet(body);
         var labels = string.Join(", ", new[] { parsed.Type, parsed.Code }.Where(s => !string.IsNullOrEmpty(s)).Distinct());
@@ -161,7 +161,7 @@ internal static partial class ErrorResponseReader
             text += $" ({labels})";
         }
 
-        return SecretScrubber.Scrub(text, apiKey);
+        return SecretScrubber.Scrub(text, apiKey, sessionToken);
     }
 
     private static string ReasonPhrase(HttpStatusCode status)

@@ -151,13 +151,20 @@ internal sealed class MiladyCloudPipeline
     private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
     {
         var category = request.GetCategory();
+        var target = request.RequestUri;
         using var deadline = StartDeadline(request, cancellationToken);
         var token = deadline?.Token ?? cancellationToken;
         HttpResponseMessage response;
         try
         {
             using var lease = await _gate.EnterAsync(category, token).ConfigureAwait(false);
-            response = await Http.SendAsync(request, completionOption, token).ConfigureAwait(false);
+            // HttpClient would buffer the body outside the per-attempt timeout, so a server that stalls mid-body would
+            // hang the call: the body is buffered here instead, under its own deadline.
+            response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (completionOption == HttpCompletionOption.ResponseContentRead)
+            {
+                await BufferBodyAsync(request, response, token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException ex) when (deadline?.TimedOut == true && !cancellationToken.IsCancellationRequested)
         {
@@ -180,6 +187,7 @@ internal sealed class MiladyCloudPipeline
             };
         }
 
+        ThrowIfRedirectedElsewhere(target, response);
         if (RateLimitInfo.FromHeaders(response.Headers) is { } rateLimit)
         {
             RateLimits.Record(category, rateLimit);
@@ -190,6 +198,44 @@ internal sealed class MiladyCloudPipeline
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// The SDK's own handlers never follow redirects, but an HttpClient the caller supplies may, and HttpClient keeps
+    /// custom headers (X-API-Key, the session cookie) on a redirect: an answer from another origin is never trusted.
+    /// </summary>
+    private static void ThrowIfRedirectedElsewhere(Uri? target, HttpResponseMessage response)
+    {
+        var answered = response.RequestMessage?.RequestUri;
+        if (target is null || answered is null || Uri.Compare(target, answered, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+        {
+            return;
+        }
+
+        response.Dispose();
+        throw new MiladyCloudConnectionException(
+            $"The HttpClient followed a redirect from {target.GetLeftPart(UriPartial.Authority)} to {answered.GetLeftPart(UriPartial.Authority)}; the answer was discarded. Build the HttpClient you pass to MiladyCloudClient with AllowAutoRedirect = false so credentials can never follow a redirect.");
+    }
+
+    /// <summary>Reads the whole body into memory within the attempt's timeout; the response is disposed if that fails.</summary>
+    private async Task BufferBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var timeout = request.GetAttemptTimeout() ?? Options.NetworkTimeout;
+        using var deadline = new TimedCancellation(timeout, TimeProvider, cancellationToken);
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseBody, timeout, ex);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Starts the OperationTimeout clock for this call, when one is set, and records the deadline for the retry rules.</summary>
@@ -208,7 +254,7 @@ internal sealed class MiladyCloudPipeline
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await ErrorResponseReader.ReadAsync(response, TimeProvider, Options.ApiKey, cancellationToken).ConfigureAwait(false);
+            throw await ErrorResponseReader.ReadAsync(response, TimeProvider, Options.ApiKey, Options.SessionToken, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -217,7 +263,7 @@ internal sealed class MiladyCloudPipeline
     {
         if (ErrorResponseReader.IsSuccessFalse(body))
         {
-            throw ErrorResponseReader.Create(response.StatusCode, body, response.Headers, TimeProvider, Options.ApiKey);
+            throw ErrorResponseReader.Create(response.StatusCode, body, response.Headers, TimeProvider, Options.ApiKey, Options.SessionToken);
         }
     }
 
@@ -235,13 +281,33 @@ internal sealed class MiladyCloudPipeline
             {
                 // The content is buffered (ResponseContentRead), so the text comes from the buffer, not the spent stream.
                 var raw = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                throw new MiladyCloudResponseFormatException($"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} was not the JSON expected ({typeof(TResponse).Name}): {ex.Message} Body: {Truncate(raw)}", raw, ex);
+                var (apiKey, sessionToken) = CredentialsOf(response.RequestMessage);
+                throw SecretScrubber.Scrub(
+                    new MiladyCloudResponseFormatException($"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} was not the JSON expected ({typeof(TResponse).Name}): {ex.Message} Body: {Truncate(raw)}", raw, ex),
+                    apiKey,
+                    sessionToken);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
                 throw new MiladyCloudConnectionException($"The connection broke while reading the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {ex.Message}", ex);
             }
         }
+    }
+
+    /// <summary>The credentials a request carried (this method is static: the request is what it knows of the options).</summary>
+    private static (string? ApiKey, string? SessionToken) CredentialsOf(HttpRequestMessage? request)
+    {
+        if (request is null)
+        {
+            return (null, null);
+        }
+
+        var apiKey = request.Headers.Authorization?.Parameter
+            ?? (request.Headers.TryGetValues("X-API-Key", out var keys) ? keys.FirstOrDefault() : null);
+        var cookie = request.Headers.TryGetValues("Cookie", out var cookies) ? cookies.FirstOrDefault() : null;
+        const string prefix = "privy-token=";
+        var session = cookie is not null && cookie.StartsWith(prefix, StringComparison.Ordinal) ? cookie[prefix.Length..] : null;
+        return (apiKey, session);
     }
 
     private static string Truncate(string? raw) => raw is null ? "(unreadable)" : raw.Length <= 500 ? raw : raw[..500] + "…";

@@ -109,4 +109,13 @@ public class CredentialSafetyTests
         Assert.That(api.Options.ToString(), Does.Not.Contain("session-jwt-value"));
         Assert.Throws<InvalidOperationException>(() => new MiladyCloudClient(new MiladyCloudClientOptions { SessionToken = "a;b=c" }));
     }
+
+    [TestCase("Key 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef is invalid")]
+    [TestCase("Key Eliza_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef is invalid")]
+    public void A_key_echoed_without_its_prefix_is_masked_too(string echoed)
+    {
+        var ex = MiladyCloud.Sdk.Internal.ErrorResponseReader.Create(System.Net.HttpStatusCode.Unauthorized, "{\"error\":\"" + echoed + "\"}", apiKey: FakeApi.ApiKey);
+
+        Assert.That(ex.Message + ex.RawBody + ex.ServerMessage, Does.Not.Contain(FakeApi.ApiKey[6..]));
+    }
 }

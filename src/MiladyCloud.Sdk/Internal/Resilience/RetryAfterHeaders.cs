@@ -14,7 +14,8 @@ internal static class RetryAfterHeaders
     {
         if (TryFirst(headers, "retry-after-ms") is { } ms && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
         {
-            return TimeSpan.FromMilliseconds(millis);
+            // An absurd value must not throw: capped, it is then refused as beyond MaxRetryDelay.
+            return millis >= TimeSpan.MaxValue.TotalMilliseconds ? TimeSpan.MaxValue : TimeSpan.FromMilliseconds(millis);
         }
 
         if (headers.RetryAfter is { } retryAfter)

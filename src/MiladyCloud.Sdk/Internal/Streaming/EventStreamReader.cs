@@ -35,7 +35,7 @@ internal static class EventStreamReader
                 while (!ended)
                 {
                     deadline.TryReset(SilenceAllowed(decoder, options, delivered));
-                    if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, cancellationToken).ConfigureAwait(false))
+                    if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, options, cancellationToken).ConfigureAwait(false))
                     {
                         break;
                     }
@@ -105,6 +105,7 @@ internal static class EventStreamReader
             try
             {
                 await pipeline.EnsureSuccessAsync(response, deadline.Token).ConfigureAwait(false);
+                await EnsureEventStreamAsync(pipeline, response, deadline.Token).ConfigureAwait(false);
                 return response;
             }
             catch
@@ -119,7 +120,26 @@ internal static class EventStreamReader
         }
     }
 
-    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, StreamDeadline deadline, int delivered, string streamName, CancellationToken cancellationToken)
+    /// <summary>
+    /// A 200 that is a web page or a JSON document is not a stream: read as events it would look like an empty
+    /// stream. A JSON <c>success:false</c> is the typed error; anything else is a format error with its text.
+    /// </summary>
+    private static async Task EnsureEventStreamAsync(MiladyCloudPipeline pipeline, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (!string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase) && !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var body = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        pipeline.ThrowIfSuccessFalse(response, body);
+        throw new MiladyCloudResponseFormatException(
+            $"The stream request to {response.RequestMessage?.RequestUri?.AbsolutePath} was answered with {mediaType} instead of an event stream.",
+            body is null ? null : SecretScrubber.Scrub(body, pipeline.Options.ApiKey, pipeline.Options.SessionToken));
+    }
+
+    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, StreamDeadline deadline, int delivered, string streamName, MiladyCloudClientOptions options, CancellationToken cancellationToken)
     {
         try
         {
@@ -129,6 +149,16 @@ internal static class EventStreamReader
         {
             var kind = delivered == 0 ? MiladyCloudTimeoutKind.FirstStreamEvent : MiladyCloudTimeoutKind.StreamIdle;
             throw new MiladyCloudTimeoutException(kind, deadline.LastTimeout, ex);
+        }
+        catch (MiladyCloudResponseFormatException ex)
+        {
+            // Event text is quoted in format errors; a server that echoed a credential must not pass it on.
+            throw SecretScrubber.Scrub(ex, options.ApiKey, options.SessionToken);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            // A decoder that let a JSON error through: still a format error, never a bare JsonException.
+            throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not the JSON expected: {ex.Message}", null, ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {

@@ -7,7 +7,7 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// Anthropic-style events: <c>event:</c> names with JSON data, <c>message_stop</c> at the end, an <c>error</c> event
 /// for failures. Event names this SDK does not know are skipped.
 /// </summary>
-internal sealed class MessageEventDecoder(string? apiKey) : IStreamDecoder<MessageStreamEvent>
+internal sealed class MessageEventDecoder(string? apiKey, string? sessionToken = null) : IStreamDecoder<MessageStreamEvent>
 {
     private static readonly HashSet<string> KnownEvents =
     [
@@ -30,7 +30,7 @@ internal sealed class MessageEventDecoder(string? apiKey) : IStreamDecoder<Messa
         }
 
         // Servers that omit "event:" lines still name the event in the JSON "type".
-        var name = eventType == "message" ? TypeOf(json) : eventType;
+        var name = eventType == "message" ? TypeOf(json, StreamName) : eventType;
         if (name is null || !KnownEvents.Contains(name))
         {
             return StreamFrame<MessageStreamEvent>.Skip;
@@ -40,14 +40,27 @@ internal sealed class MessageEventDecoder(string? apiKey) : IStreamDecoder<Messa
         {
             var raw = Encoding.UTF8.GetString(json);
             var type = ErrorBodyParser.Parse(raw).Type;
-            return StreamFrame<MessageStreamEvent>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey));
+            return StreamFrame<MessageStreamEvent>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey, sessionToken: sessionToken));
         }
 
         var streamEvent = StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.MessageStreamEvent, StreamName);
         return name == "message_stop" ? StreamFrame<MessageStreamEvent>.End(streamEvent) : StreamFrame<MessageStreamEvent>.Item(streamEvent);
     }
 
-    private static string? TypeOf(ReadOnlySpan<byte> json)
+    private static string? TypeOf(ReadOnlySpan<byte> json, string streamName)
+    {
+        try
+        {
+            return ReadType(json);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a "type" string that is not valid UTF-8.
+            throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not valid JSON: {ex.Message}", Encoding.UTF8.GetString(json), ex);
+        }
+    }
+
+    private static string? ReadType(ReadOnlySpan<byte> json)
     {
         var reader = new System.Text.Json.Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
