@@ -86,6 +86,19 @@ public class MiladyCloudClientOptions
     /// </summary>
     public IDictionary<RateLimitCategory, RateLimiter> RateLimiters { get; } = new Dictionary<RateLimitCategory, RateLimiter>();
 
+    /// <summary>
+    /// Lets <see cref="BaseUrl"/> and <see cref="SiteUrl"/> use plain <c>http</c> on a host that is not loopback, for a
+    /// gateway inside a trusted network. Off by default: credentials would cross the network unencrypted.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The most connections the client's own handler opens to one server; further calls wait for a free connection
+    /// (the wait counts against <see cref="NetworkTimeout"/>). Defaults to 256. Ignored when you pass your own
+    /// <see cref="HttpClient"/>: configure its handler instead.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = 256;
+
     /// <summary>The largest generated image or video the SDK downloads from a URL. Defaults to 50 MB.</summary>
     public long MaxDownloadBytes { get; set; } = 50L * 1024 * 1024;
 

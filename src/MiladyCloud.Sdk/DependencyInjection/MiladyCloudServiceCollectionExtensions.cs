@@ -76,15 +76,12 @@ public static class MiladyCloudServiceCollectionExtensions
 
         var clientName = name is null ? HttpClientName : $"{HttpClientName}:{name}";
         var http = services.AddHttpClient(clientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.All,
-                AllowAutoRedirect = false,
-                UseCookies = false,
-            });
+            .ConfigurePrimaryHttpMessageHandler(provider => DefaultHttpClientFactory.CreateTransport(OptionsFor(provider, optionsName)));
         http.AddResilienceHandler(ResilienceHandlerName, (pipeline, context) =>
             MiladyCloudResilience.Configure(pipeline, OptionsFor(context.ServiceProvider, optionsName)));
+
+        // Inside the resilience handler, so a body cut or stalled mid-way is an attempt failure the retry rules judge.
+        http.AddHttpMessageHandler(() => new BodyBufferingHandler());
 
         if (name is null)
         {
@@ -157,6 +154,16 @@ public static class MiladyCloudServiceCollectionExtensions
         if (int.TryParse(section["MaxRetries"], System.Globalization.CultureInfo.InvariantCulture, out var retries))
         {
             options.MaxRetries = retries;
+        }
+
+        if (int.TryParse(section["MaxConnectionsPerServer"], System.Globalization.CultureInfo.InvariantCulture, out var connections))
+        {
+            options.MaxConnectionsPerServer = connections;
+        }
+
+        if (bool.TryParse(section["AllowInsecureHttp"], out var insecure))
+        {
+            options.AllowInsecureHttp = insecure;
         }
     }
 

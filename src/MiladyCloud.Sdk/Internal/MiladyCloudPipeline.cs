@@ -159,9 +159,12 @@ internal sealed class MiladyCloudPipeline
         {
             using var lease = await _gate.EnterAsync(category, token).ConfigureAwait(false);
             // HttpClient would buffer the body outside the per-attempt timeout, so a server that stalls mid-body would
-            // hang the call: the body is buffered here instead, under its own deadline.
+            // hang the call: the SDK's own handler reads it inside each attempt; an HttpClient the caller supplied
+            // gets it read here, under its own deadline.
+            var buffer = completionOption == HttpCompletionOption.ResponseContentRead;
+            request.Options.Set(RequestTraits.BufferBody, buffer);
             response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            if (completionOption == HttpCompletionOption.ResponseContentRead)
+            if (buffer)
             {
                 await BufferBodyAsync(request, response, token).ConfigureAwait(false);
             }
@@ -172,12 +175,17 @@ internal sealed class MiladyCloudPipeline
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseHeaders, request.GetAttemptTimeout() ?? Options.NetworkTimeout, ex);
+            var kind = request.WasReadingBody() ? MiladyCloudTimeoutKind.ResponseBody : MiladyCloudTimeoutKind.ResponseHeaders;
+            throw new MiladyCloudTimeoutException(kind, request.GetAttemptTimeout() ?? Options.NetworkTimeout, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Not the caller's token: an HttpClient.Timeout of a client the caller supplied.
             throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseHeaders, Http.Timeout, ex);
+        }
+        catch (ResponseBodyException ex)
+        {
+            throw new MiladyCloudConnectionException($"The connection to {request.RequestUri?.GetLeftPart(UriPartial.Authority)} broke while the response to {request.Method} {request.RequestUri?.AbsolutePath} was being read: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
         catch (HttpRequestException ex)
         {
@@ -217,19 +225,39 @@ internal sealed class MiladyCloudPipeline
             $"The HttpClient followed a redirect from {target.GetLeftPart(UriPartial.Authority)} to {answered.GetLeftPart(UriPartial.Authority)}; the answer was discarded. Build the HttpClient you pass to MiladyCloudClient with AllowAutoRedirect = false so credentials can never follow a redirect.");
     }
 
-    /// <summary>Reads the whole body into memory within the attempt's timeout; the response is disposed if that fails.</summary>
+    /// <summary>
+    /// Reads the whole body into memory within the attempt's timeout when the SDK's own handler has not already done so
+    /// (an HttpClient the caller supplied); the response is disposed if that fails.
+    /// </summary>
     private async Task BufferBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (response.Content is PooledContent)
+        {
+            return;
+        }
+
         var timeout = request.GetAttemptTimeout() ?? Options.NetworkTimeout;
         using var deadline = new TimedCancellation(timeout, TimeProvider, cancellationToken);
         try
         {
-            await response.Content.LoadIntoBufferAsync(deadline.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                response.Content = await PooledContent.ReadAsync(response.Content, deadline.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await response.Content.LoadIntoBufferAsync(deadline.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
         {
             response.Dispose();
             throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseBody, timeout, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            response.Dispose();
+            throw new ResponseBodyException($"The connection broke while reading the response body: {ex.Message}", ex);
         }
         catch
         {
@@ -269,6 +297,11 @@ internal sealed class MiladyCloudPipeline
 
     public static async Task<TResponse> ReadJsonAsync<TResponse>(HttpResponseMessage response, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
     {
+        if (response.Content is PooledContent pooled)
+        {
+            return DeserializeBuffered(response, pooled, responseInfo);
+        }
+
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
@@ -281,17 +314,34 @@ internal sealed class MiladyCloudPipeline
             {
                 // The content is buffered (ResponseContentRead), so the text comes from the buffer, not the spent stream.
                 var raw = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                var (apiKey, sessionToken) = CredentialsOf(response.RequestMessage);
-                throw SecretScrubber.Scrub(
-                    new MiladyCloudResponseFormatException($"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} was not the JSON expected ({typeof(TResponse).Name}): {ex.Message} Body: {Truncate(raw)}", raw, ex),
-                    apiKey,
-                    sessionToken);
+                throw FormatError<TResponse>(response, raw, ex);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
                 throw new MiladyCloudConnectionException($"The connection broke while reading the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {ex.Message}", ex);
             }
         }
+    }
+
+    private static TResponse DeserializeBuffered<TResponse>(HttpResponseMessage response, PooledContent content, JsonTypeInfo<TResponse> responseInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(content.Span, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");
+        }
+        catch (JsonException ex)
+        {
+            throw FormatError<TResponse>(response, System.Text.Encoding.UTF8.GetString(content.Span), ex);
+        }
+    }
+
+    private static MiladyCloudResponseFormatException FormatError<TResponse>(HttpResponseMessage response, string? raw, JsonException ex)
+    {
+        var (apiKey, sessionToken) = CredentialsOf(response.RequestMessage);
+        return SecretScrubber.Scrub(
+            new MiladyCloudResponseFormatException($"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} was not the JSON expected ({typeof(TResponse).Name}): {ex.Message} Body: {Truncate(raw)}", raw, ex),
+            apiKey,
+            sessionToken);
     }
 
     /// <summary>The credentials a request carried (this method is static: the request is what it knows of the options).</summary>

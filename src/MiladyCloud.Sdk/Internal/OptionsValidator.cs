@@ -25,10 +25,10 @@ internal static class OptionsValidator
             problems.Add($"Authentication must be Bearer, ApiKeyHeader or Both (was {options.Authentication}).");
         }
 
-        CheckBaseUrl(options.BaseUrl, nameof(options.BaseUrl), problems);
+        CheckBaseUrl(options.BaseUrl, nameof(options.BaseUrl), options.AllowInsecureHttp, problems);
         if (options.SiteUrl is not null)
         {
-            CheckBaseUrl(options.SiteUrl, nameof(options.SiteUrl), problems);
+            CheckBaseUrl(options.SiteUrl, nameof(options.SiteUrl), options.AllowInsecureHttp, problems);
         }
 
         CheckTimeout(options.NetworkTimeout, nameof(options.NetworkTimeout), problems);
@@ -38,6 +38,11 @@ internal static class OptionsValidator
         if (options.MaxRetries is < 0 or > 10)
         {
             problems.Add($"MaxRetries must be between 0 and 10 (was {options.MaxRetries}).");
+        }
+
+        if (options.MaxConnectionsPerServer <= 0)
+        {
+            problems.Add($"MaxConnectionsPerServer must be positive (was {options.MaxConnectionsPerServer}).");
         }
 
         if (options.MaxDownloadBytes <= 0)
@@ -73,7 +78,7 @@ internal static class OptionsValidator
         return problems;
     }
 
-    private static void CheckBaseUrl(Uri? url, string name, List<string> problems)
+    private static void CheckBaseUrl(Uri? url, string name, bool allowInsecureHttp, List<string> problems)
     {
         if (url is null || !url.IsAbsoluteUri)
         {
@@ -82,10 +87,10 @@ internal static class OptionsValidator
         }
 
         var secure = url.Scheme == Uri.UriSchemeHttps;
-        var loopbackHttp = url.Scheme == Uri.UriSchemeHttp && url.IsLoopback;
-        if (!secure && !loopbackHttp)
+        var allowedHttp = url.Scheme == Uri.UriSchemeHttp && (url.IsLoopback || allowInsecureHttp);
+        if (!secure && !allowedHttp)
         {
-            problems.Add($"{name} must use https (plain http is allowed only for loopback addresses); was {url.GetLeftPart(UriPartial.Authority)}.");
+            problems.Add($"{name} must use https (plain http is allowed only for loopback addresses, or anywhere with AllowInsecureHttp = true); was {url.GetLeftPart(UriPartial.Authority)}.");
         }
     }
 

@@ -39,5 +39,8 @@ internal readonly struct PooledBody(byte[] buffer, int length) : IDisposable
         }
     }
 
+    /// <summary>Hands the buffer to a new owner, which must return it to the pool; do not dispose this body then.</summary>
+    public (byte[] Buffer, int Length) Detach() => (buffer, length);
+
     public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
 }

@@ -24,6 +24,18 @@ internal static class RequestTraits
     /// <summary>A longer per-attempt timeout for routes that are slow by nature (image and video generation).</summary>
     public static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeout = new("MiladyCloud.AttemptTimeout");
 
+    /// <summary>The caller wants the whole body in memory: it is read inside each attempt, under its timeout.</summary>
+    public static readonly HttpRequestOptionsKey<bool> BufferBody = new("MiladyCloud.BufferBody");
+
+    /// <summary>Set while the current attempt reads its body, so a timeout then is reported as a body timeout.</summary>
+    public static readonly HttpRequestOptionsKey<bool> ReadingBody = new("MiladyCloud.ReadingBody");
+
+    public static bool WantsBufferedBody(this HttpRequestMessage request)
+        => request.Options.TryGetValue(BufferBody, out var value) && value;
+
+    public static bool WasReadingBody(this HttpRequestMessage request)
+        => request.Options.TryGetValue(ReadingBody, out var value) && value;
+
     public static HttpRequestMessage WithAttemptTimeoutAtLeast(this HttpRequestMessage request, TimeSpan minimum, TimeSpan configured)
     {
         if (configured != Timeout.InfiniteTimeSpan && configured < minimum)

@@ -103,6 +103,112 @@ public class ConnectionFaultTests
         Assert.That(outcome, Is.TypeOf<MiladyCloudConnectionException>());
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task A_GET_body_cut_short_is_retried_and_the_second_answer_returned(bool reset)
+    {
+        var attempts = 0;
+        using var server = new RawServer(async c =>
+        {
+            await c.ReadRequestAsync();
+            if (Interlocked.Increment(ref attempts) > 1)
+            {
+                await c.RespondAsync(200, ModelList);
+                return;
+            }
+
+            await c.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {ModelList.Length}\r\n\r\n" + ModelList[..20]);
+            if (reset)
+            {
+                c.Reset();
+            }
+            else
+            {
+                c.Close();
+            }
+        });
+        using var client = Client(server, o => { o.MaxRetries = 2; o.RetryBaseDelay = TimeSpan.FromMilliseconds(1); });
+
+        var list = await client.Models.ListAsync(useCache: false).WaitAsync(HangBound);
+
+        Assert.That(list.Data.Single().Id, Is.EqualTo("openai/gpt-5.4"));
+        Assert.That(attempts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_credit_consuming_body_cut_short_is_not_sent_again_and_says_the_read_broke()
+    {
+        var attempts = 0;
+        using var server = new RawServer(async c =>
+        {
+            await c.ReadRequestAsync();
+            Interlocked.Increment(ref attempts);
+            await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n" + Completion[..60]);
+            c.Reset();
+        });
+        using var client = Client(server, o => { o.MaxRetries = 2; o.RetryBaseDelay = TimeSpan.FromMilliseconds(1); });
+
+        var outcome = await OutcomeAsync(client.Chat.CreateAsync(ChatRequest()));
+
+        Assert.That(outcome, Is.TypeOf<MiladyCloudConnectionException>());
+        Assert.That(((MiladyCloudConnectionException)outcome!).RequestNeverSent, Is.False);
+        Assert.That(outcome.Message, Does.Contain("broke while the response to POST /api/v1/chat/completions was being read"));
+        Assert.That(attempts, Is.EqualTo(1), "the server may already have billed the work");
+    }
+
+    [Test]
+    public async Task A_GET_whose_body_stalls_is_retried_after_the_attempt_timeout()
+    {
+        var attempts = 0;
+        var firstHeadersSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = new RawServer(async c =>
+        {
+            await c.ReadRequestAsync();
+            if (Interlocked.Increment(ref attempts) > 1)
+            {
+                await c.RespondAsync(200, ModelList);
+                return;
+            }
+
+            await c.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {ModelList.Length}\r\n\r\n" + ModelList[..20]);
+            firstHeadersSent.SetResult();
+            await c.HoldAsync();
+        });
+        var clock = Clock();
+        using var client = Client(server, o => { o.TimeProvider = clock; o.NetworkTimeout = TimeSpan.FromSeconds(10); o.MaxRetries = 1; o.RetryBaseDelay = TimeSpan.FromSeconds(1); });
+
+        var call = client.Models.ListAsync(useCache: false);
+        await firstHeadersSent.Task.WaitAsync(HangBound);
+        await AdvanceUntilDoneAsync(clock, call, TimeSpan.FromSeconds(1));
+        var list = await call.WaitAsync(HangBound);
+
+        Assert.That(list.Data.Single().Id, Is.EqualTo("openai/gpt-5.4"));
+        Assert.That(attempts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_body_that_stalls_on_every_attempt_is_a_response_body_timeout()
+    {
+        var attempts = 0;
+        using var server = new RawServer(async c =>
+        {
+            await c.ReadRequestAsync();
+            Interlocked.Increment(ref attempts);
+            await c.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {ModelList.Length}\r\n\r\n" + ModelList[..20]);
+            await c.HoldAsync();
+        });
+        var clock = Clock();
+        using var client = Client(server, o => { o.TimeProvider = clock; o.NetworkTimeout = TimeSpan.FromSeconds(10); o.MaxRetries = 1; o.RetryBaseDelay = TimeSpan.FromSeconds(1); });
+
+        var call = client.Models.ListAsync(useCache: false);
+        await AdvanceUntilDoneAsync(clock, call, TimeSpan.FromSeconds(1));
+        var outcome = await OutcomeAsync(call);
+
+        Assert.That(outcome, Is.TypeOf<MiladyCloudTimeoutException>());
+        Assert.That(((MiladyCloudTimeoutException)outcome!).Kind, Is.EqualTo(MiladyCloudTimeoutKind.ResponseBody));
+        Assert.That(attempts, Is.EqualTo(2));
+    }
+
     [Test]
     public async Task A_stream_reset_after_its_first_event_is_incomplete_and_keeps_what_arrived()
     {

@@ -45,11 +45,29 @@ public class LoadTests
         Assert.Multiple(() =>
         {
             Assert.That(answers, Is.EqualTo(Enumerable.Range(0, ConcurrentCalls).Select(i => $"call-{i}")), "every caller got its own answer");
-            Assert.That(maxOpen, Is.LessThanOrEqualTo(ConcurrentCalls + 20), "never more connections than calls in flight");
+            Assert.That(maxOpen, Is.LessThanOrEqualTo(new MiladyCloudClientOptions().MaxConnectionsPerServer), "bounded by the default MaxConnectionsPerServer");
             Assert.That(accepted, Is.EqualTo(afterBurst), "a later burst no larger than the pool reuses its connections");
             Assert.That(maxLag, Is.LessThan(TimeSpan.FromSeconds(2)), "timers stayed on time: no thread-pool starvation");
             Assert.That(after - baseline, Is.LessThan(24L * 1024 * 1024), "memory returned near its baseline");
         });
+    }
+
+    [Test]
+    public async Task A_connection_cap_queues_the_calls_beyond_it_and_all_complete()
+    {
+        const int cap = 8;
+        var server = EchoServer.Start();
+        var client = Client(server, o => o.MaxConnectionsPerServer = cap);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => CallAsync(client, i))).WaitAsync(TimeSpan.FromSeconds(30));
+        var (accepted, maxOpen) = (server.AcceptedConnections, server.MaxConcurrentConnections);
+        await CloseAsync(client, server);
+        server.Dispose();
+
+        TestContext.Out.WriteLine($"200 mixed calls with MaxConnectionsPerServer = {cap}: {accepted} connections accepted, at most {maxOpen} at once");
+        Assert.That(answers, Is.EqualTo(Enumerable.Range(0, 200).Select(i => $"call-{i}")));
+        Assert.That(maxOpen, Is.LessThanOrEqualTo(cap));
+        Assert.That(accepted, Is.LessThanOrEqualTo(cap));
     }
 
     [Test]

@@ -28,6 +28,20 @@ public class CredentialSafetyTests
         Assert.DoesNotThrow(() => new MiladyCloudClient(loopback).Dispose());
     }
 
+    [Test]
+    public async Task Plain_http_off_loopback_needs_the_explicit_opt_in()
+    {
+        var handler = RecordingHandler.Json("""{"object":"list","data":[]}""");
+        var options = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, BaseUrl = new Uri("http://gateway.internal/api/v1"), AllowInsecureHttp = true };
+        using var client = new MiladyCloudClient(new HttpClient(handler), options);
+
+        await client.Models.ListAsync(useCache: false);
+
+        Assert.That(handler.Requests.Single().RequestUri, Is.EqualTo(new Uri("http://gateway.internal/api/v1/models")));
+        var refused = Assert.Throws<InvalidOperationException>(() => new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, BaseUrl = new Uri("http://gateway.internal/api/v1") }));
+        Assert.That(refused!.Message, Does.Contain("AllowInsecureHttp = true"));
+    }
+
     [TestCase("eliza_abc\r\nX-Evil: 1")]
     [TestCase("eliza_abc\nX-Evil: 1")]
     public void A_key_with_a_line_break_is_refused_before_anything_is_sent(string key)

@@ -8,6 +8,11 @@ internal static class TransientFailures
     /// <summary>True when the connection was never established, so the server cannot have done any work.</summary>
     public static bool NeverReachedServer(HttpRequestException exception)
     {
+        if (exception is ResponseBodyException)
+        {
+            return false;
+        }
+
         if (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
         {
             return true;
