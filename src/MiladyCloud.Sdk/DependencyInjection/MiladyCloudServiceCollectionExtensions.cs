@@ -87,13 +87,14 @@ public static class MiladyCloudServiceCollectionExtensions
         {
             services.AddSingleton<RateLimitTracker>();
             services.AddTransient(sp => CreateClient(sp, clientName, optionsName, sp.GetRequiredService<RateLimitTracker>()));
-            AddCategoryClients(services);
         }
         else
         {
             services.AddKeyedSingleton<RateLimitTracker>(name);
             services.AddKeyedTransient(name, (sp, _) => CreateClient(sp, clientName, optionsName, sp.GetRequiredKeyedService<RateLimitTracker>(name)));
         }
+
+        AddCategoryClients(services, name);
 
         return new MiladyCloudBuilder(services, http) { Name = name };
     }
@@ -104,23 +105,37 @@ public static class MiladyCloudServiceCollectionExtensions
     private static MiladyCloudClientOptions OptionsFor(IServiceProvider provider, string optionsName)
         => provider.GetRequiredService<IOptionsMonitor<MiladyCloudClientOptions>>().Get(optionsName);
 
-    private static void AddCategoryClients(IServiceCollection services)
+    /// <summary>The category clients, keyed like their <see cref="MiladyCloudClient"/> when the registration is named.</summary>
+    private static void AddCategoryClients(IServiceCollection services, string? name)
     {
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Chat);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Messages);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Models);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Embeddings);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Images);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Videos);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Containers);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Credits);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().ApiKeys);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Jobs);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Dashboard);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().User);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Agents);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Knowledge);
-        services.AddTransient(sp => sp.GetRequiredService<MiladyCloudClient>().Apps);
+        AddCategoryClient(services, name, client => client.Chat);
+        AddCategoryClient(services, name, client => client.Messages);
+        AddCategoryClient(services, name, client => client.Models);
+        AddCategoryClient(services, name, client => client.Embeddings);
+        AddCategoryClient(services, name, client => client.Images);
+        AddCategoryClient(services, name, client => client.Videos);
+        AddCategoryClient(services, name, client => client.Containers);
+        AddCategoryClient(services, name, client => client.Credits);
+        AddCategoryClient(services, name, client => client.ApiKeys);
+        AddCategoryClient(services, name, client => client.Jobs);
+        AddCategoryClient(services, name, client => client.Dashboard);
+        AddCategoryClient(services, name, client => client.User);
+        AddCategoryClient(services, name, client => client.Agents);
+        AddCategoryClient(services, name, client => client.Knowledge);
+        AddCategoryClient(services, name, client => client.Apps);
+    }
+
+    private static void AddCategoryClient<TClient>(IServiceCollection services, string? name, Func<MiladyCloudClient, TClient> select)
+        where TClient : class
+    {
+        if (name is null)
+        {
+            services.AddTransient(sp => select(sp.GetRequiredService<MiladyCloudClient>()));
+        }
+        else
+        {
+            services.AddKeyedTransient(name, (sp, key) => select(sp.GetRequiredKeyedService<MiladyCloudClient>(key)));
+        }
     }
 
     private static void Bind(IConfiguration section, MiladyCloudClientOptions options)

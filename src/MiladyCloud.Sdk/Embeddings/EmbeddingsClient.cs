@@ -97,7 +97,7 @@ public class EmbeddingsClient : CategoryClient
             ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1, nameof(defaultDimensions));
         }
 
-        return new Internal.AI.MiladyCloudEmbeddingGeneratorAdapter(this, Pipeline.Options.BaseUrl, defaultModel, defaultDimensions);
+        return new Internal.AI.MiladyCloudEmbeddingGeneratorAdapter(this, Pipeline.Options.BaseUrl, Pipeline.TimeProvider, defaultModel, defaultDimensions);
     }
 
     internal static ReadOnlyMemory<float>[] InOrder(EmbeddingResponse response, int expected)

@@ -240,29 +240,11 @@ internal sealed class MiladyCloudPipeline
         using var deadline = new TimedCancellation(timeout, TimeProvider, cancellationToken);
         try
         {
-            if (response.IsSuccessStatusCode)
-            {
-                response.Content = await PooledContent.ReadAsync(response.Content, deadline.Token).ConfigureAwait(false);
-            }
-            else
-            {
-                await response.Content.LoadIntoBufferAsync(deadline.Token).ConfigureAwait(false);
-            }
+            await BodyBufferingHandler.BufferAsync(response, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
         {
-            response.Dispose();
             throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.ResponseBody, timeout, ex);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            response.Dispose();
-            throw new ResponseBodyException($"The connection broke while reading the response body: {ex.Message}", ex);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
         }
     }
 

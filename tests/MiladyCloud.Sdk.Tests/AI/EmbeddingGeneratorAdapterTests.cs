@@ -35,6 +35,18 @@ public class EmbeddingGeneratorAdapterTests
     }
 
     [Test]
+    public async Task CreatedAt_comes_from_the_clients_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        using var api = new FakeApi(o => o.TimeProvider = clock);
+        Answer(api, Response2);
+
+        var embeddings = await api.Client.Embeddings.AsEmbeddingGenerator("m").GenerateAsync(["first", "second"]);
+
+        Assert.That(embeddings.Select(e => e.CreatedAt), Is.All.EqualTo(clock.GetUtcNow()));
+    }
+
+    [Test]
     public async Task Options_override_the_defaults()
     {
         using var api = new FakeApi();

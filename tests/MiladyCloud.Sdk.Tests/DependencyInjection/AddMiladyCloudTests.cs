@@ -95,6 +95,25 @@ public class AddMiladyCloudTests
     }
 
     [Test]
+    public async Task A_keyed_registration_also_offers_its_category_clients_under_the_key()
+    {
+        using var primary = MiladyCloudFakeServer.Start();
+        using var secondary = MiladyCloudFakeServer.Start();
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(o => { o.ApiKey = MiladyCloudFakeServer.ApiKey; o.BaseUrl = primary.BaseUrl; });
+        services.AddMiladyCloud("eu", o => { o.ApiKey = MiladyCloudFakeServer.ApiKey; o.BaseUrl = secondary.BaseUrl; });
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredKeyedService<ModelsClient>("eu").ListAsync();
+        await provider.GetRequiredService<ChatClient>().CreateAsync("openai/gpt-5.4", "hi");
+
+        Assert.That(secondary.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/models" }));
+        Assert.That(primary.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/chat/completions" }));
+        Assert.That(provider.GetKeyedService<AppsClient>("eu"), Is.Not.Null);
+        Assert.That(provider.GetKeyedService<ChatClient>("other"), Is.Null);
+    }
+
+    [Test]
     public void Options_bind_from_a_configuration_section()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

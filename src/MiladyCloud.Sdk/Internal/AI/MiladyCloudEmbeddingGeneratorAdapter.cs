@@ -10,10 +10,12 @@ internal sealed class MiladyCloudEmbeddingGeneratorAdapter : Ai.IEmbeddingGenera
     private readonly string? _defaultModel;
     private readonly int? _defaultDimensions;
     private readonly Ai.EmbeddingGeneratorMetadata _metadata;
+    private readonly TimeProvider _clock;
 
-    public MiladyCloudEmbeddingGeneratorAdapter(EmbeddingsClient embeddings, Uri? endpoint, string? defaultModel, int? defaultDimensions)
+    public MiladyCloudEmbeddingGeneratorAdapter(EmbeddingsClient embeddings, Uri? endpoint, TimeProvider clock, string? defaultModel, int? defaultDimensions)
     {
         _embeddings = embeddings;
+        _clock = clock;
         _defaultModel = defaultModel;
         _defaultDimensions = defaultDimensions;
         _metadata = new Ai.EmbeddingGeneratorMetadata(AiProvider.Name, endpoint, defaultModel, defaultDimensions);
@@ -32,7 +34,7 @@ internal sealed class MiladyCloudEmbeddingGeneratorAdapter : Ai.IEmbeddingGenera
         var request = BuildRequest(inputs, options);
         var response = await _embeddings.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         var vectors = EmbeddingsClient.InOrder(response, inputs.Count);
-        var created = DateTimeOffset.UtcNow;
+        var created = _clock.GetUtcNow();
         var embeddings = vectors.Select(vector => new Ai.Embedding<float>(vector) { ModelId = response.Model, CreatedAt = created });
         return new Ai.GeneratedEmbeddings<Ai.Embedding<float>>(embeddings)
         {

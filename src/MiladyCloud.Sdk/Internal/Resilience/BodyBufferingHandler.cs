@@ -17,10 +17,26 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
         }
 
         request.Options.Set(RequestTraits.ReadingBody, true);
+        await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>
+    /// Reads the body into memory (a success into a pooled buffer); a broken read is a <see cref="ResponseBodyException"/>.
+    /// The response is disposed when this fails.
+    /// </summary>
+    public static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         try
         {
-            response.Content = await PooledContent.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            return response;
+            if (response.IsSuccessStatusCode)
+            {
+                response.Content = await PooledContent.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
