@@ -52,8 +52,8 @@ Console.WriteLine($"   Answer: {string.Concat(reply.Content.OfType<TextBlock>().
 Console.WriteLine("\n3) Embeddings:");
 var vectors = await client.Embeddings.CreateBatchedAsync(embeddingModel, ["The cat sat on the mat.", "A cat is sitting on a rug.", "Quarterly revenue grew 12%."]);
 Console.WriteLine($"   {vectors.Count} vectors of {vectors[0].Length} dimensions");
-Console.WriteLine($"   similarity(cat, cat) = {EmbeddingMath.CosineSimilarity(vectors[0].Span, vectors[1].Span):F3}");
-Console.WriteLine($"   similarity(cat, revenue) = {EmbeddingMath.CosineSimilarity(vectors[0].Span, vectors[2].Span):F3}");
+Console.WriteLine($"   cosine similarity, \"The cat sat on the mat.\" vs \"A cat is sitting on a rug.\":  {EmbeddingMath.CosineSimilarity(vectors[0].Span, vectors[1].Span):F3}");
+Console.WriteLine($"   cosine similarity, \"The cat sat on the mat.\" vs \"Quarterly revenue grew 12%.\": {EmbeddingMath.CosineSimilarity(vectors[0].Span, vectors[2].Span):F3}");
 
 // 4. An image, generated (with a progress indicator while the service works) and saved to disk.
 Console.Write("\n4) Generating an image ");

@@ -29,7 +29,7 @@ public class FakeDroppedConnectionTests
     }
 
     [Test]
-    public void The_sdk_throws_MiladyCloudConnectionException_and_does_not_retry_a_drop_after_the_headers()
+    public void A_GET_dropped_after_the_headers_is_retried_then_reported_as_a_broken_read()
     {
         using var client = _fake.CreateClient(o => { o.MaxRetries = 2; o.RetryBaseDelay = TimeSpan.Zero; });
         _fake.Faults.Enqueue(FakeFault.DroppedConnection(), times: 3);
@@ -38,13 +38,24 @@ public class FakeDroppedConnectionTests
 
         Assert.Multiple(() =>
         {
-            // The retry pipeline decides on the response headers; the body is buffered after it, so a connection lost
-            // mid-body is reported at once, even for a GET.
-            Assert.That(_fake.Requests, Has.Count.EqualTo(1));
+            // The body is read inside each attempt, so a GET whose body broke off is tried again.
+            Assert.That(_fake.Requests, Has.Count.EqualTo(3));
             Assert.That(ex!.RequestNeverSent, Is.False, "the request reached the server before the connection broke");
+            Assert.That(ex.Message, Does.Contain("broke while the response to GET /api/v1/models was being read"));
             Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
-            Assert.That(ex.InnerException!.InnerException, Is.InstanceOf<IOException>());
         });
+    }
+
+    [Test]
+    public void A_credit_consuming_call_dropped_after_the_headers_is_not_sent_again()
+    {
+        using var client = _fake.CreateClient(o => { o.MaxRetries = 2; o.RetryBaseDelay = TimeSpan.Zero; });
+        _fake.Faults.Enqueue(FakeFault.DroppedConnection(), times: 3);
+
+        var ex = Assert.ThrowsAsync<MiladyCloudConnectionException>(() => client.Chat.CreateAsync("openai/gpt-5.4", "hi"));
+
+        Assert.That(_fake.Requests, Has.Count.EqualTo(1), "the server may already have billed the work");
+        Assert.That(ex!.RequestNeverSent, Is.False);
     }
 
     [Test]
