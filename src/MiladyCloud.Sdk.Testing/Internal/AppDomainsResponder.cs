@@ -57,7 +57,11 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
         return sub switch
         {
             "domains" => Remove(app),
-            "domains/status" => FakeResponse.Json(JsonText.Object(w => WriteStatus(w, app, domain, withSuccess: true))),
+            "domains/status" => FakeResponse.Json(JsonText.Object(w =>
+            {
+                w.WriteBoolean("success", true);
+                WriteStatusMembers(w, app, domain);
+            })),
             _ => Verify(app, domain),
         };
     }
@@ -103,16 +107,6 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
             WriteStatusMembers(w, app, domain);
             w.WriteEndObject();
         }));
-    }
-
-    private static void WriteStatus(Utf8JsonWriter w, FakeApp app, string domain, bool withSuccess)
-    {
-        if (withSuccess)
-        {
-            w.WriteBoolean("success", true);
-        }
-
-        WriteStatusMembers(w, app, domain);
     }
 
     private static void WriteStatusMembers(Utf8JsonWriter w, FakeApp app, string domain)

@@ -10,14 +10,5 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 /// <param name="Request">The journaled request (headers for credential checks).</param>
 internal sealed record FakeCall(string Method, string Path, string Query, JsonElement Body, RecordedRequest Request)
 {
-    private const string ApiPrefix = "/api/v1/";
-
-    /// <summary>The path below <c>/api/v1/</c>, or <see langword="null"/> for a site-root path.</summary>
-    public string? Route => Path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? Path[ApiPrefix.Length..] : null;
-
-    public string? Text(string name) => FakeFormat.Text(Body, name);
-
     public string? QueryValue(string name) => FakeQuery.Value(Query, name);
-
-    public bool Has(string name) => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out _);
 }

@@ -19,7 +19,8 @@ internal static class FakeFormat
     public static string NewApiKey() => "eliza_" + Hex(32);
 
     /// <summary>A numeric id like a Discord snowflake or a tweet id.</summary>
-    public static string Digits(int length) => string.Concat(RandomNumberGenerator.GetBytes(length).Select(b => (char)('0' + (b % 10)))).TrimStart('0').PadLeft(length, '1');
+    public static string Digits(int length)
+        => string.Concat(Enumerable.Range(0, length).Select(i => (char)('0' + RandomNumberGenerator.GetInt32(i == 0 ? 1 : 0, 10))));
 
     public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
