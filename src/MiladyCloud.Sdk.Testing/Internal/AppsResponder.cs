@@ -17,6 +17,7 @@ internal sealed class AppsResponder
     private readonly FakeLedger _ledger;
     private readonly FakeReplies _replies;
     private readonly TimeProvider _clock;
+    private readonly AppAnalyticsResponder _analytics;
     private readonly AppInsightsResponder _insights;
     private readonly AppDomainsResponder _domains;
     private readonly AppEarningsResponder _earnings;
@@ -30,6 +31,7 @@ internal sealed class AppsResponder
         _ledger = ledger;
         _replies = replies;
         _clock = clock;
+        _analytics = new AppAnalyticsResponder(clock);
         _insights = new AppInsightsResponder(agents, clock);
         _domains = new AppDomainsResponder(clock);
         _earnings = new AppEarningsResponder(clock);
@@ -78,6 +80,7 @@ internal sealed class AppsResponder
         ("POST", "regenerate-api-key") => Regenerate(app),
         ("GET", "public") => PublicInfo(app, call.QueryValue("redirect_uri")),
         ("POST", "chat") => Chat(app, call.Body),
+        _ when sub.StartsWith("analytics", StringComparison.Ordinal) => _analytics.Route(call, sub, app),
         _ when sub.StartsWith("domains", StringComparison.Ordinal) => _domains.Route(call, sub, app),
         _ when sub is "monetization" || sub.StartsWith("earnings", StringComparison.Ordinal) => _earnings.Route(call, sub, app),
         _ when sub.Contains("-automation", StringComparison.Ordinal) => _automation.Route(call, sub, app),
@@ -305,7 +308,7 @@ internal sealed class AppsResponder
         }
 
         var reply = _replies.AssistantText.Replace("{input}", JsonText.LastUserText(body), StringComparison.Ordinal);
-        AppInsightsResponder.Log(app, FakeFormat.Text(body, "user"), model, 12, Math.Max(1, reply.Length / 4), baseCost + markup, _clock.GetUtcNow());
+        AppAnalyticsResponder.Log(app, FakeFormat.Text(body, "user"), model, 12, Math.Max(1, reply.Length / 4), baseCost + markup, _clock.GetUtcNow());
         AppEarningsResponder.Credit(app, markup, baseCost, $"Inference markup: {model}", _clock.GetUtcNow());
         return ChatResponder.Respond(body, _replies, _clock);
     }
