@@ -6,6 +6,7 @@ namespace MiladyCloud.Sdk.Testing;
 public sealed class FakeReplies
 {
     private TimeSpan _videoGenerationTime;
+    private decimal _appChatCost = 0.001m;
 
     /// <summary>
     /// The assistant text for chat and messages. <c>{input}</c> is replaced with the last user text.
@@ -41,6 +42,22 @@ public sealed class FakeReplies
     {
         get => _videoGenerationTime;
         set => _videoGenerationTime = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "The generation time must not be negative.");
+    }
+
+    /// <summary>
+    /// The organization's credit balance in US dollars, 50 by default. The fake changes it as credits are bought
+    /// (checkout, auto top-up) or spent (chat through an app, tweets, promotion); set it to test a low or empty balance.
+    /// </summary>
+    public decimal CreditBalance { get; set; } = 50m;
+
+    /// <summary>
+    /// What one chat completion through an app costs before the app's markup, in US dollars (0.001 by default). With
+    /// monetization on, the creator earns this times the markup percentage; raise it to reach the payout threshold quickly.
+    /// </summary>
+    public decimal AppChatCost
+    {
+        get => _appChatCost;
+        set => _appChatCost = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), "The cost must not be negative.");
     }
 
     /// <summary>The model ids of the catalog.</summary>

@@ -12,8 +12,10 @@ namespace MiladyCloud.Sdk.Testing;
 /// and video generation, the caller's agents (create; list with search, sort and paging, get and delete on the site-root routes),
 /// knowledge documents (list, add from text, multipart upload with the server's limits, semantic query, check, delete;
 /// kept in memory for the fake's lifetime) and container deployments (a status that moves to running as it is polled,
-/// health, and a live log stream that stays open until the client leaves) in the real service's wire formats, with
-/// rate-limit headers; faults are scripted through
+/// health, and a live log stream that stays open until the client leaves), apps (with their domains, analytics,
+/// earnings, automation and promotion), credits and billing (a balance that purchases and app usage change, the ledger,
+/// invoices, auto top-up), API keys (session only), jobs, the dashboard and the user profile and wallets, in the real
+/// service's wire formats, with rate-limit headers; faults are scripted through
 /// <see cref="Faults"/> and every request is kept in <see cref="Requests"/>.
 /// </summary>
 /// <example>
@@ -27,6 +29,12 @@ public sealed class MiladyCloudFakeServer : IDisposable
 {
     /// <summary>The only API key the fake accepts (<c>eliza_</c> + 64 hex characters, like real keys).</summary>
     public const string ApiKey = "eliza_f4ce000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>
+    /// The browser session the fake accepts (as <see cref="MiladyCloudClientOptions.SessionToken"/>); the key-management
+    /// routes take nothing else, like the real service.
+    /// </summary>
+    public const string SessionToken = "fake-privy-session-f4ce";
 
     private readonly WireMockServer _server;
     private readonly CancellationTokenSource _shutdown = new();
@@ -75,6 +83,20 @@ public sealed class MiladyCloudFakeServer : IDisposable
     /// <param name="configure">Changes to the options.</param>
     /// <returns>The client; dispose it before the fake.</returns>
     public MiladyCloudClient CreateClient(Action<MiladyCloudClientOptions>? configure = null) => new(CreateOptions(configure));
+
+    /// <summary>
+    /// Starts an asynchronous job, like the one hosted-agent provisioning creates, for code that polls
+    /// <see cref="MiladyCloudClient.Jobs"/>. Each read moves it one step: <c>pending</c>, <c>in_progress</c>, then
+    /// <c>completed</c> (with a result) or <c>failed</c>.
+    /// </summary>
+    /// <param name="type">The job type; <c>milady_provision</c> is the only one the real service creates today.</param>
+    /// <param name="failureMessage">When set, the job ends <c>failed</c> with this error.</param>
+    /// <returns>The job id.</returns>
+    public string StartJob(string type = "milady_provision", string? failureMessage = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        return _router.Jobs.Start(type, failureMessage);
+    }
 
     /// <summary>Forgets the requests received so far.</summary>
     public void ClearRequests() => _router.Journal.Clear();

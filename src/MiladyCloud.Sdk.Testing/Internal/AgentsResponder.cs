@@ -40,6 +40,15 @@ internal sealed class AgentsResponder(TimeProvider clock)
         };
     }
 
+    /// <summary>The caller's characters, oldest first (the dashboard, credit summary and app characters show them).</summary>
+    public List<StoredAgent> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _agents];
+        }
+    }
+
     private FakeResponse Create(JsonElement request)
     {
         var name = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : string.Empty;
@@ -239,5 +248,5 @@ internal sealed class AgentsResponder(TimeProvider clock)
 
     private static int? QueryInt(string query, string name) => FakeQuery.Int(query, name);
 
-    private sealed record StoredAgent(string Id, string Name, string Username, string Bio, DateTimeOffset CreatedAt);
+    internal sealed record StoredAgent(string Id, string Name, string Username, string Bio, DateTimeOffset CreatedAt);
 }

@@ -42,6 +42,39 @@ internal sealed class ContainersResponder(FakeReplies replies, TimeProvider cloc
         };
     }
 
+    /// <summary>The containers as the dashboard lists them (a subset of the columns, read without moving their status).</summary>
+    public void WriteDashboardItems(Utf8JsonWriter w)
+    {
+        foreach (var c in _containers.Values.OrderBy(c => c.CreatedAt))
+        {
+            var running = c.Status == "running";
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("name", c.Name);
+            w.WriteNull("description");
+            w.WriteString("status", c.Status);
+            w.WriteString("ecs_service_arn", $"arn:aws:ecs:us-east-1:000000000000:service/fake/{c.ProjectName}");
+            if (running)
+            {
+                w.WriteString("load_balancer_url", $"http://{c.ProjectName}.containers.fake.local");
+                w.WriteString("last_deployed_at", Iso(c.CreatedAt));
+            }
+            else
+            {
+                w.WriteNull("load_balancer_url");
+                w.WriteNull("last_deployed_at");
+            }
+
+            w.WriteNumber("port", c.Port);
+            w.WriteNumber("desired_count", c.DesiredCount);
+            w.WriteNumber("cpu", c.Cpu);
+            w.WriteNumber("memory", c.Memory);
+            w.WriteString("created_at", Iso(c.CreatedAt));
+            w.WriteNull("error_message");
+            w.WriteEndObject();
+        }
+    }
+
     private FakeResponse Create(JsonElement body)
     {
         var name = Text(body, "name");

@@ -15,11 +15,12 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private const string ApiPrefix = "/api/v1/";
     private readonly object _windowGate = new();
     private readonly KnowledgeResponder _knowledge = new(clock);
-    private readonly AgentsResponder _agents = new(clock);
     private DateTimeOffset? _windowEnd;
-    private readonly ContainersResponder _containers = new(replies, clock);
+    private readonly FakeStores _stores = new(replies, clock, apiKey);
 
-    public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
+    public ConcurrentQueue<RecordedRequest> Journal => _stores.Journal;
+
+    public JobsResponder Jobs => _stores.Jobs;
 
     /// <summary>Answers one request, after the response's <see cref="FakeResponse.Delay"/> (on the fake's clock) when it has one.</summary>
     public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
@@ -48,6 +49,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         var json = recorded.Json;
         var isStream = json is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
 
+        if (ApiKeysResponder.IsKeyPath(path) && SessionOnlyRefusal(recorded) is { } refused)
+        {
+            return (ToWireMock(refused), TimeSpan.Zero);
+        }
+
         if (!IsPublic(request.Method, path) && !HasValidCredential(recorded))
         {
             var envelope = ErrorBodies.RouteEnvelope(path);
@@ -72,7 +78,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return (DroppedConnection(isStream), TimeSpan.Zero);
         }
 
-        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteStores(request, recorded) ?? Route(request.Method, path, json);
+        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteStores(request, recorded) ?? _stores.Route(new FakeCall(request.Method, path, recorded.Query, json ?? default, recorded)) ?? Route(request.Method, path, json);
         foreach (var (name, value) in rateHeaders)
         {
             response.Headers.TryAdd(name, value);
@@ -95,7 +101,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             ("GET", "models") => CatalogResponder.List(replies),
             ("POST", "models/status") => CatalogResponder.Status(body, replies, clock),
             ("GET", _) when route.StartsWith("models/", StringComparison.Ordinal) => CatalogResponder.Get(Uri.UnescapeDataString(route["models/".Length..]), replies),
-            _ when route.StartsWith("containers", StringComparison.Ordinal) && _containers.Route(method, route, body) is { } container => container,
+            _ when route.StartsWith("containers", StringComparison.Ordinal) && _stores.Containers.Route(method, route, body) is { } container => container,
             _ => FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.Library, HttpStatusCode.NotFound, $"No fake route for {method} {path}"), HttpStatusCode.NotFound),
         };
     }
@@ -112,7 +118,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
         }
 
-        return _agents.Route(request.Method, request.AbsolutePath, recorded.Query, recorded.Json);
+        return _stores.Agents.Route(request.Method, request.AbsolutePath, recorded.Query, recorded.Json);
     }
 
     private FakeResponse FaultResponse(FakeFault fault, string path)
@@ -202,20 +208,64 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         ("POST", _) when path.EndsWith("/generate-video", StringComparison.Ordinal) => 10,
         _ when path.StartsWith(ApiPrefix + "knowledge", StringComparison.Ordinal) => 60,
         ("POST", ApiPrefix + "app/agents") => 60,
+        _ when IsStandardAccountRoute(method, path) => 60,
         _ => 0,
     };
 
-    private static bool IsPublic(string method, string path)
-        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status");
+    /// <summary>
+    /// The account, credits and app routes the real service wraps with its STANDARD preset (60 per minute). Its STRICT
+    /// and CRITICAL routes (key rotation, withdrawals, auto top-up) are left out: the fake keeps one window for every
+    /// limited route, where a limit of 5 or 10 would refuse them after unrelated requests.
+    /// </summary>
+    private static bool IsStandardAccountRoute(string method, string path) => (method, path) switch
+    {
+        ("GET", ApiPrefix + "credits/summary") or (_, ApiPrefix + "billing/settings") or ("GET", "/api/credits/transactions") or ("GET", "/api/quotas/usage") => true,
+        ("GET", _) when path.StartsWith("/api/invoices/", StringComparison.Ordinal) => true,
+        (_, ApiPrefix + "user") or ("POST", ApiPrefix + "user/wallets/provision") => true,
+        ("GET", _) when path.StartsWith(ApiPrefix + "apps/", StringComparison.Ordinal) && path.EndsWith("/analytics/requests", StringComparison.Ordinal) => true,
+        ("POST", _) when path.StartsWith(ApiPrefix + "apps/", StringComparison.Ordinal) && (path.EndsWith("/chat", StringComparison.Ordinal) || path.EndsWith("/deploy", StringComparison.Ordinal)) => true,
+        _ => false,
+    };
 
+    private static bool IsPublic(string method, string path)
+        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || AppsResponder.IsPublic(method, path);
+
+    /// <summary>The fake's key, a key the fake minted and still honours, or the fake's browser session.</summary>
     private bool HasValidCredential(RecordedRequest request)
     {
-        if (request.Headers.TryGetValue("X-API-Key", out var key) && key == apiKey)
+        if (request.Headers.TryGetValue("X-API-Key", out var key) && IsKnownKey(key))
         {
             return true;
         }
 
-        return request.Headers.TryGetValue("Authorization", out var authorization) && authorization == "Bearer " + apiKey;
+        if (request.Headers.TryGetValue("Authorization", out var authorization) && authorization.StartsWith("Bearer ", StringComparison.Ordinal) && IsKnownKey(authorization["Bearer ".Length..]))
+        {
+            return true;
+        }
+
+        return HasSession(request);
+    }
+
+    private bool IsKnownKey(string key) => key == apiKey || _stores.IsMintedKey(key);
+
+    private static bool HasSession(RecordedRequest request)
+        => request.Headers.TryGetValue("Cookie", out var cookies)
+            && cookies.Split(';').Any(c => c.Trim() == "privy-token=" + MiladyCloudFakeServer.SessionToken);
+
+    /// <summary>
+    /// The key-management routes take a browser session only: the edge refuses any request that carries an API key,
+    /// and the handlers need the session cookie.
+    /// </summary>
+    private static FakeResponse? SessionOnlyRefusal(RecordedRequest request)
+    {
+        var carriesKey = request.Headers.ContainsKey("X-API-Key")
+            || (request.Headers.TryGetValue("Authorization", out var authorization) && authorization.StartsWith("Bearer eliza_", StringComparison.Ordinal));
+        if (carriesKey)
+        {
+            return FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.Library, HttpStatusCode.Unauthorized, "This endpoint requires session authentication. API keys and Bearer tokens are not accepted.", code: "session_auth_required"), HttpStatusCode.Unauthorized);
+        }
+
+        return HasSession(request) ? null : FakeResponse.Json("""{"error":"Authentication required"}""", HttpStatusCode.Unauthorized);
     }
 
     private static RecordedRequest Record(IRequestMessage request)

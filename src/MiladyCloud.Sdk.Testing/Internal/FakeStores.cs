@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace MiladyCloud.Sdk.Testing.Internal;
+
+/// <summary>
+/// The fake's in-memory state that several routes share (the dashboard shows characters and containers, the credit
+/// summary shows apps and the ledger, app chats spend the balance), and the routes over the account, credits, keys,
+/// jobs and apps.
+/// </summary>
+internal sealed class FakeStores
+{
+    private readonly FakeKeyRing _keys = new();
+    private readonly CreditsResponder _credits;
+    private readonly ApiKeysResponder _apiKeys;
+    private readonly AccountResponder _account;
+    private readonly AppsResponder _apps;
+
+    public FakeStores(FakeReplies replies, TimeProvider clock, string apiKey)
+    {
+        Agents = new AgentsResponder(clock);
+        Containers = new ContainersResponder(replies, clock);
+        Jobs = new JobsResponder(clock);
+        var ledger = new FakeLedger(replies, clock);
+        var apps = new FakeAppStore();
+        var billing = new BillingResponder(ledger);
+        _credits = new CreditsResponder(ledger, billing, new CreditSummaryWriter(ledger, billing, Agents, apps), clock);
+        _apiKeys = new ApiKeysResponder(_keys, clock, apiKey);
+        _account = new AccountResponder(ledger, Agents, Containers, Journal, clock);
+        _apps = new AppsResponder(apps, _keys, ledger, replies, Agents, clock);
+    }
+
+    public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
+
+    public AgentsResponder Agents { get; }
+
+    public ContainersResponder Containers { get; }
+
+    public JobsResponder Jobs { get; }
+
+    /// <summary>Whether a key minted by the fake (an app's key, a created key) is currently valid.</summary>
+    public bool IsMintedKey(string key) => _keys.Contains(key);
+
+    public FakeResponse? Route(FakeCall call)
+        => _apps.Route(call) ?? _apiKeys.Route(call) ?? _credits.Route(call) ?? _account.Route(call) ?? Jobs.Route(call);
+}
