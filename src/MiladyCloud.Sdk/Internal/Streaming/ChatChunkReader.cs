@@ -30,8 +30,9 @@ internal sealed class ChatChunkReader
             chunk = read;
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8; the general path reports it as a format error.
             return false;
         }
     }

@@ -11,79 +11,107 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// </summary>
 internal static class EventStreamReader
 {
+    /// <param name="pipeline">The client's pipeline.</param>
+    /// <param name="request">The request; disposed with the stream.</param>
+    /// <param name="decoder">Turns events into items.</param>
+    /// <param name="onResponse">Receives the rate-limit headers.</param>
+    /// <param name="linked">The source of <paramref name="cancellationToken"/> when it links two tokens; disposed with the stream.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <remarks>One iterator does it all (no wrapper to dispose the request): every layer of async iterator costs a state machine step per event.</remarks>
     public static async IAsyncEnumerable<T> ReadAsync<T>(
         MiladyCloudPipeline pipeline,
         HttpRequestMessage request,
         IStreamDecoder<T> decoder,
         Action<RateLimitInfo?> onResponse,
+        CancellationTokenSource? linked,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var options = pipeline.Options;
-        var started = options.TimeProvider.GetTimestamp();
-        using var deadline = new StreamDeadline(options.StreamFirstEventTimeout, options.TimeProvider, cancellationToken);
-        using var response = await OpenAsync(pipeline, request, deadline, cancellationToken).ConfigureAwait(false);
-        onResponse(RateLimitInfo.FromHeaders(response.Headers));
-        Log.StreamStarted(pipeline.Logger, decoder.StreamName);
-        var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        try
         {
-            var events = SseParser.Create(body, (type, data) => decoder.Decode(type, data)).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
-            var delivered = 0;
-            var ended = false;
-            try
+            var options = pipeline.Options;
+            var started = options.TimeProvider.GetTimestamp();
+            using var deadline = new StreamDeadline(options.StreamFirstEventTimeout, options.TimeProvider, cancellationToken);
+            using var response = await OpenAsync(pipeline, request, deadline, cancellationToken).ConfigureAwait(false);
+            onResponse(RateLimitInfo.FromHeaders(response.Headers));
+            Log.StreamStarted(pipeline.Logger, decoder.StreamName);
+            var body = await ResponseBodyAsync(pipeline, response, deadline, cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
             {
-                while (!ended)
+                var events = SseParser.Create(body, (type, data) => decoder.Decode(type, data)).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
+                var delivered = 0;
+                var ended = false;
+                try
                 {
-                    deadline.TryReset(SilenceAllowed(decoder, options, delivered));
-                    if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, options, cancellationToken).ConfigureAwait(false))
+                    while (!ended)
                     {
-                        break;
-                    }
-
-                    var frame = events.Current.Data;
-                    switch (frame.Kind)
-                    {
-                        case StreamFrameKind.Error:
-                            throw frame.Error!;
-                        case StreamFrameKind.End:
-                            ended = true;
-                            break;
-                        case StreamFrameKind.Skip:
-                            continue;
-                    }
-
-                    if (frame.Value is { } item)
-                    {
-                        if (delivered++ == 0)
+                        if (!await MoveNextAsync(events, deadline, SilenceAllowed(decoder, options, delivered), delivered, decoder.StreamName, options, cancellationToken).ConfigureAwait(false))
                         {
-                            MiladyCloudTelemetry.TimeToFirstEvent.Record(options.TimeProvider.GetElapsedTime(started).TotalSeconds);
+                            break;
                         }
 
-                        // The caller's time between items is not silence from the server.
-                        deadline.TryReset(Timeout.InfiniteTimeSpan);
-                        yield return item;
+                        var frame = events.Current.Data;
+                        switch (frame.Kind)
+                        {
+                            case StreamFrameKind.Error:
+                                throw frame.Error!;
+                            case StreamFrameKind.End:
+                                ended = true;
+                                break;
+                            case StreamFrameKind.Skip:
+                                continue;
+                        }
+
+                        if (frame.Value is { } item)
+                        {
+                            if (delivered++ == 0)
+                            {
+                                MiladyCloudTelemetry.TimeToFirstEvent.Record(options.TimeProvider.GetElapsedTime(started).TotalSeconds);
+                            }
+
+                            yield return item;
+                        }
                     }
                 }
-            }
-            finally
-            {
-                await events.DisposeAsync().ConfigureAwait(false);
-            }
+                finally
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
 
-            Log.StreamEnded(pipeline.Logger, decoder.StreamName, delivered);
-            if (!ended && decoder.IsOpenEnded)
-            {
-                throw new MiladyCloudStreamIncompleteException(
-                    $"The server closed the {decoder.StreamName} stream after {delivered} item(s); it never ends it on its own, so open a new stream to continue.",
-                    delivered);
-            }
+                Log.StreamEnded(pipeline.Logger, decoder.StreamName, delivered);
+                if (!ended && decoder.IsOpenEnded)
+                {
+                    throw new MiladyCloudStreamIncompleteException(
+                        $"The server closed the {decoder.StreamName} stream after {delivered} item(s); it never ends it on its own, so open a new stream to continue.",
+                        delivered);
+                }
 
-            if (!ended)
-            {
-                throw new MiladyCloudStreamIncompleteException(
-                    $"The {decoder.StreamName} stream ended after {delivered} item(s) without its end marker; the server stops a failed stream this way, so the output is incomplete.",
-                    delivered);
+                if (!ended)
+                {
+                    throw new MiladyCloudStreamIncompleteException(
+                        $"The {decoder.StreamName} stream ended after {delivered} item(s) without its end marker; the server stops a failed stream this way, so the output is incomplete.",
+                        delivered);
+                }
             }
+        }
+        finally
+        {
+            linked?.Dispose();
+            request.Dispose();
+        }
+    }
+
+    /// <summary>The body stream, still under the first-event deadline; the silence deadlines start only when a read waits.</summary>
+    private static async Task<Stream> ResponseBodyAsync(MiladyCloudPipeline pipeline, HttpResponseMessage response, StreamDeadline deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            deadline.Pause();
+            return body;
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.FirstStreamEvent, pipeline.Options.StreamFirstEventTimeout, ex);
         }
     }
 
@@ -139,11 +167,41 @@ internal static class EventStreamReader
             body is null ? null : SecretScrubber.Scrub(body, pipeline.Options.ApiKey, pipeline.Options.SessionToken));
     }
 
-    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, StreamDeadline deadline, int delivered, string streamName, MiladyCloudClientOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next event. When it is already buffered (the usual case: one read brings many events) this completes at
+    /// once with no state machine and no deadline bookkeeping; only a read that has to wait arms the silence deadline.
+    /// </summary>
+    private static ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, StreamDeadline deadline, TimeSpan silenceAllowed, int delivered, string streamName, MiladyCloudClientOptions options, CancellationToken cancellationToken)
+    {
+        ValueTask<bool> next;
+        try
+        {
+            next = events.MoveNextAsync();
+            if (next.IsCompletedSuccessfully)
+            {
+                return new ValueTask<bool>(next.Result);
+            }
+        }
+        catch (Exception ex)
+        {
+            next = ValueTask.FromException<bool>(ex);
+        }
+
+        if (!next.IsCompleted)
+        {
+            deadline.Wait(silenceAllowed);
+        }
+
+        return WaitAsync(next, deadline, delivered, streamName, options, cancellationToken);
+    }
+
+    private static async ValueTask<bool> WaitAsync(ValueTask<bool> next, StreamDeadline deadline, int delivered, string streamName, MiladyCloudClientOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            return await events.MoveNextAsync().ConfigureAwait(false);
+            var hasEvent = await next.ConfigureAwait(false);
+            deadline.Pause();
+            return hasEvent;
         }
         catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
         {
