@@ -45,6 +45,25 @@ internal static class InterleavedRunner
         return 0;
     }
 
+    /// <summary>Runs one benchmark method of one class over and over for <paramref name="duration"/>.</summary>
+    public static int Loop(string typeName, string methodName, TimeSpan duration)
+    {
+        var type = typeof(InterleavedRunner).Assembly.GetTypes().Single(t => t.Name == typeName);
+        var instance = Activator.CreateInstance(type)!;
+        type.GetMethods().Single(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null).Invoke(instance, null);
+        var run = (Func<Task<int>>)type.GetMethod(methodName)!.CreateDelegate(typeof(Func<Task<int>>), instance);
+        var watch = Stopwatch.StartNew();
+        var ops = 0;
+        while (watch.Elapsed < duration)
+        {
+            run().GetAwaiter().GetResult();
+            ops++;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{typeName}.{methodName}: {ops} ops, {watch.Elapsed.TotalMicroseconds / ops:N1} µs/op"));
+        return 0;
+    }
+
     private static void RunScenario(Type type, (PropertyInfo Property, object? Value)[] parameters, int rounds)
     {
         var instance = Activator.CreateInstance(type)!;

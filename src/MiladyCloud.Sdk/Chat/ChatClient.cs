@@ -68,7 +68,7 @@ public class ChatClient : CategoryClient
             var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            var chunks = StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, token), linked, message);
+            var chunks = EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
             return ObservedStream.Wrap(chunks, "chat", request.Model, GenAiFolds.Chat);
         });
     }

@@ -194,7 +194,7 @@ public class ContainersClient : CategoryClient
             request.Headers.Accept.Clear();
             request.Headers.Accept.ParseAdd("text/event-stream");
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            return StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, request, new ContainerLogEventDecoder(), onResponse, token), linked, request);
+            return EventStreamReader.ReadAsync(pipeline, request, new ContainerLogEventDecoder(), onResponse, linked, token);
         });
     }
 

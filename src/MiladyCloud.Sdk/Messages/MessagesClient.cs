@@ -67,7 +67,7 @@ public class MessagesClient : CategoryClient
             var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.MessageRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            var events = StreamLifetime.DisposeAfter(EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, token), linked, message);
+            var events = EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
             return ObservedStream.Wrap(events, "chat", request.Model, GenAiFolds.Message);
         });
     }

@@ -45,21 +45,22 @@ internal sealed class ChatChunkReader
         List<ChatChunkChoice>? choices = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8))
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("id"u8))
             {
                 if (!ReadString(ref reader, ref _id, out id))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("object"u8))
+            else if (name.SequenceEqual("object"u8))
             {
                 if (!ReadString(ref reader, ref _object, out kind))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("created"u8))
+            else if (name.SequenceEqual("created"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
                 {
@@ -68,21 +69,21 @@ internal sealed class ChatChunkReader
 
                 created = value;
             }
-            else if (reader.ValueTextEquals("model"u8))
+            else if (name.SequenceEqual("model"u8))
             {
                 if (!ReadString(ref reader, ref _model, out model))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("choices"u8))
+            else if (name.SequenceEqual("choices"u8))
             {
                 if (!TryReadChoices(ref reader, out choices))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("usage"u8))
+            else if (name.SequenceEqual("usage"u8))
             {
                 // Only the absent usage of ordinary chunks; the usage chunk takes the general path.
                 if (!reader.Read() || reader.TokenType != JsonTokenType.Null)
@@ -136,21 +137,22 @@ internal sealed class ChatChunkReader
         ChatFinishReason? finishReason = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("index"u8))
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("index"u8))
             {
                 if (!ReadInt(ref reader, out index))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("delta"u8))
+            else if (name.SequenceEqual("delta"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadDelta(ref reader, out delta))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("finish_reason"u8))
+            else if (name.SequenceEqual("finish_reason"u8))
             {
                 if (!ReadNullableString(ref reader, out var reason))
                 {
@@ -180,7 +182,8 @@ internal sealed class ChatChunkReader
         var result = new ChatDelta();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("content"u8))
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("content"u8))
             {
                 if (!ReadNullableString(ref reader, out var content))
                 {
@@ -189,7 +192,7 @@ internal sealed class ChatChunkReader
 
                 result.Content = content;
             }
-            else if (reader.ValueTextEquals("role"u8))
+            else if (name.SequenceEqual("role"u8))
             {
                 if (!ReadNullableString(ref reader, out var role))
                 {
@@ -198,7 +201,7 @@ internal sealed class ChatChunkReader
 
                 result.Role = role is null ? null : (ChatRole?)Role(role);
             }
-            else if (reader.ValueTextEquals("refusal"u8))
+            else if (name.SequenceEqual("refusal"u8))
             {
                 if (!ReadNullableString(ref reader, out var refusal))
                 {
@@ -207,7 +210,7 @@ internal sealed class ChatChunkReader
 
                 result.Refusal = refusal;
             }
-            else if (reader.ValueTextEquals("tool_calls"u8))
+            else if (name.SequenceEqual("tool_calls"u8))
             {
                 if (!TryReadToolCalls(ref reader, out var calls))
                 {
@@ -267,21 +270,22 @@ internal sealed class ChatChunkReader
         ChatFunctionCallDelta? function = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var name = PropertyName(ref reader);
             bool ok;
-            if (reader.ValueTextEquals("index"u8))
+            if (name.SequenceEqual("index"u8))
             {
                 ok = ReadInt(ref reader, out index);
             }
-            else if (reader.ValueTextEquals("id"u8))
+            else if (name.SequenceEqual("id"u8))
             {
                 ok = ReadNullableString(ref reader, out id);
             }
-            else if (reader.ValueTextEquals("type"u8))
+            else if (name.SequenceEqual("type"u8))
             {
                 ok = ReadNullableString(ref reader, out type);
                 type = type == "function" ? "function" : type;
             }
-            else if (reader.ValueTextEquals("function"u8))
+            else if (name.SequenceEqual("function"u8))
             {
                 ok = TryReadFunction(ref reader, out function);
             }
@@ -326,8 +330,9 @@ internal sealed class ChatChunkReader
         var result = new ChatFunctionCallDelta();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var name = PropertyName(ref reader);
             string? value;
-            if (reader.ValueTextEquals("name"u8))
+            if (name.SequenceEqual("name"u8))
             {
                 if (!ReadNullableString(ref reader, out value))
                 {
@@ -336,7 +341,7 @@ internal sealed class ChatChunkReader
 
                 result.Name = value;
             }
-            else if (reader.ValueTextEquals("arguments"u8))
+            else if (name.SequenceEqual("arguments"u8))
             {
                 if (!ReadNullableString(ref reader, out value))
                 {
@@ -412,4 +417,10 @@ internal sealed class ChatChunkReader
         "assistant" => ChatRole.Assistant,
         _ => new ChatRole(value),
     };
+
+    /// <summary>
+    /// The member name's bytes, compared with constant spans (one length check and a word compare each). An escaped
+    /// name gives an empty span that matches nothing, so the event takes the general path.
+    /// </summary>
+    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? default : reader.ValueSpan;
 }

@@ -47,7 +47,8 @@ internal static class ContentBlockDeltaReader
         ContentBlockDelta? delta = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("type"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("content_block_delta"u8))
                 {
@@ -56,7 +57,7 @@ internal static class ContentBlockDeltaReader
 
                 typed = true;
             }
-            else if (reader.ValueTextEquals("index"u8))
+            else if (name.SequenceEqual("index"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
                 {
@@ -65,7 +66,7 @@ internal static class ContentBlockDeltaReader
 
                 index = value;
             }
-            else if (reader.ValueTextEquals("delta"u8))
+            else if (name.SequenceEqual("delta"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadDelta(ref reader, out delta))
                 {
@@ -94,7 +95,8 @@ internal static class ContentBlockDeltaReader
         string? text = null, partialJson = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("type"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String)
                 {
@@ -109,7 +111,7 @@ internal static class ContentBlockDeltaReader
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("text"u8))
+            else if (name.SequenceEqual("text"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String)
                 {
@@ -118,7 +120,7 @@ internal static class ContentBlockDeltaReader
 
                 text = reader.GetString();
             }
-            else if (reader.ValueTextEquals("partial_json"u8))
+            else if (name.SequenceEqual("partial_json"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String)
                 {
@@ -147,4 +149,10 @@ internal static class ContentBlockDeltaReader
         };
         return delta is not null;
     }
+
+    /// <summary>
+    /// The member name's bytes, compared with constant spans (one length check and a word compare each). An escaped
+    /// name gives an empty span that matches nothing, so the event takes the general path.
+    /// </summary>
+    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? default : reader.ValueSpan;
 }

@@ -1,6 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-
 namespace MiladyCloud.Sdk.Internal.Streaming;
 
 /// <summary>
@@ -11,83 +8,39 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// </summary>
 internal static class EventStreamReader
 {
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    /// <summary>The stream of <paramref name="request"/>; nothing is sent before enumeration starts.</summary>
+    /// <param name="pipeline">The client's pipeline.</param>
+    /// <param name="request">The request; disposed with the stream.</param>
+    /// <param name="decoder">Turns events into items.</param>
+    /// <param name="onResponse">Receives the rate-limit headers.</param>
+    /// <param name="linked">The source of <paramref name="cancellationToken"/> when it links two tokens; disposed with the stream.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The items; enumerable once.</returns>
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         MiladyCloudPipeline pipeline,
         HttpRequestMessage request,
         IStreamDecoder<T> decoder,
         Action<RateLimitInfo?> onResponse,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationTokenSource? linked,
+        CancellationToken cancellationToken)
+        => new EventStream<T>(pipeline, request, decoder, onResponse, linked, cancellationToken);
+
+    /// <summary>The body stream, still under the first-event deadline; the silence deadlines start only when a read waits.</summary>
+    internal static async Task<Stream> ResponseBodyAsync(MiladyCloudPipeline pipeline, HttpResponseMessage response, StreamDeadline deadline, CancellationToken cancellationToken)
     {
-        var options = pipeline.Options;
-        var started = options.TimeProvider.GetTimestamp();
-        using var deadline = new StreamDeadline(options.StreamFirstEventTimeout, options.TimeProvider, cancellationToken);
-        using var response = await OpenAsync(pipeline, request, deadline, cancellationToken).ConfigureAwait(false);
-        onResponse(RateLimitInfo.FromHeaders(response.Headers));
-        Log.StreamStarted(pipeline.Logger, decoder.StreamName);
-        var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        try
         {
-            var events = SseParser.Create(body, (type, data) => decoder.Decode(type, data)).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
-            var delivered = 0;
-            var ended = false;
-            try
-            {
-                while (!ended)
-                {
-                    deadline.TryReset(SilenceAllowed(decoder, options, delivered));
-                    if (!await MoveNextAsync(events, deadline, delivered, decoder.StreamName, options, cancellationToken).ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    var frame = events.Current.Data;
-                    switch (frame.Kind)
-                    {
-                        case StreamFrameKind.Error:
-                            throw frame.Error!;
-                        case StreamFrameKind.End:
-                            ended = true;
-                            break;
-                        case StreamFrameKind.Skip:
-                            continue;
-                    }
-
-                    if (frame.Value is { } item)
-                    {
-                        if (delivered++ == 0)
-                        {
-                            MiladyCloudTelemetry.TimeToFirstEvent.Record(options.TimeProvider.GetElapsedTime(started).TotalSeconds);
-                        }
-
-                        // The caller's time between items is not silence from the server.
-                        deadline.TryReset(Timeout.InfiniteTimeSpan);
-                        yield return item;
-                    }
-                }
-            }
-            finally
-            {
-                await events.DisposeAsync().ConfigureAwait(false);
-            }
-
-            Log.StreamEnded(pipeline.Logger, decoder.StreamName, delivered);
-            if (!ended && decoder.IsOpenEnded)
-            {
-                throw new MiladyCloudStreamIncompleteException(
-                    $"The server closed the {decoder.StreamName} stream after {delivered} item(s); it never ends it on its own, so open a new stream to continue.",
-                    delivered);
-            }
-
-            if (!ended)
-            {
-                throw new MiladyCloudStreamIncompleteException(
-                    $"The {decoder.StreamName} stream ended after {delivered} item(s) without its end marker; the server stops a failed stream this way, so the output is incomplete.",
-                    delivered);
-            }
+            var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            deadline.Pause();
+            return body;
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.FirstStreamEvent, pipeline.Options.StreamFirstEventTimeout, ex);
         }
     }
 
-    private static TimeSpan SilenceAllowed<T>(IStreamDecoder<T> decoder, MiladyCloudClientOptions options, int delivered)
+    internal static TimeSpan SilenceAllowed<T>(IStreamDecoder<T> decoder, MiladyCloudClientOptions options, int delivered)
     {
         if (decoder.IsOpenEnded)
         {
@@ -97,7 +50,7 @@ internal static class EventStreamReader
         return delivered == 0 ? options.StreamFirstEventTimeout : options.StreamIdleTimeout;
     }
 
-    private static async Task<HttpResponseMessage> OpenAsync(MiladyCloudPipeline pipeline, HttpRequestMessage request, StreamDeadline deadline, CancellationToken cancellationToken)
+    internal static async Task<HttpResponseMessage> OpenAsync(MiladyCloudPipeline pipeline, HttpRequestMessage request, StreamDeadline deadline, CancellationToken cancellationToken)
     {
         try
         {
@@ -139,31 +92,25 @@ internal static class EventStreamReader
             body is null ? null : SecretScrubber.Scrub(body, pipeline.Options.ApiKey, pipeline.Options.SessionToken));
     }
 
-    private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<SseItem<StreamFrame<T>>> events, StreamDeadline deadline, int delivered, string streamName, MiladyCloudClientOptions options, CancellationToken cancellationToken)
+    /// <summary>What a failed read means to the caller: a timeout, a scrubbed format error, a broken connection, or itself.</summary>
+    internal static Exception Translate(Exception ex, StreamDeadline deadline, int delivered, string streamName, MiladyCloudClientOptions options, CancellationToken cancellationToken)
     {
-        try
+        switch (ex)
         {
-            return await events.MoveNextAsync().ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
-        {
-            var kind = delivered == 0 ? MiladyCloudTimeoutKind.FirstStreamEvent : MiladyCloudTimeoutKind.StreamIdle;
-            throw new MiladyCloudTimeoutException(kind, deadline.LastTimeout, ex);
-        }
-        catch (MiladyCloudResponseFormatException ex)
-        {
-            // Event text is quoted in format errors; a server that echoed a credential must not pass it on.
-            throw SecretScrubber.Scrub(ex, options.ApiKey, options.SessionToken);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            // A decoder that let a JSON error through: still a format error, never a bare JsonException.
-            throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not the JSON expected: {ex.Message}", null, ex);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            throw new MiladyCloudStreamIncompleteException(
-                $"The connection broke during the {streamName} stream after {delivered} item(s): {ex.Message}", delivered, ex);
+            case OperationCanceledException when deadline.TimedOut && !cancellationToken.IsCancellationRequested:
+                var kind = delivered == 0 ? MiladyCloudTimeoutKind.FirstStreamEvent : MiladyCloudTimeoutKind.StreamIdle;
+                return new MiladyCloudTimeoutException(kind, deadline.LastTimeout, ex);
+            case MiladyCloudResponseFormatException format:
+                // Event text is quoted in format errors; a server that echoed a credential must not pass it on.
+                return SecretScrubber.Scrub(format, options.ApiKey, options.SessionToken);
+            case System.Text.Json.JsonException:
+                // A decoder that let a JSON error through: still a format error, never a bare JsonException.
+                return new MiladyCloudResponseFormatException($"A {streamName} stream event was not the JSON expected: {ex.Message}", null, ex);
+            case IOException or HttpRequestException:
+                return new MiladyCloudStreamIncompleteException(
+                    $"The connection broke during the {streamName} stream after {delivered} item(s): {ex.Message}", delivered, ex);
+            default:
+                return ex;
         }
     }
 }

@@ -1,11 +1,12 @@
 namespace MiladyCloud.Sdk.Internal.Streaming;
 
 /// <summary>
-/// The first-event and idle deadlines of a stream, restarted at every event without touching the timer: the timer
-/// stays armed for the earliest deadline it was given and, when it fires, re-arms itself for whatever time remains
-/// since the last restart. Rescheduling a system timer twice per event cost more than decoding the event; this costs
-/// two field writes. Paused (<see cref="Timeout.InfiniteTimeSpan"/>) while the caller holds an item, because the
-/// caller's time is not silence from the server. On the SDK's clock, so tests drive it with a fake one.
+/// The first-event and idle deadlines of a stream. They count only while the reader actually waits for the server:
+/// <see cref="Wait"/> is called when a read cannot complete at once, <see cref="Pause"/> when it has. An event
+/// already buffered costs nothing (no clock read, no lock), and the caller's time between items is never counted,
+/// because it is not silence from the server. The timer stays armed for the earliest deadline it was given and, when
+/// it fires, re-arms itself for whatever remains of the current wait (or does nothing when no wait is under way), so
+/// it is not rescheduled per event either. On the SDK's clock, so tests drive it with a fake one.
 /// </summary>
 internal sealed class StreamDeadline : IDisposable
 {
@@ -15,15 +16,17 @@ internal sealed class StreamDeadline : IDisposable
     private readonly ITimer _timer;
     private readonly Lock _gate = new();
     private long _since;
-    private TimeSpan _timeout;
+    private TimeSpan _timeout = Timeout.InfiniteTimeSpan;
     private long _dueAt = long.MaxValue;
+    private volatile bool _waiting;
 
+    /// <summary>Starts waiting at once: the deadline covers sending the request and receiving the headers.</summary>
     public StreamDeadline(TimeSpan timeout, TimeProvider clock, CancellationToken callerToken)
     {
         _clock = clock;
         _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _expired.Token);
         _timer = clock.CreateTimer(static state => ((StreamDeadline)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        TryReset(timeout);
+        Wait(timeout);
     }
 
     public CancellationToken Token => _linked.Token;
@@ -34,37 +37,32 @@ internal sealed class StreamDeadline : IDisposable
     /// <summary><see langword="true"/> when the deadline (not the caller) cancelled.</summary>
     public bool TimedOut => _expired.IsCancellationRequested;
 
-    /// <summary>Starts a new wait of <paramref name="timeout"/> from now, or pauses with <see cref="Timeout.InfiniteTimeSpan"/>.</summary>
-    public bool TryReset(TimeSpan timeout)
+    /// <summary>A wait for the server starts now and may last <paramref name="timeout"/> (<see cref="Timeout.InfiniteTimeSpan"/>: no limit).</summary>
+    public void Wait(TimeSpan timeout)
     {
-        if (_expired.IsCancellationRequested)
+        if (timeout == Timeout.InfiniteTimeSpan)
         {
-            return false;
+            _waiting = false;
+            return;
         }
 
-        var infinite = timeout == Timeout.InfiniteTimeSpan;
-        if (!infinite)
-        {
-            LastTimeout = timeout;
-        }
-
+        LastTimeout = timeout;
         lock (_gate)
         {
             _timeout = timeout;
             _since = _clock.GetTimestamp();
-            if (!infinite)
+            _waiting = true;
+            var dueAt = _since + (long)(timeout.TotalSeconds * _clock.TimestampFrequency);
+            if (dueAt < _dueAt)
             {
-                var dueAt = _since + (long)(timeout.TotalSeconds * _clock.TimestampFrequency);
-                if (dueAt < _dueAt)
-                {
-                    _dueAt = dueAt;
-                    _timer.Change(timeout, Timeout.InfiniteTimeSpan);
-                }
+                _dueAt = dueAt;
+                _timer.Change(timeout, Timeout.InfiniteTimeSpan);
             }
         }
-
-        return true;
     }
+
+    /// <summary>The wait is over (the server answered); a plain field write, so it can run per event.</summary>
+    public void Pause() => _waiting = false;
 
     public void Dispose()
     {
@@ -78,7 +76,7 @@ internal sealed class StreamDeadline : IDisposable
         lock (_gate)
         {
             _dueAt = long.MaxValue;
-            if (_timeout == Timeout.InfiniteTimeSpan)
+            if (!_waiting)
             {
                 return;
             }
