@@ -6,7 +6,7 @@ using MiladyCloud.Sdk.Models;
 namespace MiladyCloud.Sdk.Benchmarks;
 
 /// <summary>
-/// Where a small non-streaming completion's time goes: the whole call next to its two typed JSON steps alone
+/// Where a non-streaming completion's time goes: the whole call next to its two typed JSON steps alone
 /// (serializing the request, deserializing the answer), against the floor's whole call, which sends request bytes
 /// prepared once and reads only the fields it needs.
 /// </summary>
@@ -19,10 +19,14 @@ public class ChatCompletionCostBenchmarks
     private byte[] _floorRequest = null!;
     private byte[] _response = null!;
 
+    /// <summary>The length of the completion's content.</summary>
+    [Params(64, 64 * 1024)]
+    public int ContentBytes { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _response = Payloads.ChatCompletion(64);
+        _response = Payloads.ChatCompletion(ContentBytes);
         var handler = new CannedHandler(_response, "application/json");
         _ours = Contenders.Ours(handler);
         _raw = Contenders.Raw(handler);
