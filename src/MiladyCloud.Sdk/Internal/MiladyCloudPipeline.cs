@@ -104,7 +104,7 @@ internal sealed class MiladyCloudPipeline
     {
         using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync(response, responseInfo, cancellationToken).ConfigureAwait(false);
+        return ReadJson(response, responseInfo);
     }
 
     /// <summary>
@@ -277,36 +277,14 @@ internal sealed class MiladyCloudPipeline
         }
     }
 
-    public static async Task<TResponse> ReadJsonAsync<TResponse>(HttpResponseMessage response, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deserializes a successful answer of <see cref="SendAsync"/> with <see cref="HttpCompletionOption.ResponseContentRead"/>,
+    /// whose body is already in a pooled buffer (read inside the attempt, or by the fallback for a caller's HttpClient).
+    /// </summary>
+    public static TResponse ReadJson<TResponse>(HttpResponseMessage response, JsonTypeInfo<TResponse> responseInfo)
     {
-        if (response.Content is PooledContent pooled)
-        {
-            return DeserializeBuffered(response, pooled, responseInfo);
-        }
-
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                using var body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
-                return JsonSerializer.Deserialize(body.Span, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");
-            }
-            catch (JsonException ex)
-            {
-                // The content is buffered (ResponseContentRead), so the text comes from the buffer, not the spent stream.
-                var raw = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                throw FormatError<TResponse>(response, raw, ex);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
-            {
-                throw new MiladyCloudConnectionException($"The connection broke while reading the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {ex.Message}", ex);
-            }
-        }
-    }
-
-    private static TResponse DeserializeBuffered<TResponse>(HttpResponseMessage response, PooledContent content, JsonTypeInfo<TResponse> responseInfo)
-    {
+        var content = response.Content as PooledContent
+            ?? throw new InvalidOperationException("ReadJson needs a successful response sent with HttpCompletionOption.ResponseContentRead.");
         try
         {
             return JsonSerializer.Deserialize(content.Span, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");

@@ -16,7 +16,7 @@ internal static class SuccessFlagJson
             await pipeline.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
             var body = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             pipeline.ThrowIfSuccessFalse(response, body);
-            return await MiladyCloudPipeline.ReadJsonAsync(response, responseInfo, cancellationToken).ConfigureAwait(false);
+            return MiladyCloudPipeline.ReadJson(response, responseInfo);
         }
     }
 }

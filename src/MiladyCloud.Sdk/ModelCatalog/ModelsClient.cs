@@ -42,7 +42,7 @@ public class ModelsClient : CategoryClient
         using var request = Pipeline.CreateRequest(HttpMethod.Get, "models");
         using var response = await Pipeline.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         await Pipeline.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var list = await MiladyCloudPipeline.ReadJsonAsync(response, MiladyCloudJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
+        var list = MiladyCloudPipeline.ReadJson(response, MiladyCloudJsonContext.Default.ModelList);
         var cacheControl = response.Headers.CacheControl;
         var lifetime = cacheControl is { NoStore: false, NoCache: false } ? cacheControl.SharedMaxAge ?? cacheControl.MaxAge : null;
         _cached = lifetime is { } fresh && fresh > TimeSpan.Zero ? new CachedList(list, now + fresh) : null;

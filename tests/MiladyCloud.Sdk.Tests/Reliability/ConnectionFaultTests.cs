@@ -10,6 +10,9 @@ namespace MiladyCloud.Sdk.Tests.Reliability;
 [Category("Faults")]
 public class ConnectionFaultTests
 {
+    /// <summary>The headers of a model list and the first 20 bytes of its body; the rest never comes.</summary>
+    private static readonly string ModelListCutShort = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {ModelList.Length}\r\n\r\n" + ModelList[..20];
+
     [Test]
     public async Task A_refused_connection_is_a_connection_error_that_was_never_sent()
     {
@@ -117,7 +120,7 @@ public class ConnectionFaultTests
                 return;
             }
 
-            await c.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {ModelList.Length}\r\n\r\n" + ModelList[..20]);
+            await c.WriteAsync(ModelListCutShort);
             if (reset)
             {
                 c.Reset();
@@ -170,7 +173,7 @@ public class ConnectionFaultTests
                 return;
             }
 
-            await c.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {ModelList.Length}\r\n\r\n" + ModelList[..20]);
+            await c.WriteAsync(ModelListCutShort);
             firstHeadersSent.SetResult();
             await c.HoldAsync();
         });
@@ -194,7 +197,7 @@ public class ConnectionFaultTests
         {
             await c.ReadRequestAsync();
             Interlocked.Increment(ref attempts);
-            await c.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {ModelList.Length}\r\n\r\n" + ModelList[..20]);
+            await c.WriteAsync(ModelListCutShort);
             await c.HoldAsync();
         });
         var clock = Clock();
