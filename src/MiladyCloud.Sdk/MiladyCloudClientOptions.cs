@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace MiladyCloud.Sdk;
@@ -74,17 +73,21 @@ public class MiladyCloudClientOptions
     public bool RetryCreditConsumingRequestsOnAmbiguousFailures { get; set; }
 
     /// <summary>
-    /// When the server has reported a category's window exhausted (<c>X-RateLimit-Remaining: 0</c>), wait for its reset
-    /// before sending further requests of that category instead of sending them to be rejected. On by default; the
-    /// wait is cancellable and never longer than <see cref="MaxRetryDelay"/> (longer: a <see cref="RateLimitedException"/>).
+    /// Pace calls to the server's rate limits: before a call to a rate-limited route, the SDK checks its replica of the
+    /// server's counter (one per key, shared by every limited route, each with its own preset; see
+    /// <see cref="RateLimitTracker"/>) and, when the server would refuse the call, waits until it would be allowed instead
+    /// of sending it to be refused (the server counts refused calls too). Routes the server does not limit are never held.
+    /// On by default; the wait is cancellable and never longer than <see cref="MaxRetryDelay"/> (longer: a
+    /// <see cref="RateLimitedException"/> with <see cref="RateLimitedException.RequestNeverSent"/>).
     /// </summary>
     public bool HoldWhenRateLimitExhausted { get; set; } = true;
 
     /// <summary>
-    /// Optional client-side limiters per category (any <see cref="RateLimiter"/>, for example one shared by several
-    /// processes). Empty by default; <see cref="UseDocumentedRateLimits"/> fills in the documented limits.
+    /// The rate-limit state this client uses. Each client has its own by default (dependency injection shares one per
+    /// registration); give several clients of the same key one instance so they pace together, or a shared store for
+    /// several processes (<c>MiladyCloud.Sdk.Redis</c>).
     /// </summary>
-    public IDictionary<RateLimitCategory, RateLimiter> RateLimiters { get; } = new Dictionary<RateLimitCategory, RateLimiter>();
+    public RateLimitTracker? RateLimits { get; set; }
 
     /// <summary>
     /// Lets <see cref="BaseUrl"/> and <see cref="SiteUrl"/> use plain <c>http</c> on a host that is not loopback, for a
@@ -118,20 +121,6 @@ public class MiladyCloudClientOptions
     internal Action<int, TimeSpan>? RetryScheduled { get; set; }
 
     /// <summary>
-    /// Adds client-side limiters with the documented per-minute limits: chat 60, embeddings 100, images 20, video 5
-    /// (sliding one-minute windows; excess requests wait in a queue). Existing entries are kept.
-    /// </summary>
-    /// <returns>These options, for chaining.</returns>
-    public MiladyCloudClientOptions UseDocumentedRateLimits()
-    {
-        AddLimiter(RateLimitCategory.Chat, 60);
-        AddLimiter(RateLimitCategory.Embeddings, 100);
-        AddLimiter(RateLimitCategory.Images, 20);
-        AddLimiter(RateLimitCategory.Video, 5);
-        return this;
-    }
-
-    /// <summary>
     /// Checks the settings and throws an <see cref="InvalidOperationException"/> that says what to fix.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting is missing or out of range.</exception>
@@ -141,21 +130,6 @@ public class MiladyCloudClientOptions
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("MiladyCloudClientOptions are invalid: " + string.Join(" ", problems));
-        }
-    }
-
-    private void AddLimiter(RateLimitCategory category, int perMinute)
-    {
-        if (!RateLimiters.ContainsKey(category))
-        {
-            RateLimiters[category] = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 6,
-                QueueLimit = 10_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
         }
     }
 

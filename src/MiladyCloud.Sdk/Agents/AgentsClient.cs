@@ -107,7 +107,7 @@ public class AgentsClient : CategoryClient
         // Not idempotent: a repeat after a timeout or a 5xx could create a second agent, so only failures that certainly
         // did nothing are retried (the rules of credit-consuming calls).
         var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest)
-            .MarkCreditConsuming(RateLimitCategory.Other);
+            .MarkCreditConsuming();
         var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.CreateAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Agent;
     }
@@ -132,7 +132,7 @@ public class AgentsClient : CategoryClient
     {
         // Not idempotent (each call makes another copy): ambiguous failures are not repeated.
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, ApiRoot.Site)
-            .MarkCreditConsuming(RateLimitCategory.Other);
+            .MarkCreditConsuming();
         var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }

@@ -140,7 +140,7 @@ public class AppAutomationClient : CategoryClient
         AppRequestValidator.MaxLength(text, 280, nameof(text));
         AppRequestValidator.OneOf(type, nameof(type), TweetTypes);
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, new AppTweetRequest { Text = text, Type = type }, MiladyCloudJsonContext.Default.AppTweetRequest)
-            .MarkCreditConsuming(RateLimitCategory.Other);
+            .MarkCreditConsuming();
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppTweetResult, cancellationToken);
     }
 

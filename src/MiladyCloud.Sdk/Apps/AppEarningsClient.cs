@@ -100,7 +100,7 @@ public class AppEarningsClient : CategoryClient
         }
 
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, withdrawal, MiladyCloudJsonContext.Default.WithdrawAppEarningsRequest)
-            .MarkCreditConsuming(RateLimitCategory.Other);
+            .MarkCreditConsuming();
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppWithdrawal, cancellationToken);
     }
 }

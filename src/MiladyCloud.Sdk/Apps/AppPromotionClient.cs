@@ -49,7 +49,7 @@ public class AppPromotionClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "promote");
         AppPromotionValidator.Validate(promotion);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, promotion, MiladyCloudJsonContext.Default.PromoteAppRequest).MarkCreditConsuming(RateLimitCategory.Other);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, promotion, MiladyCloudJsonContext.Default.PromoteAppRequest).MarkCreditConsuming();
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionResult, cancellationToken);
     }
 
@@ -87,7 +87,7 @@ public class AppPromotionClient : CategoryClient
         var path = AppRoute.Path(appId, "promote/assets");
         assets ??= new GenerateAppPromotionAssetsRequest();
         AppPromotionValidator.Validate(assets);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, assets, MiladyCloudJsonContext.Default.GenerateAppPromotionAssetsRequest).MarkCreditConsuming(RateLimitCategory.Other);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, assets, MiladyCloudJsonContext.Default.GenerateAppPromotionAssetsRequest).MarkCreditConsuming();
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionAssets, cancellationToken);
     }
 

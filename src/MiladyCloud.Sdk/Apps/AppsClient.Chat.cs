@@ -23,7 +23,7 @@ public partial class AppsClient
         var path = AppRoute.Path(appId, "chat");
         ChatRequestValidator.Validate(request);
         using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming(RateLimitCategory.Other);
+            .MarkCreditConsuming();
         var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
         TokenUsage.Record("chat", request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
         return completion;
@@ -45,7 +45,7 @@ public partial class AppsClient
         var pipeline = Pipeline;
         return new ChatCompletionStream((onResponse, enumeratorToken) =>
         {
-            var message = pipeline.CreateRequest(HttpMethod.Post, path).MarkCreditConsuming(RateLimitCategory.Other).MarkStream();
+            var message = pipeline.CreateRequest(HttpMethod.Post, path).MarkCreditConsuming().MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
             return EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey), onResponse, linked, token);

@@ -30,7 +30,7 @@ public class ChatClient : CategoryClient
     {
         ChatRequestValidator.Validate(request);
         using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming(RateLimitCategory.Chat);
+            .MarkCreditConsuming();
         using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxTokens, request.TopP);
         try
         {
@@ -65,7 +65,7 @@ public class ChatClient : CategoryClient
         var pipeline = Pipeline;
         return new ChatCompletionStream((onResponse, enumeratorToken) =>
         {
-            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
+            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming().MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
             var chunks = EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);

@@ -55,7 +55,7 @@ public class ContainersClient : CategoryClient
     {
         ContainerSettingsValidator.Validate(settings);
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "containers", settings, MiladyCloudJsonContext.Default.CreateContainerRequest)
-            .MarkCreditConsuming(RateLimitCategory.Other)
+            .MarkCreditConsuming()
             .WithAttemptTimeoutAtLeast(CreateAllowance, Pipeline.Options.NetworkTimeout);
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CreateContainerResponse, cancellationToken);
     }

@@ -80,6 +80,9 @@ public static class MiladyCloudServiceCollectionExtensions
         http.AddResilienceHandler(ResilienceHandlerName, (pipeline, context) =>
             MiladyCloudResilience.Configure(pipeline, OptionsFor(context.ServiceProvider, optionsName)));
 
+        // Inside the resilience handler: every attempt (retries too) is counted and its answer reported to the tracker.
+        http.AddHttpMessageHandler(provider => new RateLimitHandler(OptionsFor(provider, optionsName).TimeProvider));
+
         // Inside the resilience handler, so a body cut or stalled mid-way is an attempt failure the retry rules judge.
         http.AddHttpMessageHandler(() => new BodyBufferingHandler());
 

@@ -26,7 +26,10 @@ public static class MiladyCloudTelemetry
         "miladycloud.client.retry.delay", "s", "How long the SDK waited before a retry.");
 
     internal static readonly Counter<long> RateLimitHolds = Meter.CreateCounter<long>(
-        "miladycloud.client.rate_limit.holds", "{hold}", "Requests held back because the server reported the window exhausted.");
+        "miladycloud.client.rate_limit.holds", "{hold}", "Requests held back because the server would have refused them (rate limit).");
+
+    internal static readonly Histogram<double> RateLimitHoldTime = Meter.CreateHistogram<double>(
+        "miladycloud.client.rate_limit.hold.duration", "s", "How long a request was held back for the server's rate limit.");
 
     internal static readonly Histogram<long> RateLimitRemaining = Meter.CreateHistogram<long>(
         "miladycloud.client.rate_limit.remaining", "{request}", "X-RateLimit-Remaining as reported on responses.");

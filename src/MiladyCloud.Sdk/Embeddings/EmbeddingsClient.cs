@@ -27,7 +27,7 @@ public class EmbeddingsClient : CategoryClient
     {
         Validate(request);
         using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest)
-            .MarkCreditConsuming(RateLimitCategory.Embeddings);
+            .MarkCreditConsuming();
         using var activity = Internal.Telemetry.GenAiActivity.Start("embeddings", request.Model);
         try
         {

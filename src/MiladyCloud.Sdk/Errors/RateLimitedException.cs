@@ -18,6 +18,12 @@ public class RateLimitedException : MiladyCloudApiException
     {
     }
 
+    /// <summary>
+    /// <see langword="true"/> when the SDK did not send the request at all: the server's rate limit for the route was
+    /// known to be exhausted for longer than the SDK may wait (nothing was counted or charged).
+    /// </summary>
+    public bool RequestNeverSent { get; init; }
+
     /// <inheritdoc />
     public override bool IsRetryable => true;
 }

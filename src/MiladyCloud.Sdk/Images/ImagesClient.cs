@@ -33,7 +33,7 @@ public class ImagesClient : CategoryClient
     {
         Validate(request);
         var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "generate-image", request, MiladyCloudJsonContext.Default.ImageGenerationRequest)
-            .MarkCreditConsuming(RateLimitCategory.Images)
+            .MarkCreditConsuming()
             .WithAttemptTimeoutAtLeast(GenerationTime, Pipeline.Options.NetworkTimeout);
         var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ImageGenerationResponse, cancellationToken).ConfigureAwait(false);
         return response.Images.Select(image => new GeneratedImageResult(image, Pipeline)).ToList();

@@ -11,7 +11,8 @@ internal static class DefaultHttpClientFactory
     {
         transport ??= CreateTransport(options);
         var buffering = new BodyBufferingHandler { InnerHandler = transport };
-        var resilience = new ResilienceHandler(MiladyCloudResilience.Build(options)) { InnerHandler = buffering };
+        var rateLimits = new RateLimitHandler(options.TimeProvider) { InnerHandler = buffering };
+        var resilience = new ResilienceHandler(MiladyCloudResilience.Build(options)) { InnerHandler = rateLimits };
         return new HttpClient(resilience, disposeHandler: true)
         {
             // Streams run for minutes; per-attempt and stream timeouts are enforced by the SDK itself.

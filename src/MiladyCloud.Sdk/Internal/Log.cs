@@ -19,8 +19,8 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "Retry {Attempt} of {Method} {Path} in {DelayMs:F0} ms")]
     public static partial void RetryScheduled(ILogger logger, int attempt, string method, string path, double delayMs);
 
-    [LoggerMessage(5, LogLevel.Information, "Holding {Category} requests until {Reset:O}: the server reported the rate-limit window exhausted")]
-    public static partial void Holding(ILogger logger, RateLimitCategory category, DateTimeOffset reset);
+    [LoggerMessage(5, LogLevel.Information, "Holding {Operation} until {Until:O}: the server would refuse it before then (rate limit)")]
+    public static partial void Holding(ILogger logger, string operation, DateTimeOffset until);
 
     [LoggerMessage(6, LogLevel.Debug, "The {Stream} stream started")]
     public static partial void StreamStarted(ILogger logger, string stream);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MiladyCloud.Sdk.Internal.RateLimiting;
 using MiladyCloud.Sdk.Internal.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ internal sealed class MiladyCloudPipeline
     {
         Http = httpClient;
         Options = options;
-        RateLimits = rateLimits ?? new RateLimitTracker();
+        RateLimits = options.RateLimits ?? rateLimits ?? new RateLimitTracker();
         ApiBase = WithTrailingSlash(options.BaseUrl);
         SiteBase = WithTrailingSlash(options.SiteUrl ?? DeriveSiteUrl(ApiBase));
         _userAgent = UserAgent.Build(options.ApplicationId);
@@ -55,6 +56,7 @@ internal sealed class MiladyCloudPipeline
 
         var baseUri = root == ApiRoot.V1 ? ApiBase : SiteBase;
         var request = new HttpRequestMessage(method, new Uri(baseUri, relativePath));
+        request.Options.Set(RequestTraits.Route, ServerRateLimits.Lookup(method, relativePath, root));
         request.Headers.Accept.Add(JsonMediaType);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (credentials == CredentialKind.SessionOnly)
@@ -150,20 +152,27 @@ internal sealed class MiladyCloudPipeline
     /// </summary>
     private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
     {
-        var category = request.GetCategory();
+        var route = request.GetRoute() ?? ServerRateLimits.Lookup(request.Method, request.RequestUri?.AbsolutePath ?? string.Empty, ApiRoot.Site);
         var target = request.RequestUri;
         using var deadline = StartDeadline(request, cancellationToken);
         var token = deadline?.Token ?? cancellationToken;
         HttpResponseMessage response;
         try
         {
-            using var lease = await _gate.EnterAsync(category, token).ConfigureAwait(false);
+            await _gate.EnterAsync(request, route, token).ConfigureAwait(false);
+            var sentAt = TimeProvider.GetUtcNow();
             // HttpClient would buffer the body outside the per-attempt timeout, so a server that stalls mid-body would
             // hang the call: the SDK's own handler reads it inside each attempt; an HttpClient the caller supplied
             // gets it read here, under its own deadline.
             var buffer = completionOption == HttpCompletionOption.ResponseContentRead;
             request.Options.Set(RequestTraits.BufferBody, buffer);
             response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (!request.TakeFlag(RequestTraits.AnswerRecorded))
+            {
+                // An HttpClient the caller supplied has no rate-limit handler: learn from the final answer here.
+                await RateLimitReporter.ReportAsync(RateLimits, route, request, response, sentAt, TimeProvider, token).ConfigureAwait(false);
+            }
+
             if (buffer)
             {
                 await BufferBodyAsync(request, response, token).ConfigureAwait(false);
@@ -196,15 +205,6 @@ internal sealed class MiladyCloudPipeline
         }
 
         ThrowIfRedirectedElsewhere(target, response);
-        if (RateLimitInfo.FromHeaders(response.Headers) is { } rateLimit)
-        {
-            RateLimits.Record(category, rateLimit);
-            if (rateLimit.Remaining is { } remaining)
-            {
-                MiladyCloudTelemetry.RateLimitRemaining.Record(remaining, new KeyValuePair<string, object?>("miladycloud.rate_limit.category", category.ToString()));
-            }
-        }
-
         return response;
     }
 

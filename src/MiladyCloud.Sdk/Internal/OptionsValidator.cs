@@ -60,11 +60,6 @@ internal static class OptionsValidator
             problems.Add("MaxRetryDelay must not be negative.");
         }
 
-        if (options.RateLimiters is null || options.RateLimiters.Values.Any(limiter => limiter is null))
-        {
-            problems.Add("RateLimiters must not contain null limiters.");
-        }
-
         if (options.TimeProvider is null)
         {
             problems.Add("TimeProvider must not be null; use TimeProvider.System.");

@@ -12,8 +12,17 @@ internal static class RequestTraits
     /// <summary>The response is a stream of server-sent events.</summary>
     public static readonly HttpRequestOptionsKey<bool> IsStream = new("MiladyCloud.IsStream");
 
-    /// <summary>The rate-limit window the call counts against.</summary>
-    public static readonly HttpRequestOptionsKey<RateLimitCategory> Category = new("MiladyCloud.RateLimitCategory");
+    /// <summary>The route the call goes to, as the rate-limit model knows it (its preset, if any).</summary>
+    public static readonly HttpRequestOptionsKey<RateLimitRoute> Route = new("MiladyCloud.RateLimitRoute");
+
+    /// <summary>The tracker that paces this call, read by the per-attempt rate-limit handler.</summary>
+    public static readonly HttpRequestOptionsKey<RateLimitTracker> RateLimits = new("MiladyCloud.RateLimits");
+
+    /// <summary>The next attempt was already counted by the gate (the first one); later attempts count themselves.</summary>
+    public static readonly HttpRequestOptionsKey<bool> AttemptCounted = new("MiladyCloud.AttemptCounted");
+
+    /// <summary>Set once an attempt's answer has been reported to the tracker.</summary>
+    public static readonly HttpRequestOptionsKey<bool> AnswerRecorded = new("MiladyCloud.AnswerRecorded");
 
     /// <summary>The request must never be sent twice (for example its body is a stream that cannot be rewound).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoRetry = new("MiladyCloud.NoRetry");
@@ -61,10 +70,9 @@ internal static class RequestTraits
     public static DateTimeOffset? GetDeadline(this HttpRequestMessage request)
         => request.Options.TryGetValue(Deadline, out var value) ? value : null;
 
-    public static HttpRequestMessage MarkCreditConsuming(this HttpRequestMessage request, RateLimitCategory category)
+    public static HttpRequestMessage MarkCreditConsuming(this HttpRequestMessage request)
     {
         request.Options.Set(ConsumesCredits, true);
-        request.Options.Set(Category, category);
         return request;
     }
 
@@ -80,6 +88,17 @@ internal static class RequestTraits
     public static bool IsStreaming(this HttpRequestMessage request)
         => request.Options.TryGetValue(IsStream, out var value) && value;
 
-    public static RateLimitCategory GetCategory(this HttpRequestMessage request)
-        => request.Options.TryGetValue(Category, out var value) ? value : RateLimitCategory.Other;
+    public static RateLimitRoute? GetRoute(this HttpRequestMessage request)
+        => request.Options.TryGetValue(Route, out var value) ? value : null;
+
+    public static bool TakeFlag(this HttpRequestMessage request, HttpRequestOptionsKey<bool> key)
+    {
+        if (request.Options.TryGetValue(key, out var value) && value)
+        {
+            request.Options.Set(key, false);
+            return true;
+        }
+
+        return false;
+    }
 }

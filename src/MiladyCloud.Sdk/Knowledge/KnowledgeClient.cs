@@ -75,7 +75,7 @@ public class KnowledgeClient : CategoryClient
 
         // Not idempotent (a repeat stores the document twice): ambiguous failures are not repeated.
         var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest)
-            .MarkCreditConsuming(RateLimitCategory.Other);
+            .MarkCreditConsuming();
         return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken);
     }
 
@@ -105,7 +105,7 @@ public class KnowledgeClient : CategoryClient
         // The server processes the files synchronously, so after an ambiguous failure a repeat could store them twice:
         // the credit-consuming rules retry only failures that certainly did nothing. A stream that cannot seek cannot be
         // sent twice at all.
-        request.MarkCreditConsuming(RateLimitCategory.Other);
+        request.MarkCreditConsuming();
         if (batch.Any(file => !file.CanResend))
         {
             request.MarkNoRetry();

@@ -29,7 +29,7 @@ public class MessagesClient : CategoryClient
     {
         MessageRequestValidator.Validate(request);
         using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest)
-            .MarkCreditConsuming(RateLimitCategory.Chat);
+            .MarkCreditConsuming();
         using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxTokens, request.TopP);
         try
         {
@@ -64,7 +64,7 @@ public class MessagesClient : CategoryClient
         var pipeline = Pipeline;
         return new MessageStream((onResponse, enumeratorToken) =>
         {
-            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming(RateLimitCategory.Chat).MarkStream();
+            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming().MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.MessageRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
             var events = EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);

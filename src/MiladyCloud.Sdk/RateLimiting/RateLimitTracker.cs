@@ -1,41 +1,138 @@
-using System.Collections.Concurrent;
+using MiladyCloud.Sdk.Internal.RateLimiting;
 
 namespace MiladyCloud.Sdk;
 
 /// <summary>
-/// The latest rate-limit snapshot the server reported for each <see cref="RateLimitCategory"/>. Reachable as
-/// <see cref="MiladyCloudClient.RateLimits"/>; the client also uses it to hold requests while a window is exhausted.
+/// What the SDK knows of the server's rate limits for one API key: a replica of the server's shared per-key counter,
+/// corrected by every answer, and the holds that answers from other limiters asked for. The client asks it before each
+/// call to a rate-limited route (<see cref="AcquireAsync"/>) and tells it every answer (<see cref="RecordAsync"/>), so
+/// a call the server would refuse waits instead of being sent, while routes without a preset are never held.
+/// Reachable as <see cref="MiladyCloudClient.RateLimits"/>. Share one instance between clients of the same key
+/// (<see cref="MiladyCloudClientOptions.RateLimits"/>); a subclass may keep the state elsewhere (for a fleet of
+/// processes, <c>MiladyCloud.Sdk.Redis</c>). Thread-safe.
 /// </summary>
 public class RateLimitTracker
 {
-    private readonly ConcurrentDictionary<RateLimitCategory, RateLimitInfo> _latest = new();
+    private readonly Lock _gate = new();
+    private readonly SharedCounterModel _counter = new();
+    private readonly Dictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
+    private RateLimitInfo? _latest;
 
-    /// <summary>Creates an empty tracker.</summary>
+    /// <summary>Creates a tracker that knows nothing yet.</summary>
     public RateLimitTracker()
     {
     }
 
-    /// <summary>The latest snapshot for a category, or <see langword="null"/> when no response has reported one yet.</summary>
-    /// <param name="category">The category.</param>
-    /// <returns>The snapshot, or <see langword="null"/>.</returns>
-    public virtual RateLimitInfo? Get(RateLimitCategory category) => _latest.TryGetValue(category, out var info) ? info : null;
-
-    /// <summary>Records a snapshot (done by the client for every response that carries rate-limit headers).</summary>
-    /// <param name="category">The category the request counted against.</param>
-    /// <param name="info">The snapshot.</param>
-    public virtual void Record(RateLimitCategory category, RateLimitInfo info)
+    /// <summary>The rate-limit headers of the latest answer that carried them, or <see langword="null"/>.</summary>
+    public virtual RateLimitInfo? Latest
     {
-        ArgumentNullException.ThrowIfNull(info);
-        _latest[category] = info;
+        get
+        {
+            lock (_gate)
+            {
+                return _latest;
+            }
+        }
+    }
+
+    /// <summary>How many calls a route with <paramref name="preset"/> has left now, as far as this tracker knows.</summary>
+    /// <param name="preset">The route's preset.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The estimate (the server may know of calls made elsewhere since the last answer).</returns>
+    public virtual int EstimateRemaining(RateLimitPreset preset, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        lock (_gate)
+        {
+            return _counter.Remaining(preset, now);
+        }
     }
 
     /// <summary>
-    /// When the server said the category's window is exhausted and the reset is still ahead, the reset time;
-    /// otherwise <see langword="null"/>.
+    /// Asks to send a call now. When the server would allow it, the call is counted and the result is zero; otherwise
+    /// nothing is counted and the result is how long to wait before asking again.
     /// </summary>
-    /// <param name="category">The category.</param>
+    /// <param name="route">The route the call goes to.</param>
     /// <param name="now">The current time.</param>
-    /// <returns>The time to wait for, or <see langword="null"/>.</returns>
-    public virtual DateTimeOffset? ExhaustedUntil(RateLimitCategory category, DateTimeOffset now)
-        => Get(category) is { IsExhausted: true, Reset: { } reset } && reset > now ? reset : null;
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see cref="TimeSpan.Zero"/> when counted, else the wait.</returns>
+    public virtual ValueTask<TimeSpan> AcquireAsync(RateLimitRoute route, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        lock (_gate)
+        {
+            var wait = Max(HoldFor(route, now), route.Preset is { } preset ? _counter.WaitFor(preset, now) : TimeSpan.Zero);
+            if (wait == TimeSpan.Zero && route.Preset is { } counted)
+            {
+                _counter.Count(counted, now);
+            }
+
+            return ValueTask.FromResult(wait);
+        }
+    }
+
+    /// <summary>Counts a call that is sent whatever the model says (a retry the server asked for).</summary>
+    /// <param name="route">The route the call goes to.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the call is counted.</returns>
+    public virtual ValueTask CountAsync(RateLimitRoute route, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        if (route.Preset is { } preset)
+        {
+            lock (_gate)
+            {
+                _counter.Count(preset, now);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Learns from an answer: its headers correct the replica of the shared counter; a 429 that did not come from that
+    /// counter (the organization-tier limiter reports the key counter's headers with calls remaining) holds the
+    /// route's bucket for the delay it asked for.
+    /// </summary>
+    /// <param name="route">The route that answered.</param>
+    /// <param name="report">What the answer said.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the answer is recorded.</returns>
+    public virtual ValueTask RecordAsync(RateLimitRoute route, RateLimitReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(report);
+        lock (_gate)
+        {
+            if (report.Info is { } info)
+            {
+                _latest = info;
+                var preset = route.Preset ?? PresetFromHeaders(info);
+                if (preset is not null && (info.Remaining is not null || info.Limit is not null))
+                {
+                    _counter.Correct(preset, report);
+                }
+            }
+
+            if (report.IsRejected && !(report.Info?.Remaining <= 0))
+            {
+                var until = report.ReceivedAt + (report.RetryAfter ?? route.Preset?.Window ?? TimeSpan.FromMinutes(1));
+                _holds[route.HoldBucket] = Max(until, _holds.GetValueOrDefault(route.HoldBucket));
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private TimeSpan HoldFor(RateLimitRoute route, DateTimeOffset now)
+        => _holds.TryGetValue(route.HoldBucket, out var until) && until > now ? until - now : TimeSpan.Zero;
+
+    /// <summary>A route the SDK does not know as limited answered with headers: trust its limit, assume a minute.</summary>
+    private static RateLimitPreset? PresetFromHeaders(RateLimitInfo info)
+        => info.Limit is { } limit ? new RateLimitPreset("UNKNOWN", limit, TimeSpan.FromMinutes(1)) : null;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

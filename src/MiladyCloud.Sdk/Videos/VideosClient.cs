@@ -47,7 +47,7 @@ public class VideosClient : CategoryClient
         }
 
         var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "generate-video", request, MiladyCloudJsonContext.Default.VideoGenerationRequest)
-            .MarkCreditConsuming(RateLimitCategory.Video)
+            .MarkCreditConsuming()
             .WithAttemptTimeoutAtLeast(GenerationTimeout, Pipeline.Options.NetworkTimeout);
         return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.VideoGenerationResponse, cancellationToken);
     }

@@ -21,7 +21,7 @@ public class AddMiladyCloudTests
 
         Assert.That(completion.Choices[0].Message.Content, Does.EndWith("You said: hello"));
         Assert.That(fake.Requests.Single().Headers["Authorization"], Is.EqualTo("Bearer " + MiladyCloudFakeServer.ApiKey));
-        Assert.That(provider.GetRequiredService<MiladyCloudClient>().RateLimits.Get(RateLimitCategory.Chat)!.Remaining, Is.EqualTo(199),
+        Assert.That(provider.GetRequiredService<MiladyCloudClient>().RateLimits.Latest!.Remaining, Is.EqualTo(199),
             "rate-limit knowledge is shared by every client the container creates");
     }
 
@@ -90,8 +90,8 @@ public class AddMiladyCloudTests
         Assert.That(primary.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/models" }));
         Assert.That(secondary.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/chat/completions" }));
         Assert.That(secondary.Requests.Single().Headers["X-API-Key"], Is.EqualTo(MiladyCloudFakeServer.ApiKey));
-        Assert.That(provider.GetRequiredKeyedService<MiladyCloudClient>("eu").RateLimits.Get(RateLimitCategory.Chat), Is.Not.Null);
-        Assert.That(provider.GetRequiredService<MiladyCloudClient>().RateLimits.Get(RateLimitCategory.Chat), Is.Null, "each account keeps its own rate-limit knowledge");
+        Assert.That(provider.GetRequiredKeyedService<MiladyCloudClient>("eu").RateLimits.Latest, Is.Not.Null);
+        Assert.That(provider.GetRequiredService<MiladyCloudClient>().RateLimits.Latest, Is.Null, "each account keeps its own rate-limit knowledge");
     }
 
     [Test]

@@ -309,7 +309,7 @@ public class RetryTests
     {
         var body = new ChatCompletionRequest { Model = "m", Messages = [new ChatMessage { Role = ChatRole.User, Content = "hi" }] };
         var request = client.Pipeline.CreateJsonRequest(HttpMethod.Post, "chat/completions", body, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming(RateLimitCategory.Chat);
+            .MarkCreditConsuming();
         return client.Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ChatCompletion, CancellationToken.None);
     }
 }

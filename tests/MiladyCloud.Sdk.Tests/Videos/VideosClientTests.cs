@@ -60,7 +60,7 @@ public class VideosClientTests
         {
             Assert.That(result.Timings, Is.Null);
             Assert.That(request.Options.TryGetValue(new HttpRequestOptionsKey<bool>("MiladyCloud.ConsumesCredits"), out var credits) && credits, Is.True);
-            Assert.That(request.Options.TryGetValue(new HttpRequestOptionsKey<RateLimitCategory>("MiladyCloud.RateLimitCategory"), out var category) ? category : RateLimitCategory.Other, Is.EqualTo(RateLimitCategory.Video));
+            Assert.That(request.Options.TryGetValue(new HttpRequestOptionsKey<RateLimitRoute>("MiladyCloud.RateLimitRoute"), out var route) ? route.Preset : null, Is.EqualTo(RateLimitPreset.Critical));
             Assert.That(request.Options.TryGetValue(new HttpRequestOptionsKey<TimeSpan>("MiladyCloud.AttemptTimeout"), out var timeout) ? timeout : TimeSpan.Zero, Is.EqualTo(TimeSpan.FromMinutes(6)));
         });
     }

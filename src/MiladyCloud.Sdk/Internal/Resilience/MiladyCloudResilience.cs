@@ -130,7 +130,7 @@ internal static class MiladyCloudResilience
         => ErrorResponseReader.IsAuthFailure(response.StatusCode, await BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Error bodies are small; buffering keeps them readable for the exception built later.</summary>
-    private static async ValueTask<string?> BufferedBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async ValueTask<string?> BufferedBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
