@@ -98,6 +98,23 @@ public sealed class MiladyCloudFakeServer : IDisposable
         return _router.Jobs.Start(type, failureMessage);
     }
 
+    /// <summary>
+    /// Adds a public character of another user that the caller has chatted with, the way a "saved" agent comes about on
+    /// the real service (there is no route to save one). It is listed by <see cref="SavedAgentsClient.ListAsync"/> until
+    /// removed, and like any public character it can be read publicly, cloned and called through the n8n routes; it
+    /// cannot be published, deleted or changed by the caller.
+    /// </summary>
+    /// <param name="name">The character's name.</param>
+    /// <param name="bio">Its bio; a placeholder when omitted.</param>
+    /// <param name="messages">How many messages the caller sent it (the saved agent's <c>message_count</c>).</param>
+    /// <returns>The character id.</returns>
+    public string AddSavedAgent(string name, string? bio = null, int messages = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(messages);
+        return _router.Agents.AddSaved(name, bio, messages);
+    }
+
     /// <summary>Forgets the requests received so far.</summary>
     public void ClearRequests() => _router.Journal.Clear();
 
