@@ -19,7 +19,7 @@ internal sealed class AgentN8nResponder(FakeCharacterStore store, TimeProvider c
 
     public FakeResponse? Route(FakeCall call)
     {
-        if (!AgentPaths.TryResource(call.Path, AgentPaths.V1Agents, out var agentId, out var rest)
+        if (!FakePaths.TryResource(call.Path, AgentPaths.V1Agents, out var agentId, out var rest)
             || !rest.StartsWith("n8n/", StringComparison.Ordinal)
             || call.Method is not ("GET" or "POST" or "PUT" or "DELETE"))
         {

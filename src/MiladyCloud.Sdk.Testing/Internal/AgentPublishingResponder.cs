@@ -19,7 +19,7 @@ internal sealed class AgentPublishingResponder(FakeCharacterStore store, TimePro
             return call.Method == "GET" ? FindByToken(call) : null;
         }
 
-        if (!AgentPaths.TryResource(call.Path, AgentPaths.V1Agents, out var id, out var rest))
+        if (!FakePaths.TryResource(call.Path, AgentPaths.V1Agents, out var id, out var rest))
         {
             return null;
         }
@@ -27,7 +27,7 @@ internal sealed class AgentPublishingResponder(FakeCharacterStore store, TimePro
         return (call.Method, rest) switch
         {
             ("GET", "") => OrganizationAgent(id),
-            ("POST", "publish") => Publish(id, call.Body, AgentPaths.SiteUrl(call)),
+            ("POST", "publish") => Publish(id, call.Body, FakePaths.SiteUrl(call)),
             ("DELETE", "publish") => Unpublish(id),
             ("GET", "monetization") => Monetization(id),
             ("PUT", "monetization") => UpdateMonetization(id, call.Body),

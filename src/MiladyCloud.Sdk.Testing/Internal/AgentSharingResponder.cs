@@ -11,19 +11,19 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
 {
     public FakeResponse? Route(FakeCall call)
     {
-        if (AgentPaths.TryResource(call.Path, AgentPaths.MyAgents, out var id, out var rest))
+        if (FakePaths.TryResource(call.Path, AgentPaths.MyAgents, out var id, out var rest))
         {
             return (call.Method, rest) switch
             {
                 ("POST", "clone") => Clone(id, call.Body),
                 ("GET", "stats") => Stats(id),
-                ("GET", "share") => ShareStatus(id, AgentPaths.SiteUrl(call)),
-                ("PUT", "share") => SetShareStatus(id, call.Body, AgentPaths.SiteUrl(call)),
+                ("GET", "share") => ShareStatus(id, FakePaths.SiteUrl(call)),
+                ("PUT", "share") => SetShareStatus(id, call.Body, FakePaths.SiteUrl(call)),
                 _ => null,
             };
         }
 
-        return call.Method == "GET" && AgentPaths.TryResource(call.Path, AgentPaths.Characters, out id, out rest) && rest == "public"
+        return call.Method == "GET" && FakePaths.TryResource(call.Path, AgentPaths.Characters, out id, out rest) && rest == "public"
             ? PublicProfile(id, FakeRouter.HasSession(call.Request))
             : null;
     }

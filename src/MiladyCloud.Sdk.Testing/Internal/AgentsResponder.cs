@@ -76,7 +76,7 @@ internal sealed class AgentsResponder
             return List(call);
         }
 
-        if (!AgentPaths.TryResource(call.Path, AgentPaths.MyAgents, out var id, out var rest) || rest.Length > 0)
+        if (!FakePaths.TryResource(call.Path, AgentPaths.MyAgents, out var id, out var rest) || rest.Length > 0)
         {
             return null;
         }

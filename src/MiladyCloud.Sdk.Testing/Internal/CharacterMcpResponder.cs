@@ -12,14 +12,14 @@ internal sealed class CharacterMcpResponder(FakeCharacterStore store, TimeProvid
 {
     public FakeResponse? Route(FakeCall call)
     {
-        if (!AgentPaths.TryResource(call.Path, AgentPaths.Characters, out var id, out var rest) || rest != "mcps")
+        if (!FakePaths.TryResource(call.Path, AgentPaths.Characters, out var id, out var rest) || rest != "mcps")
         {
             return null;
         }
 
         return call.Method switch
         {
-            "GET" => Read(id, AgentPaths.SiteUrl(call)),
+            "GET" => Read(id, FakePaths.SiteUrl(call)),
             "PUT" => Replace(id, call.Body),
             "POST" => Add(id, call.Body),
             "DELETE" => Remove(id, call.QueryValue("serverId")),

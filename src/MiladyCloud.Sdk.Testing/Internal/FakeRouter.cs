@@ -103,7 +103,6 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             ("GET", "models") => CatalogResponder.List(replies),
             ("POST", "models/status") => CatalogResponder.Status(body, replies, clock),
             ("GET", _) when route.StartsWith("models/", StringComparison.Ordinal) => CatalogResponder.Get(Uri.UnescapeDataString(route["models/".Length..]), replies),
-            _ when route.StartsWith("containers", StringComparison.Ordinal) && _stores.Containers.Route(method, route, body) is { } container => container,
             _ => FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.Library, HttpStatusCode.NotFound, $"No fake route for {method} {path}"), HttpStatusCode.NotFound),
         };
     }
@@ -234,7 +233,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
     /// <summary><c>GET /api/characters/{id}/public</c> answers without credentials (public characters are for anyone).</summary>
     private static bool IsPublicCharacterProfile(string method, string path)
-        => method == "GET" && AgentPaths.TryResource(path, AgentPaths.Characters, out _, out var rest) && rest == "public";
+        => method == "GET" && FakePaths.TryResource(path, AgentPaths.Characters, out _, out var rest) && rest == "public";
 
     /// <summary>The fake's key, a key the fake minted and still honours, or the fake's browser session.</summary>
     private bool HasValidCredential(RecordedRequest request)

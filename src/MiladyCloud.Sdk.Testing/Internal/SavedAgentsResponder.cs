@@ -18,7 +18,7 @@ internal sealed class SavedAgentsResponder(FakeCharacterStore store)
             return call.Method == "GET" ? List() : null;
         }
 
-        if (!AgentPaths.TryResource(call.Path, AgentPaths.Saved, out var id, out var rest) || rest.Length > 0)
+        if (!FakePaths.TryResource(call.Path, AgentPaths.Saved, out var id, out var rest) || rest.Length > 0)
         {
             return null;
         }
