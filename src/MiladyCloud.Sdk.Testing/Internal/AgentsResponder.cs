@@ -89,6 +89,7 @@ internal sealed class AgentsResponder
         };
     }
 
+    /// <summary>A token can be linked to one agent only; the address is normalized first, as the service stores it.</summary>
     private FakeResponse Create(JsonElement request)
     {
         var name = FakeFormat.Text(request, "name")?.Trim() ?? string.Empty;
@@ -99,8 +100,6 @@ internal sealed class AgentsResponder
 
         var chain = FakeFormat.Text(request, "tokenChain");
         var address = FakeFormat.Text(request, "tokenAddress") is { } raw ? TokenAddresses.Normalize(raw, chain) : null;
-        var now = _clock.GetUtcNow();
-        FakeCharacter character;
         lock (_store.Gate)
         {
             if (address is not null && TokenAddresses.Find(_store, address, chain) is { } linked)
@@ -108,35 +107,43 @@ internal sealed class AgentsResponder
                 return TokenTaken(address, chain, linked.Id);
             }
 
-            character = new FakeCharacter
-            {
-                Id = FakeFormat.NewId(),
-                Name = name,
-                Username = FakeUsernames.Generate(name, _store.IsUsernameTaken),
-                Bio = [FakeFormat.Text(request, "bio")?.Trim() is { Length: > 0 } bio ? bio : "A helpful AI assistant"],
-                TokenAddress = address,
-                TokenChain = chain,
-                TokenName = FakeFormat.Text(request, "tokenName"),
-                TokenTicker = FakeFormat.Text(request, "tokenTicker"),
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var character = NewCharacter(name, request, address, chain);
             _store.Add(character);
+            return Created(character);
         }
-
-        return FakeResponse.Json(JsonText.Object(w =>
-        {
-            w.WriteBoolean("success", true);
-            w.WriteStartObject("agent");
-            w.WriteString("id", character.Id);
-            w.WriteString("name", character.Name);
-            w.WriteString("username", character.Username);
-            AgentJson.WriteBio(w, character);
-            w.WriteString("created_at", FakeFormat.Iso(character.CreatedAt));
-            AgentJson.WriteTokens(w, character);
-            w.WriteEndObject();
-        }), HttpStatusCode.Created);
     }
+
+    /// <summary>Call under the store's gate (the username must be free).</summary>
+    private FakeCharacter NewCharacter(string name, JsonElement request, string? address, string? chain)
+    {
+        var now = _clock.GetUtcNow();
+        return new FakeCharacter
+        {
+            Id = FakeFormat.NewId(),
+            Name = name,
+            Username = FakeUsernames.Generate(name, _store.IsUsernameTaken),
+            Bio = [FakeFormat.Text(request, "bio")?.Trim() is { Length: > 0 } bio ? bio : "A helpful AI assistant"],
+            TokenAddress = address,
+            TokenChain = chain,
+            TokenName = FakeFormat.Text(request, "tokenName"),
+            TokenTicker = FakeFormat.Text(request, "tokenTicker"),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static FakeResponse Created(FakeCharacter character) => FakeResponse.Json(JsonText.Object(w =>
+    {
+        w.WriteBoolean("success", true);
+        w.WriteStartObject("agent");
+        w.WriteString("id", character.Id);
+        w.WriteString("name", character.Name);
+        w.WriteString("username", character.Username);
+        AgentJson.WriteBio(w, character);
+        w.WriteString("created_at", FakeFormat.Iso(character.CreatedAt));
+        AgentJson.WriteTokens(w, character);
+        w.WriteEndObject();
+    }), HttpStatusCode.Created);
 
     private static FakeResponse TokenTaken(string address, string? chain, string existingId)
         => FakeResponse.Json(JsonText.Object(w =>

@@ -14,6 +14,10 @@ internal sealed class ContainerOrganizationResponder(FakeLedger ledger, TimeProv
 {
     private const string Registry = "000000000000.dkr.ecr.us-east-1.amazonaws.com";
 
+    // The service prices a container with the default settings (one instance, 1792 CPU units, 1792 MB).
+    private static readonly decimal BaseFee = ContainerPricing.DeploymentFee(1, ContainerPricing.DefaultCpu, ContainerPricing.DefaultMemory);
+    private static readonly decimal PerDay = ContainerPricing.DailyCost(1, ContainerPricing.DefaultCpu, ContainerPricing.DefaultMemory);
+
     public FakeResponse? Route(FakeCall call, string prefix, Func<List<FakeContainer>> containers) => (call.Method, call.Path[prefix.Length..]) switch
     {
         ("GET", "/quota") => Quota(containers()),
@@ -24,43 +28,13 @@ internal sealed class ContainerOrganizationResponder(FakeLedger ledger, TimeProv
     private FakeResponse Quota(List<FakeContainer> containers)
     {
         var balance = ledger.Balance;
-        var max = ContainerPricing.MaxContainers(balance);
-        var baseFee = ContainerPricing.DeploymentFee(1, ContainerPricing.DefaultCpu, ContainerPricing.DefaultMemory);
-        var perDay = ContainerPricing.DailyCost(1, ContainerPricing.DefaultCpu, ContainerPricing.DefaultMemory);
-        var running = containers.Where(c => c.IsRunning).ToList();
-        var burn = running.Sum(c => ContainerPricing.DailyCost(c.DesiredCount, c.Cpu, c.Memory));
         return FakeResponse.Json(JsonText.Object(w =>
         {
             w.WriteBoolean("success", true);
             w.WriteStartObject("data");
-            w.WriteStartObject("quota");
-            w.WriteNumber("current", containers.Count);
-            w.WriteNumber("max", max);
-            w.WriteNumber("remaining", Math.Max(0, max - containers.Count));
-            w.WriteNumber("percentage", containers.Count * 100.0 / max);
-            w.WriteEndObject();
-            w.WriteStartObject("credits");
-            w.WriteNumber("balance", balance);
-            w.WriteBoolean("canDeploy", balance >= baseFee);
-            w.WriteEndObject();
-            w.WriteStartObject("billing");
-            w.WriteString("model", "daily");
-            w.WriteNumber("dailyCostPerContainer", perDay);
-            w.WriteNumber("monthlyEquivalent", ContainerPricing.MonthlyBaseCost);
-            w.WriteNumber("currentDailyBurn", Math.Round(burn, 2));
-            w.WriteNumber("runningContainers", running.Count);
-            FakeFormat.WriteNullable(w, "daysOfRunway", burn > 0 ? Math.Floor(balance / burn) : null);
-            w.WriteNumber("warningThreshold", ContainerPricing.LowCreditsWarningDays);
-            w.WriteNumber("shutdownWarningHours", ContainerPricing.ShutdownWarningHours);
-            w.WriteEndObject();
-            w.WriteStartObject("pricing");
-            w.WriteNumber("imageUpload", ContainerPricing.ImageUpload);
-            w.WriteNumber("deployment", baseFee);
-            w.WriteNumber("totalForNewContainer", baseFee + ContainerPricing.ImageUpload);
-            w.WriteNumber("perDay", perDay);
-            w.WriteNumber("perMonth", ContainerPricing.MonthlyBaseCost);
-            w.WriteNumber("perAdditionalInstance", ContainerPricing.PerAdditionalInstance);
-            w.WriteEndObject();
+            WriteAllowance(w, containers.Count, balance);
+            WriteBilling(w, containers.Where(c => c.IsRunning).ToList(), balance);
+            WritePricing(w);
             w.WriteStartObject("limits");
             w.WriteNumber("maxImageSize", ContainerPricing.MaxImageSizeBytes);
             w.WriteNumber("maxInstancesPerContainer", ContainerPricing.MaxInstancesPerContainer);
@@ -68,6 +42,49 @@ internal sealed class ContainerOrganizationResponder(FakeLedger ledger, TimeProv
             w.WriteEndObject();
             w.WriteEndObject();
         }));
+    }
+
+    private static void WriteAllowance(Utf8JsonWriter w, int count, decimal balance)
+    {
+        var max = ContainerPricing.MaxContainers(balance);
+        w.WriteStartObject("quota");
+        w.WriteNumber("current", count);
+        w.WriteNumber("max", max);
+        w.WriteNumber("remaining", Math.Max(0, max - count));
+        w.WriteNumber("percentage", count * 100.0 / max);
+        w.WriteEndObject();
+        w.WriteStartObject("credits");
+        w.WriteNumber("balance", balance);
+        w.WriteBoolean("canDeploy", balance >= BaseFee);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Daily billing: the running containers' cost per day and how many days the balance lasts (null while nothing runs).</summary>
+    private static void WriteBilling(Utf8JsonWriter w, List<FakeContainer> running, decimal balance)
+    {
+        var burn = running.Sum(c => ContainerPricing.DailyCost(c.DesiredCount, c.Cpu, c.Memory));
+        w.WriteStartObject("billing");
+        w.WriteString("model", "daily");
+        w.WriteNumber("dailyCostPerContainer", PerDay);
+        w.WriteNumber("monthlyEquivalent", ContainerPricing.MonthlyBaseCost);
+        w.WriteNumber("currentDailyBurn", Math.Round(burn, 2));
+        w.WriteNumber("runningContainers", running.Count);
+        FakeFormat.WriteNullable(w, "daysOfRunway", burn > 0 ? Math.Floor(balance / burn) : null);
+        w.WriteNumber("warningThreshold", ContainerPricing.LowCreditsWarningDays);
+        w.WriteNumber("shutdownWarningHours", ContainerPricing.ShutdownWarningHours);
+        w.WriteEndObject();
+    }
+
+    private static void WritePricing(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("pricing");
+        w.WriteNumber("imageUpload", ContainerPricing.ImageUpload);
+        w.WriteNumber("deployment", BaseFee);
+        w.WriteNumber("totalForNewContainer", BaseFee + ContainerPricing.ImageUpload);
+        w.WriteNumber("perDay", PerDay);
+        w.WriteNumber("perMonth", ContainerPricing.MonthlyBaseCost);
+        w.WriteNumber("perAdditionalInstance", ContainerPricing.PerAdditionalInstance);
+        w.WriteEndObject();
     }
 
     /// <summary>
