@@ -69,7 +69,11 @@ public sealed class FakeReplies
         "google/gemini-2.5-flash-image",
     ];
 
-    /// <summary>The lines a running fake container's live log stream sends (newest first, as one server poll would); a line starting with <c>ERROR</c> gets level <c>error</c>.</summary>
+    /// <summary>
+    /// The log lines of a running fake container, newest first (100 ms apart), for the log route and the live stream.
+    /// Their level is read like the service reads it: a JSON line's <c>level</c> (its other members become metadata),
+    /// a <c>[LEVEL]</c> or <c>LEVEL:</c> prefix, else words such as error, warn or debug in the text; otherwise info.
+    /// </summary>
     public IList<string> ContainerLogLines { get; } =
     [
         "Server started on port 3000",

@@ -7,15 +7,17 @@ using WireMock.Settings;
 namespace MiladyCloud.Sdk.Testing;
 
 /// <summary>
-/// An in-process fake of the elizaOS Cloud API on a free loopback port, built on WireMock.Net. It answers chat
-/// completions and messages (JSON and SSE streams, text and tool calls), embeddings, the model catalog, image
-/// and video generation, the caller's agents (create; list with search, sort and paging, get and delete on the site-root routes),
-/// knowledge documents (list, add from text, multipart upload with the server's limits, semantic query, check, delete;
-/// kept in memory for the fake's lifetime) and container deployments (a status that moves to running as it is polled,
-/// health, and a live log stream that stays open until the client leaves), apps (with their domains, analytics,
-/// earnings, automation and promotion), credits and billing (a balance that purchases and app usage change, the ledger,
-/// invoices, auto top-up), API keys (session only), jobs, the dashboard and the user profile and wallets, in the real
-/// service's wire formats, with rate-limit headers; faults are scripted through
+/// An in-process fake of the elizaOS Cloud API on a free loopback port, built on WireMock.Net. It answers every operation
+/// the SDK has a typed method for: chat completions and messages (JSON and SSE streams, text and tool calls),
+/// embeddings, the model catalog, image and video generation, agents (the caller's characters with sharing, cloning,
+/// publishing, monetization, MCP settings and an n8n plugin stand-in; saved agents of other users, see
+/// <see cref="AddSavedAgent"/>; the public profile and token lookup), knowledge documents (list, add from text, multipart
+/// upload with the server's limits, semantic query, check, delete), container deployments (a status that moves to
+/// running as it is polled, updates, health, logs, a live log stream that stays open until the client leaves,
+/// deployments, metrics, quota and registry credentials), apps (with their domains, analytics, earnings, automation and
+/// promotion), credits and billing (a balance that purchases and app usage change, the ledger, invoices, auto top-up),
+/// API keys (session only), jobs, the dashboard and the user profile and wallets, in the real service's wire formats,
+/// with rate-limit headers; state is kept in memory for the fake's lifetime. Faults are scripted through
 /// <see cref="Faults"/> and every request is kept in <see cref="Requests"/>.
 /// </summary>
 /// <example>
@@ -96,6 +98,23 @@ public sealed class MiladyCloudFakeServer : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         return _router.Jobs.Start(type, failureMessage);
+    }
+
+    /// <summary>
+    /// Adds a public character of another user that the caller has chatted with, the way a "saved" agent comes about on
+    /// the real service (there is no route to save one). It is listed by <see cref="SavedAgentsClient.ListAsync"/> until
+    /// removed, and like any public character it can be read publicly, cloned and called through the n8n routes; it
+    /// cannot be published, deleted or changed by the caller.
+    /// </summary>
+    /// <param name="name">The character's name.</param>
+    /// <param name="bio">Its bio; a placeholder when omitted.</param>
+    /// <param name="messages">How many messages the caller sent it (the saved agent's <c>message_count</c>).</param>
+    /// <returns>The character id.</returns>
+    public string AddSavedAgent(string name, string? bio = null, int messages = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(messages);
+        return _router.Agents.AddSaved(name, bio, messages);
     }
 
     /// <summary>Forgets the requests received so far.</summary>

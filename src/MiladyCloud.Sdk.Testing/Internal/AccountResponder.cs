@@ -89,7 +89,7 @@ internal sealed partial class AccountResponder(FakeLedger ledger, AgentsResponde
         FakeFormat.WriteStrings(w, "bio", [character.Bio]);
         w.WriteNull("avatarUrl");
         w.WriteNull("category");
-        w.WriteBoolean("isPublic", false);
+        w.WriteBoolean("isPublic", character.IsPublic);
         w.WriteStartObject("stats");
         w.WriteNumber("roomCount", 0);
         w.WriteNumber("messageCount", 0);

@@ -1,38 +1,87 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
 namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
-/// The caller's characters over an in-memory store: create (<c>POST /api/v1/app/agents</c>) and the site-root routes
-/// list (search, category, sort, paging), get and delete under <c>/api/my-agents/characters</c>.
+/// The characters over an in-memory store: create (<c>POST /api/v1/app/agents</c>) and the site-root routes list
+/// (search, category, sort, paging), get and delete under <c>/api/my-agents/characters</c>; the other agent routes
+/// (sharing, saved agents, publishing and monetization, MCP settings, the n8n plugin) are answered by the sub-responders
+/// over the same store.
 /// </summary>
-internal sealed class AgentsResponder(TimeProvider clock)
+internal sealed class AgentsResponder
 {
-    private const string MyAgents = "/api/my-agents/characters";
-    private readonly object _gate = new();
-    private readonly List<StoredAgent> _agents = [];
+    private const string OtherUserId = "00000000-0000-0000-0000-0000000a11ce";
+    private const string OtherOrganizationId = "00000000-0000-0000-0000-0000000a110e";
+    private readonly FakeCharacterStore _store = new();
+    private readonly TimeProvider _clock;
+    private readonly AgentSharingResponder _sharing;
+    private readonly SavedAgentsResponder _saved;
+    private readonly AgentPublishingResponder _publishing;
+    private readonly CharacterMcpResponder _mcp;
+    private readonly AgentN8nResponder _n8n;
 
-    public FakeResponse? Route(string method, string path, string query, JsonElement? json)
+    public AgentsResponder(TimeProvider clock)
     {
-        if (method == "POST" && path == "/api/v1/app/agents")
+        _clock = clock;
+        _sharing = new AgentSharingResponder(_store, clock);
+        _saved = new SavedAgentsResponder(_store);
+        _publishing = new AgentPublishingResponder(_store, clock);
+        _mcp = new CharacterMcpResponder(_store, clock);
+        _n8n = new AgentN8nResponder(_store, clock);
+    }
+
+    public FakeResponse? Route(FakeCall call)
+        => Own(call) ?? _sharing.Route(call) ?? _saved.Route(call) ?? _publishing.Route(call) ?? _mcp.Route(call) ?? _n8n.Route(call);
+
+    /// <summary>The caller's characters, oldest first (the dashboard, credit summary and app characters show them).</summary>
+    public List<StoredAgent> Snapshot()
+        => _store.Read(all => all.Where(c => c.IsOwnedByCaller).Select(c => c.ToStoredAgent()).ToList());
+
+    /// <summary>Adds a public character of another user that the caller has chatted with; returns its id.</summary>
+    public string AddSaved(string name, string? bio, int messages)
+    {
+        var now = _clock.GetUtcNow();
+        var id = FakeFormat.NewId();
+        lock (_store.Gate)
         {
-            return Create(json ?? default);
+            var character = new FakeCharacter
+            {
+                Id = id,
+                Name = name,
+                Username = FakeUsernames.Generate(name, _store.IsUsernameTaken),
+                Bio = [bio ?? "A public agent of another user"],
+                OwnerUserId = OtherUserId,
+                OwnerName = "Other Fake User",
+                OrganizationId = OtherOrganizationId,
+                IsPublic = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            _store.AddSaved(character, new FakeCharacterStore.SavedChat(messages, 1, now));
         }
 
-        if (method == "GET" && path == MyAgents)
+        return id;
+    }
+
+    private FakeResponse? Own(FakeCall call)
+    {
+        if (call.Method == "POST" && call.Path == "/api/v1/app/agents")
         {
-            return List(query);
+            return Create(call.Body);
         }
 
-        if (!path.StartsWith(MyAgents + "/", StringComparison.Ordinal) || path[(MyAgents.Length + 1)..].Contains('/', StringComparison.Ordinal))
+        if (call.Method == "GET" && call.Path == AgentPaths.MyAgents)
+        {
+            return List(call);
+        }
+
+        if (!FakePaths.TryResource(call.Path, AgentPaths.MyAgents, out var id, out var rest) || rest.Length > 0)
         {
             return null;
         }
 
-        var id = Uri.UnescapeDataString(path[(MyAgents.Length + 1)..]);
-        return method switch
+        return call.Method switch
         {
             "GET" => Get(id),
             "DELETE" => Delete(id),
@@ -40,213 +89,142 @@ internal sealed class AgentsResponder(TimeProvider clock)
         };
     }
 
-    /// <summary>The caller's characters, oldest first (the dashboard, credit summary and app characters show them).</summary>
-    public List<StoredAgent> Snapshot()
-    {
-        lock (_gate)
-        {
-            return [.. _agents];
-        }
-    }
-
+    /// <summary>A token can be linked to one agent only; the address is normalized first, as the service stores it.</summary>
     private FakeResponse Create(JsonElement request)
     {
-        var name = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : string.Empty;
+        var name = FakeFormat.Text(request, "name")?.Trim() ?? string.Empty;
         if (name.Length is 0 or > 100)
         {
             return FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":{"name":{"_errors":["Name must be 1 to 100 characters"]}}}""", HttpStatusCode.BadRequest);
         }
 
-        var bio = request.TryGetProperty("bio", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString()!.Trim() : "A helpful AI assistant";
-        var now = clock.GetUtcNow();
-        var agent = new StoredAgent(Guid.NewGuid().ToString(), name, Username(name), bio, now);
-        lock (_gate)
+        var chain = FakeFormat.Text(request, "tokenChain");
+        var address = FakeFormat.Text(request, "tokenAddress") is { } raw ? TokenAddresses.Normalize(raw, chain) : null;
+        lock (_store.Gate)
         {
-            _agents.Add(agent);
-        }
-
-        return FakeResponse.Json(JsonText.Object(w =>
-        {
-            w.WriteBoolean("success", true);
-            w.WritePropertyName("agent");
-            w.WriteStartObject();
-            w.WriteString("id", agent.Id);
-            w.WriteString("name", agent.Name);
-            w.WriteString("username", agent.Username);
-            WriteBio(w, agent);
-            w.WriteString("created_at", Iso(agent.CreatedAt));
-            WriteNullTokens(w);
-            w.WriteEndObject();
-        }), HttpStatusCode.Created);
-    }
-
-    private FakeResponse List(string query)
-    {
-        var search = QueryValue(query, "search");
-        var category = QueryValue(query, "category");
-        var page = Math.Max(1, QueryInt(query, "page") ?? 1);
-        var limit = Math.Clamp(QueryInt(query, "limit") ?? 30, 1, 1000);
-        List<StoredAgent> matches;
-        lock (_gate)
-        {
-            matches = _agents
-                .Where(a => search is null || a.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || a.Bio.Contains(search, StringComparison.OrdinalIgnoreCase))
-                .Where(a => category is null || category == "assistant")
-                .ToList();
-        }
-
-        matches = Sort(matches, QueryValue(query, "sortBy") ?? "newest", QueryValue(query, "order") ?? "desc");
-        var totalPages = (matches.Count + limit - 1) / limit;
-        var items = matches.Skip((page - 1) * limit).Take(limit).ToList();
-        return FakeResponse.Json(JsonText.Object(w =>
-        {
-            w.WriteBoolean("success", true);
-            w.WriteStartObject("data");
-            w.WriteStartArray("characters");
-            foreach (var agent in items)
+            if (address is not null && TokenAddresses.Find(_store, address, chain) is { } linked)
             {
-                WriteSummary(w, agent);
+                return TokenTaken(address, chain, linked.Id);
             }
 
-            w.WriteEndArray();
-            w.WriteStartObject("pagination");
-            w.WriteNumber("page", page);
-            w.WriteNumber("limit", limit);
-            w.WriteNumber("totalPages", totalPages);
-            w.WriteNumber("totalCount", matches.Count);
-            w.WriteBoolean("hasMore", page < totalPages);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }));
+            var character = NewCharacter(name, request, address, chain);
+            _store.Add(character);
+            return Created(character);
+        }
     }
 
-    private FakeResponse Get(string id)
+    /// <summary>Call under the store's gate (the username must be free).</summary>
+    private FakeCharacter NewCharacter(string name, JsonElement request, string? address, string? chain)
     {
-        var agent = Find(id);
-        return agent is null
-            ? NotFound("Character not found")
-            : FakeResponse.Json(JsonText.Object(w =>
+        var now = _clock.GetUtcNow();
+        return new FakeCharacter
+        {
+            Id = FakeFormat.NewId(),
+            Name = name,
+            Username = FakeUsernames.Generate(name, _store.IsUsernameTaken),
+            Bio = [FakeFormat.Text(request, "bio")?.Trim() is { Length: > 0 } bio ? bio : "A helpful AI assistant"],
+            TokenAddress = address,
+            TokenChain = chain,
+            TokenName = FakeFormat.Text(request, "tokenName"),
+            TokenTicker = FakeFormat.Text(request, "tokenTicker"),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static FakeResponse Created(FakeCharacter character) => FakeResponse.Json(JsonText.Object(w =>
+    {
+        w.WriteBoolean("success", true);
+        w.WriteStartObject("agent");
+        w.WriteString("id", character.Id);
+        w.WriteString("name", character.Name);
+        w.WriteString("username", character.Username);
+        AgentJson.WriteBio(w, character);
+        w.WriteString("created_at", FakeFormat.Iso(character.CreatedAt));
+        AgentJson.WriteTokens(w, character);
+        w.WriteEndObject();
+    }), HttpStatusCode.Created);
+
+    private static FakeResponse TokenTaken(string address, string? chain, string existingId)
+        => FakeResponse.Json(JsonText.Object(w =>
+        {
+            w.WriteBoolean("success", false);
+            w.WriteString("error", $"An agent is already linked to token {address}{(chain is null ? string.Empty : " on " + chain)}");
+            w.WriteString("existingAgentId", existingId);
+        }), HttpStatusCode.Conflict);
+
+    private FakeResponse List(FakeCall call)
+    {
+        var search = call.QueryValue("search");
+        var category = call.QueryValue("category");
+        var page = Math.Max(1, FakeQuery.Int(call.Query, "page") ?? 1);
+        var limit = Math.Clamp(FakeQuery.Int(call.Query, "limit") ?? 30, 1, 1000);
+        var sortBy = call.QueryValue("sortBy") ?? "newest";
+        var order = call.QueryValue("order") ?? "desc";
+        return _store.Read(all =>
+        {
+            var matches = Sort(all.Where(c => c.IsOwnedByCaller && Matches(c, search, category)).ToList(), sortBy, order);
+            var totalPages = (matches.Count + limit - 1) / limit;
+            var items = matches.Skip((page - 1) * limit).Take(limit).ToList();
+            return FakeResponse.Json(JsonText.Object(w =>
             {
                 w.WriteBoolean("success", true);
                 w.WriteStartObject("data");
-                w.WritePropertyName("character");
-                WriteRecord(w, agent);
+                w.WriteStartArray("characters");
+                items.ForEach(c => AgentJson.WriteSummary(w, c));
+                w.WriteEndArray();
+                w.WriteStartObject("pagination");
+                w.WriteNumber("page", page);
+                w.WriteNumber("limit", limit);
+                w.WriteNumber("totalPages", totalPages);
+                w.WriteNumber("totalCount", matches.Count);
+                w.WriteBoolean("hasMore", page < totalPages);
+                w.WriteEndObject();
                 w.WriteEndObject();
             }));
+        });
     }
+
+    private static bool Matches(FakeCharacter c, string? search, string? category)
+        => (search is null || c.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || c.Bio.Any(b => b.Contains(search, StringComparison.OrdinalIgnoreCase)))
+            && (category is null || category == c.Category);
+
+    /// <summary>The caller's own character (the service looks it up by id and user).</summary>
+    private FakeResponse Get(string id)
+        => _store.With(
+            id,
+            c => c.IsOwnedByCaller
+                ? FakeResponse.Json(JsonText.Object(w =>
+                {
+                    w.WriteBoolean("success", true);
+                    w.WriteStartObject("data");
+                    w.WritePropertyName("character");
+                    AgentJson.WriteRecord(w, c);
+                    w.WriteEndObject();
+                }))
+                : FakeFormat.Failure(HttpStatusCode.NotFound, "Character not found"),
+            () => FakeFormat.Failure(HttpStatusCode.NotFound, "Character not found"));
 
     private FakeResponse Delete(string id)
     {
-        int removed;
-        lock (_gate)
-        {
-            removed = _agents.RemoveAll(a => a.Id == id);
-        }
-
-        return removed == 0 ? NotFound("Character not found or access denied") : FakeResponse.Json("""{"success":true,"data":{"message":"Character deleted successfully"}}""");
+        var owned = _store.With(id, c => c.IsOwnedByCaller, () => false);
+        return owned && _store.Remove(id)
+            ? FakeResponse.Json("""{"success":true,"data":{"message":"Character deleted successfully"}}""")
+            : FakeFormat.Failure(HttpStatusCode.NotFound, "Character not found or access denied");
     }
 
-    private StoredAgent? Find(string id)
+    private static List<FakeCharacter> Sort(List<FakeCharacter> characters, string sortBy, string order)
     {
-        lock (_gate)
+        IEnumerable<FakeCharacter> sorted = sortBy switch
         {
-            return _agents.FirstOrDefault(a => a.Id == id);
-        }
-    }
-
-    private static List<StoredAgent> Sort(List<StoredAgent> agents, string sortBy, string order)
-    {
-        IEnumerable<StoredAgent> sorted = sortBy switch
-        {
-            "name" => agents.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase),
-            "newest" or "updated" => agents.OrderBy(a => a.CreatedAt),
-            _ => agents,
+            "name" => characters.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            "newest" => characters.OrderBy(c => c.CreatedAt),
+            "updated" => characters.OrderBy(c => c.UpdatedAt),
+            _ => characters,
         };
         return (order == "desc" && sortBy is "name" or "newest" or "updated" ? sorted.Reverse() : sorted).ToList();
     }
 
-    /// <summary>The list item: the server sends several fields in both camelCase and snake_case.</summary>
-    private static void WriteSummary(Utf8JsonWriter w, StoredAgent agent)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", agent.Id);
-        w.WriteString("name", agent.Name);
-        WriteBio(w, agent);
-        w.WriteNull("avatarUrl");
-        w.WriteNull("avatar_url");
-        w.WriteString("category", "assistant");
-        w.WriteBoolean("isPublic", false);
-        w.WriteBoolean("is_public", false);
-        w.WriteString("createdAt", Iso(agent.CreatedAt));
-        w.WriteString("created_at", Iso(agent.CreatedAt));
-        w.WriteString("updatedAt", Iso(agent.CreatedAt));
-        w.WriteString("updated_at", Iso(agent.CreatedAt));
-        w.WriteStartArray("tags");
-        w.WriteEndArray();
-        WriteNullTokens(w);
-        w.WriteEndObject();
-    }
-
-    private static void WriteRecord(Utf8JsonWriter w, StoredAgent agent)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", agent.Id);
-        w.WriteString("organization_id", "00000000-0000-0000-0000-0000000f4c3e");
-        w.WriteString("user_id", "00000000-0000-0000-0000-00000000fa4e");
-        w.WriteString("name", agent.Name);
-        w.WriteString("username", agent.Username);
-        w.WriteNull("system");
-        WriteBio(w, agent);
-        w.WriteStartArray("plugins");
-        w.WriteEndArray();
-        w.WriteBoolean("is_template", false);
-        w.WriteBoolean("is_public", false);
-        w.WriteNull("avatar_url");
-        w.WriteString("category", "assistant");
-        w.WriteString("source", "cloud");
-        WriteNullTokens(w);
-        w.WriteBoolean("monetization_enabled", false);
-        w.WriteString("inference_markup_percentage", "0.00");
-        w.WriteNumber("total_inference_requests", 0);
-        w.WriteString("total_creator_earnings", "0.00");
-        w.WriteString("total_platform_revenue", "0.00");
-        w.WriteBoolean("a2a_enabled", false);
-        w.WriteBoolean("mcp_enabled", false);
-        w.WriteString("created_at", Iso(agent.CreatedAt));
-        w.WriteString("updated_at", Iso(agent.CreatedAt));
-        w.WriteEndObject();
-    }
-
-    private static void WriteBio(Utf8JsonWriter w, StoredAgent agent)
-    {
-        w.WriteStartArray("bio");
-        w.WriteStringValue(agent.Bio);
-        w.WriteEndArray();
-    }
-
-    private static void WriteNullTokens(Utf8JsonWriter w)
-    {
-        w.WriteNull("token_address");
-        w.WriteNull("token_chain");
-        w.WriteNull("token_name");
-        w.WriteNull("token_ticker");
-    }
-
-    private static FakeResponse NotFound(string message)
-        => FakeResponse.Json(JsonText.Object(w =>
-        {
-            w.WriteBoolean("success", false);
-            w.WriteString("error", message);
-        }), HttpStatusCode.NotFound);
-
-    private static string Username(string name)
-        => new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-') + "-" + Guid.NewGuid().ToString("N")[..6];
-
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static string? QueryValue(string query, string name) => FakeQuery.Value(query, name);
-
-    private static int? QueryInt(string query, string name) => FakeQuery.Int(query, name);
-
-    internal sealed record StoredAgent(string Id, string Name, string Username, string Bio, DateTimeOffset CreatedAt);
+    /// <summary>A read-only copy of one of the caller's characters for the routes of other families.</summary>
+    internal sealed record StoredAgent(string Id, string Name, string Username, string Bio, DateTimeOffset CreatedAt, bool IsPublic, bool MonetizationEnabled);
 }

@@ -86,7 +86,7 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
                 w.WriteString("username", character.Username);
                 w.WriteNull("avatar_url");
                 w.WriteString("bio", character.Bio);
-                w.WriteBoolean("is_public", false);
+                w.WriteBoolean("is_public", character.IsPublic);
                 w.WriteEndObject();
             }
 

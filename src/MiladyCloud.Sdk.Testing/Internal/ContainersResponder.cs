@@ -6,88 +6,113 @@ using System.Text.Json;
 namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
-/// /containers: an in-memory deployment per create that moves one step (pending, building, deploying, running)
-/// each time it is read, like a real deploy seen through polling; logs and a live log stream once it runs.
+/// <c>/containers</c>: an in-memory deployment per create that moves one step (pending, building, deploying, running)
+/// each time it is read, like a real deploy seen through polling; updates, health, and through the sub-responders the
+/// logs, deployments, metrics, quota and registry credentials. A route is matched before its container is looked up,
+/// so an unknown sub-route never passes for an unknown container.
 /// </summary>
-internal sealed class ContainersResponder(FakeReplies replies, TimeProvider clock)
+internal sealed class ContainersResponder
 {
-    private static readonly string[] Progression = ["pending", "building", "deploying", "running"];
+    private const string Prefix = "/api/v1/containers";
     private readonly ConcurrentDictionary<string, FakeContainer> _containers = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly ContainerLogsResponder _logs;
+    private readonly ContainerOrganizationResponder _organization;
 
-    public FakeResponse? Route(string method, string route, JsonElement body)
+    public ContainersResponder(FakeReplies replies, FakeLedger ledger, TimeProvider clock)
     {
-        if (route == "containers")
+        _clock = clock;
+        _logs = new ContainerLogsResponder(replies, clock);
+        _organization = new ContainerOrganizationResponder(ledger, clock);
+    }
+
+    public FakeResponse? Route(FakeCall call)
+    {
+        if (!call.Path.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            return method switch
+            return null;
+        }
+
+        if (call.Path == Prefix)
+        {
+            return call.Method switch
             {
-                "GET" => FakeResponse.Json(JsonText.Object(w => WriteList(w))),
-                "POST" => Create(body),
+                "GET" => FakeResponse.Json(JsonText.Object(WriteList)),
+                "POST" => Create(call.Body),
                 _ => null,
             };
         }
 
-        var parts = route.Split('/');
-        if (parts.Length < 2 || parts[0] != "containers" || !_containers.TryGetValue(Uri.UnescapeDataString(parts[1]), out var container))
+        if (_organization.Route(call, Prefix, All) is { } organization)
         {
-            return parts.Length >= 2 && parts[0] == "containers" ? NotFound() : null;
+            return organization;
         }
 
-        return (method, string.Join('/', parts.Skip(2))) switch
+        if (!FakePaths.TryResource(call.Path, Prefix, out var id, out var rest) || !IsContainerRoute(call.Method, rest))
         {
-            ("GET", "") => Envelope(container.Advance()),
-            ("DELETE", "") => Delete(container),
-            ("GET", "health") => Health(container),
-            ("GET", "logs/stream") => LogStream(container),
-            _ => null,
-        };
+            return null;
+        }
+
+        return _containers.TryGetValue(id, out var container) ? Dispatch(call, rest, container) : NotFound();
     }
 
     /// <summary>The containers as the dashboard lists them (a subset of the columns, read without moving their status).</summary>
     public void WriteDashboardItems(Utf8JsonWriter w)
     {
-        foreach (var c in _containers.Values.OrderBy(c => c.CreatedAt))
+        foreach (var c in All())
         {
-            var running = c.Status == "running";
+            var running = c.IsRunning;
             w.WriteStartObject();
             w.WriteString("id", c.Id);
             w.WriteString("name", c.Name);
             w.WriteNull("description");
             w.WriteString("status", c.Status);
             w.WriteString("ecs_service_arn", $"arn:aws:ecs:us-east-1:000000000000:service/fake/{c.ProjectName}");
-            if (running)
-            {
-                w.WriteString("load_balancer_url", $"http://{c.ProjectName}.containers.fake.local");
-                w.WriteString("last_deployed_at", Iso(c.CreatedAt));
-            }
-            else
-            {
-                w.WriteNull("load_balancer_url");
-                w.WriteNull("last_deployed_at");
-            }
-
+            FakeFormat.WriteNullable(w, "load_balancer_url", c.LoadBalancerUrl);
+            FakeFormat.WriteNullable(w, "last_deployed_at", running ? c.CreatedAt : null);
             w.WriteNumber("port", c.Port);
             w.WriteNumber("desired_count", c.DesiredCount);
             w.WriteNumber("cpu", c.Cpu);
             w.WriteNumber("memory", c.Memory);
-            w.WriteString("created_at", Iso(c.CreatedAt));
+            w.WriteString("created_at", FakeFormat.Iso(c.CreatedAt));
             w.WriteNull("error_message");
             w.WriteEndObject();
         }
     }
 
+    private static bool IsContainerRoute(string method, string rest) => (method, rest) switch
+    {
+        ("GET" or "PATCH" or "DELETE", "") => true,
+        ("GET", "health" or "logs" or "logs/stream" or "deployments" or "metrics") => true,
+        _ => false,
+    };
+
+    private FakeResponse? Dispatch(FakeCall call, string rest, FakeContainer container) => (call.Method, rest) switch
+    {
+        ("GET", "") => ContainerJson.Envelope(container.Advance(_clock.GetUtcNow())),
+        ("PATCH", "") => ContainerUpdate.Apply(container, call.Body, _clock),
+        ("DELETE", "") => Delete(container),
+        ("GET", "health") => Health(container),
+        ("GET", "deployments") => ContainerHistory.Deployments(container),
+        ("GET", "metrics") => ContainerHistory.Metrics(container, call, _clock),
+        _ => _logs.Route(call, rest, container),
+    };
+
+    private List<FakeContainer> All() => [.. _containers.Values.OrderBy(c => c.CreatedAt)];
+
     private FakeResponse Create(JsonElement body)
     {
-        var name = Text(body, "name");
-        var project = Text(body, "project_name");
-        var image = Text(body, "ecr_image_uri");
+        var name = FakeFormat.Text(body, "name");
+        var project = FakeFormat.Text(body, "project_name");
+        var image = FakeFormat.Text(body, "ecr_image_uri");
         if (name is not { Length: >= 1 and <= 100 } || project is not { Length: >= 1 and <= 50 } || string.IsNullOrEmpty(image))
         {
             return FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":[{"message":"name, project_name and ecr_image_uri are required"}]}""", HttpStatusCode.BadRequest);
         }
 
-        var container = new FakeContainer(Guid.NewGuid().ToString(), name, project, image, Int(body, "port", 3000), Int(body, "cpu", 1792), Int(body, "memory", 1792), Int(body, "desired_count", 1), clock.GetUtcNow());
+        var container = new FakeContainer(FakeFormat.NewId(), name, project, image, Int(body, "port", 3000), Int(body, "cpu", ContainerPricing.DefaultCpu), Int(body, "memory", ContainerPricing.DefaultMemory), Int(body, "desired_count", 1), _clock.GetUtcNow());
         _containers[container.Id] = container;
-        var fee = DeploymentFee(container);
+        var fee = container.Deployment.Cost;
         return new FakeResponse
         {
             Status = HttpStatusCode.Accepted,
@@ -95,7 +120,7 @@ internal sealed class ContainersResponder(FakeReplies replies, TimeProvider cloc
             {
                 w.WriteBoolean("success", true);
                 w.WritePropertyName("data");
-                Write(w, container);
+                ContainerJson.Write(w, container);
                 w.WriteString("message", "Container deployment started. Poll GET /api/v1/containers/:id to check status.");
                 w.WriteNumber("creditsDeducted", fee);
                 w.WriteNumber("creditsRemaining", fee);
@@ -109,10 +134,6 @@ internal sealed class ContainersResponder(FakeReplies replies, TimeProvider cloc
         };
     }
 
-    /// <summary>The real pricing: $0.50 + $0.05 per extra instance + $2 per extra 256 CPU units + $1 per extra 512 MB.</summary>
-    private static decimal DeploymentFee(FakeContainer c)
-        => 0.50m + (0.05m * (c.DesiredCount - 1)) + Math.Round(2m * ((c.Cpu / 256m) - 1), 2) + Math.Round((c.Memory / 512m) - 1, 2);
-
     private FakeResponse Delete(FakeContainer container)
     {
         _containers.TryRemove(container.Id, out _);
@@ -121,7 +142,7 @@ internal sealed class ContainersResponder(FakeReplies replies, TimeProvider cloc
 
     private FakeResponse Health(FakeContainer container) => FakeResponse.Json(JsonText.Object(w =>
     {
-        var running = container.Status == "running";
+        var running = container.IsRunning;
         w.WriteBoolean("success", true);
         w.WriteStartObject("data");
         w.WriteString("containerId", container.Id);
@@ -136,139 +157,33 @@ internal sealed class ContainersResponder(FakeReplies replies, TimeProvider cloc
             w.WriteString("error", "Container is " + container.Status);
         }
 
-        w.WriteString("checkedAt", Iso(clock.GetUtcNow()));
+        w.WriteString("checkedAt", FakeFormat.Iso(_clock.GetUtcNow()));
         w.WriteString("containerStatus", container.Status);
         w.WriteNull("lastHealthCheck");
         w.WriteEndObject();
-    }));
-
-    /// <summary>The configured log lines, newest first as the server sends a poll, then silence with keep-alives until the client leaves.</summary>
-    private FakeResponse LogStream(FakeContainer container)
-    {
-        if (container.Status != "running")
-        {
-            return FakeResponse.Json("""{"success":false,"error":"Container has not been deployed to ECS yet. Wait for the deployment to finish."}""", HttpStatusCode.BadRequest);
-        }
-
-        var now = clock.GetUtcNow();
-        var lines = replies.ContainerLogLines;
-        var events = lines.Select((line, i) => JsonText.DataFrame(JsonText.Object(w =>
-        {
-            w.WriteString("type", "log");
-            w.WriteStartObject("data");
-            w.WriteString("timestamp", Iso(now - TimeSpan.FromMilliseconds(i * 100)));
-            w.WriteString("level", line.StartsWith("ERROR", StringComparison.Ordinal) ? "error" : "info");
-            w.WriteString("message", line);
-            w.WriteEndObject();
-        }))).ToList();
-        return new FakeResponse
-        {
-            Events = events,
-            TerminalEvent = ": keepalive\n\n",
-            KeepOpen = true,
-            ErrorEvent = fault => JsonText.DataFrame(JsonText.Object(w =>
-            {
-                w.WriteString("type", "error");
-                w.WriteString("message", fault.Message ?? "Failed to read logs");
-            })),
-        };
-    }
-
-    private FakeResponse Envelope(FakeContainer container) => FakeResponse.Json(JsonText.Object(w =>
-    {
-        w.WriteBoolean("success", true);
-        w.WritePropertyName("data");
-        Write(w, container);
     }));
 
     private void WriteList(Utf8JsonWriter w)
     {
         w.WriteBoolean("success", true);
         w.WriteStartArray("data");
-        foreach (var container in _containers.Values.OrderBy(c => c.CreatedAt))
+        foreach (var container in All())
         {
-            Write(w, container);
+            ContainerJson.Write(w, container);
         }
 
         w.WriteEndArray();
     }
 
-    private static void Write(Utf8JsonWriter w, FakeContainer c)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", c.Id);
-        w.WriteString("name", c.Name);
-        w.WriteString("project_name", c.ProjectName);
-        w.WriteString("status", c.Status);
-        w.WriteString("is_update", "false");
-        w.WriteNumber("port", c.Port);
-        w.WriteNumber("cpu", c.Cpu);
-        w.WriteNumber("memory", c.Memory);
-        w.WriteNumber("desired_count", c.DesiredCount);
-        w.WriteString("architecture", "arm64");
-        w.WriteString("health_check_path", "/health");
-        if (c.Status == "running")
-        {
-            w.WriteString("load_balancer_url", $"http://{c.ProjectName}.containers.fake.local");
-        }
-        else
-        {
-            w.WriteNull("load_balancer_url");
-        }
-
-        w.WriteStartObject("metadata");
-        w.WriteString("ecr_image_uri", c.Image);
-        w.WriteEndObject();
-        w.WriteString("total_billed", "0.00");
-        w.WriteString("created_at", Iso(c.CreatedAt));
-        w.WriteEndObject();
-    }
-
-    private static FakeResponse NotFound() => FakeResponse.Json("""{"success":false,"error":"Container not found"}""", HttpStatusCode.NotFound);
-
-    private static string? Text(JsonElement body, string name)
-        => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static FakeResponse NotFound() => FakeFormat.Failure(HttpStatusCode.NotFound, "Container not found");
 
     private static int Int(JsonElement body, string name, int fallback)
-        => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : fallback;
+        => FakeFormat.Number(body, name) is { } number && number == Math.Floor(number) ? (int)number : fallback;
 
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private sealed class FakeContainer(string id, string name, string projectName, string image, int port, int cpu, int memory, int desiredCount, DateTimeOffset createdAt)
+    /// <summary>For the sub-responders: the number in a query value, like JavaScript's <c>parseInt</c> (leading digits), or <see langword="null"/>.</summary>
+    internal static int? ParseInt(string? value)
     {
-        private int _step;
-
-        public string Id => id;
-
-        public string Name => name;
-
-        public string ProjectName => projectName;
-
-        public string Image => image;
-
-        public int Port => port;
-
-        public int Cpu => cpu;
-
-        public int Memory => memory;
-
-        public int DesiredCount => desiredCount;
-
-        public DateTimeOffset CreatedAt => createdAt;
-
-        public string Status => Progression[Volatile.Read(ref _step)];
-
-        /// <summary>One step further per read, as a poller would see it; stays running at the end.</summary>
-        public FakeContainer Advance()
-        {
-            int step;
-            do
-            {
-                step = Volatile.Read(ref _step);
-            }
-            while (step < Progression.Length - 1 && Interlocked.CompareExchange(ref _step, step + 1, step) != step);
-
-            return this;
-        }
+        var digits = value?.TrimStart() is { } text ? new string(text.TakeWhile((c, i) => char.IsAsciiDigit(c) || (i == 0 && c is '-' or '+')).ToArray()) : null;
+        return int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 }

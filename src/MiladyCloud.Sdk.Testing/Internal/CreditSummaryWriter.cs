@@ -61,8 +61,8 @@ internal sealed class CreditSummaryWriter(FakeLedger ledger, BillingResponder bi
         w.WriteStartObject();
         w.WriteString("id", character.Id);
         w.WriteString("name", character.Name);
-        w.WriteBoolean("isPublic", false);
-        w.WriteBoolean("monetizationEnabled", false);
+        w.WriteBoolean("isPublic", character.IsPublic);
+        w.WriteBoolean("monetizationEnabled", character.MonetizationEnabled);
         w.WriteBoolean("hasBudget", false);
         w.WriteNumber("allocated", 0);
         w.WriteNumber("spent", 0);

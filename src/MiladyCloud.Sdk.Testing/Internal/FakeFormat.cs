@@ -66,6 +66,13 @@ internal static class FakeFormat
             w.WriteString("code", code);
         }), status);
 
+    /// <summary>
+    /// An error that escapes a route handler: the framework answers 500 with a body the route does not define (Next.js
+    /// sends plain text).
+    /// </summary>
+    public static FakeResponse Unhandled()
+        => new() { Status = HttpStatusCode.InternalServerError, ContentType = "text/plain", Body = "Internal Server Error" };
+
     public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);

@@ -22,6 +22,8 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
     public JobsResponder Jobs => _stores.Jobs;
 
+    public AgentsResponder Agents => _stores.Agents;
+
     /// <summary>Answers one request, after the response's <see cref="FakeResponse.Delay"/> (on the fake's clock) when it has one.</summary>
     public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
@@ -101,7 +103,6 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             ("GET", "models") => CatalogResponder.List(replies),
             ("POST", "models/status") => CatalogResponder.Status(body, replies, clock),
             ("GET", _) when route.StartsWith("models/", StringComparison.Ordinal) => CatalogResponder.Get(Uri.UnescapeDataString(route["models/".Length..]), replies),
-            _ when route.StartsWith("containers", StringComparison.Ordinal) && _stores.Containers.Route(method, route, body) is { } container => container,
             _ => FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.Library, HttpStatusCode.NotFound, $"No fake route for {method} {path}"), HttpStatusCode.NotFound),
         };
     }
@@ -118,7 +119,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
         }
 
-        return _stores.Agents.Route(request.Method, request.AbsolutePath, recorded.Query, recorded.Json);
+        return _stores.Agents.Route(new FakeCall(request.Method, request.AbsolutePath, recorded.Query, recorded.Json ?? default, recorded));
     }
 
     private FakeResponse FaultResponse(FakeFault fault, string path)
@@ -228,7 +229,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     };
 
     private static bool IsPublic(string method, string path)
-        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || AppsResponder.IsPublic(method, path);
+        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || AppsResponder.IsPublic(method, path) || IsPublicCharacterProfile(method, path);
+
+    /// <summary><c>GET /api/characters/{id}/public</c> answers without credentials (public characters are for anyone).</summary>
+    private static bool IsPublicCharacterProfile(string method, string path)
+        => method == "GET" && FakePaths.TryResource(path, AgentPaths.Characters, out _, out var rest) && rest == "public";
 
     /// <summary>The fake's key, a key the fake minted and still honours, or the fake's browser session.</summary>
     private bool HasValidCredential(RecordedRequest request)
@@ -248,7 +253,8 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
     private bool IsKnownKey(string key) => key == apiKey || _stores.IsMintedKey(key);
 
-    private static bool HasSession(RecordedRequest request)
+    /// <summary>Whether the request carries the fake's browser session cookie.</summary>
+    internal static bool HasSession(RecordedRequest request)
         => request.Headers.TryGetValue("Cookie", out var cookies)
             && cookies.Split(';').Any(c => c.Trim() == "privy-token=" + MiladyCloudFakeServer.SessionToken);
 

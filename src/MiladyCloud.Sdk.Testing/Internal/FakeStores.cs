@@ -17,10 +17,10 @@ internal sealed class FakeStores
 
     public FakeStores(FakeReplies replies, TimeProvider clock, string apiKey)
     {
-        Agents = new AgentsResponder(clock);
-        Containers = new ContainersResponder(replies, clock);
-        Jobs = new JobsResponder(clock);
         var ledger = new FakeLedger(replies, clock);
+        Agents = new AgentsResponder(clock);
+        Containers = new ContainersResponder(replies, ledger, clock);
+        Jobs = new JobsResponder(clock);
         var apps = new FakeAppStore();
         var billing = new BillingResponder(ledger);
         _credits = new CreditsResponder(ledger, billing, new CreditSummaryWriter(ledger, billing, Agents, apps), clock);
@@ -41,5 +41,5 @@ internal sealed class FakeStores
     public bool IsMintedKey(string key) => _keys.Contains(key);
 
     public FakeResponse? Route(FakeCall call)
-        => _apps.Route(call) ?? _apiKeys.Route(call) ?? _credits.Route(call) ?? _account.Route(call) ?? Jobs.Route(call);
+        => _apps.Route(call) ?? _apiKeys.Route(call) ?? _credits.Route(call) ?? _account.Route(call) ?? Jobs.Route(call) ?? Containers.Route(call);
 }

@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace MiladyCloud.Sdk.Testing.Internal;
+
+/// <summary>The messages of the zod schemas the agent routes validate bodies with, for optional members.</summary>
+internal static class ZodIssues
+{
+    /// <summary>The issue of an optional member of type <paramref name="expected"/>, or <see langword="null"/> when it is absent or fits.</summary>
+    public static string? Optional(JsonElement body, string member, string expected, decimal? min = null, decimal? max = null)
+    {
+        var value = FakeFormat.Member(body, member);
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            return null;
+        }
+
+        var received = Received(value);
+        if (received != expected)
+        {
+            return $"Expected {expected}, received {received}";
+        }
+
+        return expected == "number" ? Range(value.GetDecimal(), min, max) : null;
+    }
+
+    /// <summary>The issue of a body that is not an object, or <see langword="null"/>.</summary>
+    public static string? Object(JsonElement body)
+        => body.ValueKind == JsonValueKind.Object ? null : $"Expected object, received {Received(body)}";
+
+    private static string? Range(decimal number, decimal? min, decimal? max) => number switch
+    {
+        _ when number < min => $"Number must be greater than or equal to {min}",
+        _ when number > max => $"Number must be less than or equal to {max}",
+        _ => null,
+    };
+
+    private static string Received(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Number => "number",
+        JsonValueKind.String => "string",
+        JsonValueKind.Array => "array",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Object => "object",
+        _ => "undefined",
+    };
+}
