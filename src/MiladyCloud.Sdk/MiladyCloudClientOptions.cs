@@ -21,10 +21,17 @@ public class MiladyCloudClientOptions
     public MiladyCloudAuthentication Authentication { get; set; } = MiladyCloudAuthentication.Bearer;
 
     /// <summary>
-    /// A browser session token (the <c>privy-token</c> cookie), for the routes that refuse API keys. Sent as that cookie
-    /// on every request when set. Never logged and never shown by <see cref="ToString"/>.
+    /// A browser session token (the <c>steward-token</c> or <c>privy-token</c> cookie value), for the routes that refuse
+    /// API keys. Sent as that cookie on every request when set (see <see cref="SessionCookie"/>). Never logged and never
+    /// shown by <see cref="ToString"/>.
     /// </summary>
     public string? SessionToken { get; set; }
+
+    /// <summary>
+    /// Which cookie carries <see cref="SessionToken"/>. <see cref="MiladyCloudSessionCookie.Auto"/> (the default) tells a
+    /// Steward token from a Privy one by its signature algorithm.
+    /// </summary>
+    public MiladyCloudSessionCookie SessionCookie { get; set; }
 
     /// <summary>The root of the <c>/api/v1</c> routes. Defaults to <see cref="DefaultBaseUrl"/>.</summary>
     public Uri BaseUrl { get; set; } = DefaultBaseUrl;

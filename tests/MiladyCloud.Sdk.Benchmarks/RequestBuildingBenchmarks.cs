@@ -164,6 +164,7 @@ public class RequestBuildingBenchmarks
                 i % 10 == 4 ? new ChatMessage
                 {
                     Role = ChatRole.Assistant,
+                    Content = string.Empty,
                     ToolCalls = [new ChatToolCall { Id = "call_" + i, Type = "function", Function = new ChatFunctionCall { Name = ToolNames[i % 3], Arguments = Arguments(i) } }],
                 }
                 : i % 10 == 5 ? new ChatMessage { Role = ChatRole.Tool, ToolCallId = "call_" + (i - 1), Content = "{\"temperature\":21,\"sky\":\"clear\"}" }

@@ -256,7 +256,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     /// <summary>Whether the request carries the fake's browser session cookie.</summary>
     internal static bool HasSession(RecordedRequest request)
         => request.Headers.TryGetValue("Cookie", out var cookies)
-            && cookies.Split(';').Any(c => c.Trim() == "privy-token=" + MiladyCloudFakeServer.SessionToken);
+            && cookies.Split(';').Any(c => c.Trim() is var pair && (pair == "privy-token=" + MiladyCloudFakeServer.SessionToken || pair == "steward-token=" + MiladyCloudFakeServer.SessionToken));
 
     /// <summary>
     /// The key-management routes take a browser session only: the edge refuses any request that carries an API key,

@@ -3,9 +3,14 @@ using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
 
-/// <summary>Checks a chat request before it is sent (the server validates only model and messages).</summary>
+/// <summary>
+/// Checks a chat request before it is sent. The server validates only model and messages, then fails with a 500 on
+/// roles other than system, user and assistant and on messages without content: those are refused here instead.
+/// </summary>
 internal static class ChatRequestValidator
 {
+    private const string ToolsHint = "It never forwards tools to the model: use client.Messages (Anthropic-style messages, which run tools) for tool use.";
+
     public static void Validate(ChatCompletionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -14,9 +19,10 @@ internal static class ChatRequestValidator
         for (var i = 0; i < request.Messages.Count; i++)
         {
             var message = request.Messages[i] ?? throw new ArgumentException($"messages[{i}] is null.", "messages");
-            if (string.IsNullOrWhiteSpace(message.Role.Value))
+            ValidateRole(message.Role, i);
+            if (message.Content is null)
             {
-                throw new ArgumentException($"messages[{i}].role is required (system, user, assistant or tool).", "messages");
+                throw new ArgumentException($"messages[{i}] has no content: the service's /chat/completions answers 500 to a message without content (such as an assistant turn that only carries tool calls). {ToolsHint}", "messages");
             }
         }
 
@@ -30,5 +36,19 @@ internal static class ChatRequestValidator
         {
             RequestValidation.Required(tool?.Function?.Name, "tools[].function.name");
         }
+    }
+
+    private static void ValidateRole(ChatRole role, int index)
+    {
+        if (role == ChatRole.System || role == ChatRole.User || role == ChatRole.Assistant)
+        {
+            return;
+        }
+
+        var hint = role == ChatRole.Tool ? ToolsHint
+            : role == ChatRole.Developer ? "Send developer instructions as a system message."
+            : "Use system, user or assistant.";
+        var shown = string.IsNullOrWhiteSpace(role.Value) ? "(none)" : role.Value;
+        throw new ArgumentException($"messages[{index}] has role '{shown}': the service's /chat/completions accepts only system, user and assistant messages and answers 500 \"Unsupported role\" to any other. {hint}", "messages");
     }
 }

@@ -163,6 +163,13 @@ public static class MiladyCloudServiceCollectionExtensions
                 : throw new InvalidOperationException($"MiladyCloud option Authentication is '{authentication}'; use one of {string.Join(", ", Enum.GetNames<MiladyCloudAuthentication>())}.");
         }
 
+        if (section["SessionCookie"] is { } sessionCookie)
+        {
+            options.SessionCookie = Enum.TryParse<MiladyCloudSessionCookie>(sessionCookie, ignoreCase: true, out var cookie) && Enum.IsDefined(cookie)
+                ? cookie
+                : throw new InvalidOperationException($"MiladyCloud option SessionCookie is '{sessionCookie}'; use one of {string.Join(", ", Enum.GetNames<MiladyCloudSessionCookie>())}.");
+        }
+
         options.NetworkTimeout = TimeSpanOr(section["NetworkTimeout"], options.NetworkTimeout);
         options.OperationTimeout = TimeSpanOr(section["OperationTimeout"], options.OperationTimeout);
         options.StreamFirstEventTimeout = TimeSpanOr(section["StreamFirstEventTimeout"], options.StreamFirstEventTimeout);

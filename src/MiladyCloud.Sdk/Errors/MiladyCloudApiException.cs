@@ -61,10 +61,14 @@ public class MiladyCloudApiException : MiladyCloudException
     /// <summary>How long the server asked the client to wait before trying again, when it said.</summary>
     public TimeSpan? RetryAfter { get => _retryAfter; init => _retryAfter = value; }
 
-    /// <summary>Whether sending the same request again later may succeed.</summary>
+    /// <summary>
+    /// Whether sending the same request again later may succeed. Not for an answer the server marks as permanent, such
+    /// as a 503 <c>ai_not_configured</c> (no provider is configured for the model).
+    /// </summary>
     public virtual bool IsRetryable => StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
-        or HttpStatusCode.InternalServerError;
+        or HttpStatusCode.InternalServerError
+        && !string.Equals(ServerCode, "ai_not_configured", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Fills the response facts after construction (the SDK builds the subclass first, then the common state).</summary>
     internal void SetResponseFacts(MiladyCloudErrorCode errorCode, string? serverCode, string? serverType, string? serverMessage,

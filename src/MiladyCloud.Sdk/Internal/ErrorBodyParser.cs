@@ -46,7 +46,17 @@ internal static partial class ErrorBodyParser
             Required = parsed.Required ?? Number(root, "required") ?? Number(root, "requiredCredits"),
             Balance = parsed.Balance ?? Number(root, "balance"),
             RequestId = parsed.RequestId ?? String(root, "requestId"),
+            Cause = CauseOf(parsed, root),
         };
+    }
+
+    /// <summary>A text cause the headline does not already say.</summary>
+    private static string? CauseOf(ParsedErrorBody parsed, JsonElement root)
+    {
+        var cause = (parsed.Details ?? Element(root, "details")) is { ValueKind: JsonValueKind.String } details
+            ? details.GetString()
+            : String(root, "originalError");
+        return string.IsNullOrWhiteSpace(cause) || (parsed.Message?.Contains(cause, StringComparison.Ordinal) ?? false) ? null : cause;
     }
 
     /// <summary>Documented, OpenAI-style and Anthropic-style bodies: the detail is an object under <c>error</c>.</summary>

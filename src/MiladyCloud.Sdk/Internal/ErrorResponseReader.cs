@@ -16,8 +16,17 @@ internal static partial class ErrorResponseReader
     private static readonly string[] AuthFailureTexts =
     [
         "invalid or expired api key", "unauthorized", "authentication required", "invalid authentication token",
-        "token expired", "api key is inactive", "api key has expired", "invalid api key",
+        "token expired", "api key has expired", "invalid api key",
     ];
+
+    /// <summary>The server's ForbiddenError texts, which many handlers answer as 500 (a catch-all that keeps the text).</summary>
+    private static readonly string[] ForbiddenTexts =
+    [
+        "organization is inactive", "user account is inactive", "api key is inactive", "this feature requires a full account",
+    ];
+
+    /// <summary>Codes of failures that no retry can mend (the configuration or the account must change first).</summary>
+    private static readonly string[] PermanentCodes = ["ai_not_configured"];
 
     public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? apiKey, string? sessionToken, CancellationToken cancellationToken)
     {
@@ -54,9 +63,17 @@ internal static partial class ErrorResponseReader
     public static bool IsInsufficientCredits(HttpStatusCode status, string? body)
         => Classify(status, ErrorBodyParser.Parse(body)) == ErrorKind.InsufficientCredits;
 
-    /// <summary>Whether the body is an authentication failure, whatever the status (many routes answer it as 500).</summary>
-    public static bool IsAuthFailure(HttpStatusCode status, string? body)
-        => Classify(status, ErrorBodyParser.Parse(body)) == ErrorKind.Unauthorized;
+    /// <summary>
+    /// Whether a 500 or 503 can never succeed when repeated: an authentication or permission failure (many routes answer
+    /// those as 500), missing credits, or a code the server uses for a permanent condition (<c>ai_not_configured</c>:
+    /// no provider is configured for the model).
+    /// </summary>
+    public static bool IsPermanentFailure(HttpStatusCode status, string? body)
+    {
+        var parsed = ErrorBodyParser.Parse(body);
+        return Classify(status, parsed) is ErrorKind.Unauthorized or ErrorKind.Forbidden or ErrorKind.InsufficientCredits
+            || (parsed.Code is { } code && PermanentCodes.Contains(code, StringComparer.OrdinalIgnoreCase));
+    }
 
     public static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -92,9 +109,14 @@ internal static partial class ErrorResponseReader
         }
 
         var code = (int)status;
-        if (code >= 500 && IsAuthText(parsed.Message))
+        if (code >= 500 && (Mentions(parsed.Message, AuthFailureTexts) || Mentions(parsed.Cause, AuthFailureTexts)))
         {
             return ErrorKind.Unauthorized;
+        }
+
+        if (code >= 500 && (Mentions(parsed.Message, ForbiddenTexts) || Mentions(parsed.Cause, ForbiddenTexts)))
+        {
+            return ErrorKind.Forbidden;
         }
 
         return code switch
@@ -135,20 +157,12 @@ internal static partial class ErrorResponseReader
         return status == HttpStatusCode.PaymentRequired || saysInsufficient;
     }
 
-    private static bool IsAuthText(string? message)
-    {
-        if (string.IsNullOrEmpty(message))
-        {
-            return false;
-        }
-
-        var lower = message.ToLowerInvariant();
-        return Array.Exists(AuthFailureTexts, text => lower.Contains(text, StringComparison.Ordinal));
-    }
+    private static bool Mentions(string? message, string[] texts)
+        => !string.IsNullOrEmpty(message) && Array.Exists(texts, text => message.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     private static string Describe(HttpStatusCode status, ParsedErrorBody parsed, string? body, string? apiKey, string? sessionToken)
     {
-        var serverText = parsed.Message ?? BodySnippet(body);
+        var serverText = parsed.Message is { } headline && parsed.Cause is { } cause ? $"{headline}: {cause}" : parsed.Message ?? parsed.Cause ?? BodySnippet(body);
         var labels = string.Join(", ", new[] { parsed.Type, parsed.Code }.Where(s => !string.IsNullOrEmpty(s)).Distinct());
         var text = $"elizaOS Cloud returned {(int)status} {ReasonPhrase(status)}";
         if (!string.IsNullOrEmpty(serverText))

@@ -18,6 +18,7 @@ internal sealed class MiladyCloudPipeline
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
     private readonly string _userAgent;
+    private readonly string? _sessionCookie;
     private readonly RateLimitGate _gate;
 
     public MiladyCloudPipeline(HttpClient httpClient, MiladyCloudClientOptions options, RateLimitTracker? rateLimits = null)
@@ -28,6 +29,7 @@ internal sealed class MiladyCloudPipeline
         ApiBase = WithTrailingSlash(options.BaseUrl);
         SiteBase = WithTrailingSlash(options.SiteUrl ?? DeriveSiteUrl(ApiBase));
         _userAgent = UserAgent.Build(options.ApplicationId);
+        _sessionCookie = SessionCookieHeader.For(options.SessionToken, options.SessionCookie);
         Logger = options.LoggerFactory?.CreateLogger("MiladyCloud.Sdk") ?? NullLogger.Instance;
         _gate = new RateLimitGate(options, RateLimits, Logger);
     }
@@ -51,7 +53,7 @@ internal sealed class MiladyCloudPipeline
         if (credentials == CredentialKind.SessionOnly && string.IsNullOrEmpty(Options.SessionToken))
         {
             // The edge answers 401 session_auth_required to any API-key request on these routes: fail before sending.
-            throw new InvalidOperationException($"{method} {relativePath} accepts only a browser session, never an API key. Set MiladyCloudClientOptions.SessionToken to the session token (the privy-token cookie value) to call it.");
+            throw new InvalidOperationException($"{method} {relativePath} accepts only a browser session, never an API key. Set MiladyCloudClientOptions.SessionToken to the session token (the steward-token or privy-token cookie value) to call it.");
         }
 
         var baseUri = root == ApiRoot.V1 ? ApiBase : SiteBase;
@@ -61,7 +63,7 @@ internal sealed class MiladyCloudPipeline
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (credentials == CredentialKind.SessionOnly)
         {
-            request.Headers.TryAddWithoutValidation("Cookie", "privy-token=" + Options.SessionToken);
+            request.Headers.TryAddWithoutValidation("Cookie", _sessionCookie);
         }
         else
         {
@@ -86,9 +88,9 @@ internal sealed class MiladyCloudPipeline
             }
         }
 
-        if (!string.IsNullOrEmpty(Options.SessionToken))
+        if (_sessionCookie is not null)
         {
-            request.Headers.TryAddWithoutValidation("Cookie", "privy-token=" + Options.SessionToken);
+            request.Headers.TryAddWithoutValidation("Cookie", _sessionCookie);
         }
     }
 
@@ -315,9 +317,7 @@ internal sealed class MiladyCloudPipeline
         var apiKey = request.Headers.Authorization?.Parameter
             ?? (request.Headers.TryGetValues("X-API-Key", out var keys) ? keys.FirstOrDefault() : null);
         var cookie = request.Headers.TryGetValues("Cookie", out var cookies) ? cookies.FirstOrDefault() : null;
-        const string prefix = "privy-token=";
-        var session = cookie is not null && cookie.StartsWith(prefix, StringComparison.Ordinal) ? cookie[prefix.Length..] : null;
-        return (apiKey, session);
+        return (apiKey, SessionCookieHeader.TokenIn(cookie));
     }
 
     private static string Truncate(string? raw) => raw is null ? "(unreadable)" : raw.Length <= 500 ? raw : raw[..500] + "…";

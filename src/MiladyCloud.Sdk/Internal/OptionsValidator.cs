@@ -20,6 +20,11 @@ internal static class OptionsValidator
             problems.Add("SessionToken must be the bare token value, without line breaks or ';'.");
         }
 
+        if (!Enum.IsDefined(options.SessionCookie))
+        {
+            problems.Add($"SessionCookie must be Auto, Privy or Steward (was {options.SessionCookie}).");
+        }
+
         if (!Enum.IsDefined(options.Authentication))
         {
             problems.Add($"Authentication must be Bearer, ApiKeyHeader or Both (was {options.Authentication}).");

@@ -15,6 +15,12 @@ internal sealed record ParsedErrorBody
 
     public JsonElement? Details { get; init; }
 
+    /// <summary>
+    /// The underlying reason when the body gives one apart from its headline: a text <c>details</c> (the knowledge routes
+    /// answer <c>{error:"Failed to …", details:"Invalid or expired API key"}</c>) or <c>originalError</c> (video).
+    /// </summary>
+    public string? Cause { get; init; }
+
     public string? RequestId { get; init; }
 
     public decimal? Required { get; init; }

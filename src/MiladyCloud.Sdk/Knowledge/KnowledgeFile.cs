@@ -144,9 +144,10 @@ public sealed class KnowledgeFile
             throw new ArgumentException($"'{fileName}' is not an accepted file name: it must not contain / \\ : * ? \" < > | or '..'.", nameof(fileName));
         }
 
-        if (fileName.Length > KnowledgeLimits.MaxFileNameLength)
+        if (fileName.Any(char.IsControl))
         {
-            throw new ArgumentException($"The file name is {fileName.Length} characters; the server accepts at most {KnowledgeLimits.MaxFileNameLength}.", nameof(fileName));
+            // A line break would end the part's header; the server has no way to receive such a name.
+            throw new ArgumentException("The file name contains a control character (such as a line break).", nameof(fileName));
         }
     }
 }

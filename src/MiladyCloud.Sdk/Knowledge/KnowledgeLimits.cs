@@ -15,9 +15,6 @@ public static class KnowledgeLimits
     /// <summary>Largest total of all files in one request, in bytes (5 MB).</summary>
     public const long MaxBatchBytes = 5L * 1024 * 1024;
 
-    /// <summary>Longest file name the server accepts.</summary>
-    public const int MaxFileNameLength = 255;
-
     /// <summary>The file extensions the server accepts (lower case, with the dot).</summary>
     public static IReadOnlySet<string> AllowedExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace MiladyCloud.Sdk;
 
 /// <summary>Checks a knowledge upload against the server's limits and builds its multipart form.</summary>
@@ -31,14 +33,17 @@ internal static class KnowledgeUploadBatch
 
     /// <summary>
     /// Builds the form. Disposing it is safe: the parts close only what the SDK opened (files on disk), never a caller's
-    /// stream.
+    /// stream. Part headers are written as browsers write them (<c>form-data; name="files"; filename="x"</c>, UTF-8):
+    /// the server's parser (Node's <c>FormData</c>) refuses .NET's default unquoted parameters and <c>filename*</c>.
     /// </summary>
     public static MultipartFormDataContent BuildForm(IReadOnlyList<KnowledgeFile> batch, string? characterId)
     {
-        var form = new MultipartFormDataContent();
+        var form = new MultipartFormDataContent { HeaderEncodingSelector = static (_, _) => Encoding.UTF8 };
         foreach (var file in batch)
         {
-            form.Add(file.CreatePart(), FilesField, file.FileName);
+            var part = file.CreatePart();
+            SetDisposition(part, FilesField, file.FileName);
+            form.Add(part);
         }
 
         if (characterId is not null)
@@ -46,9 +51,22 @@ internal static class KnowledgeUploadBatch
             var field = new StringContent(characterId);
             // A plain form field: the server reads it as text, a content type would only add noise.
             field.Headers.ContentType = null;
-            form.Add(field, CharacterIdField);
+            SetDisposition(field, CharacterIdField, fileName: null);
+            form.Add(field);
         }
 
         return form;
+    }
+
+    /// <summary>
+    /// Written as text: <see cref="System.Net.Http.Headers.ContentDispositionHeaderValue"/> would MIME-encode a
+    /// non-ASCII name, which the server does not decode. File names were checked to hold no quote, backslash or
+    /// control character, so quoting needs no escapes.
+    /// </summary>
+    private static void SetDisposition(HttpContent part, string name, string? fileName)
+    {
+        part.Headers.Remove("Content-Disposition");
+        var value = fileName is null ? $"form-data; name=\"{name}\"" : $"form-data; name=\"{name}\"; filename=\"{fileName}\"";
+        part.Headers.TryAddWithoutValidation("Content-Disposition", value);
     }
 }

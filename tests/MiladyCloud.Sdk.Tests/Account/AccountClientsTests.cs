@@ -92,7 +92,7 @@ public class AccountClientsTests
             Assert.That((d.Stats.TotalGenerations, d.Stats.ApiCalls24h, d.Stats.ImageGenerations, d.Stats.VideoGenerations), Is.EqualTo((42L, 120L, 30L, 2L)));
             Assert.That((d.Onboarding.HasAgents, d.Onboarding.HasApiKey, d.Onboarding.HasChatHistory), Is.EqualTo((true, true, false)));
             Assert.That((agent.Id, agent.Name, agent.AvatarUrl, agent.Category, agent.IsPublic), Is.EqualTo(("a-1", "My Assistant", (string?)null, "support", (bool?)false)));
-            Assert.That(agent.Bio, Is.EqualTo(new[] { "line" }));
+            Assert.That(agent.Bio!.Items, Is.EqualTo(new[] { "line" }));
             Assert.That((agent.Stats!.RoomCount, agent.Stats.MessageCount, agent.Stats.DeploymentStatus, agent.Stats.LastActiveAt),
                 Is.EqualTo(((long?)3, (long?)57, "deployed", "2026-04-26T18:00:00.000Z")));
             Assert.That(d.Agents[1].Stats, Is.Null);

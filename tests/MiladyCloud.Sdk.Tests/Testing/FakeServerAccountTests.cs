@@ -47,7 +47,7 @@ public class FakeServerAccountTests
             Assert.That((dashboard.Onboarding.HasAgents, dashboard.Onboarding.HasApiKey, dashboard.Onboarding.HasChatHistory), Is.EqualTo((true, true, true)));
             var agent = dashboard.Agents.Single();
             Assert.That((agent.Id, agent.Name, agent.IsPublic), Is.EqualTo((character.Id, "Ada", (bool?)false)));
-            Assert.That(agent.Bio, Is.EqualTo(new[] { "Helps with math" }));
+            Assert.That(agent.Bio!.Items, Is.EqualTo(new[] { "Helps with math" }));
             Assert.That(agent.Stats!.MessageCount, Is.Zero);
             var deployed = dashboard.Containers.Single();
             Assert.That((deployed.Id, deployed.Name, deployed.Status, deployed.Cpu, deployed.Port), Is.EqualTo((container.Data.Id, "Runtime", "pending", (int?)1792, (int?)3000)));

@@ -27,7 +27,8 @@ internal static class ChatMessageMapping
         {
             Role = ToRole(message.Role),
             Name = message.AuthorName,
-            Content = ToContent(parts),
+            // Null when the message only carries tool calls: the request validator refuses it and says why.
+            Content = ToContent(parts)!,
             ToolCalls = calls.Count > 0 ? calls : null,
         });
     }

@@ -97,7 +97,7 @@ internal static class MiladyCloudResilience
         {
             408 => ambiguousAllowed,
             429 or 503 => await ShouldRetryAfterDelayAsync(response, args.Context, options, args.Context.CancellationToken).ConfigureAwait(false),
-            500 => ambiguousAllowed && !await IsAuthFailureAsync(response, args.Context.CancellationToken).ConfigureAwait(false),
+            500 => ambiguousAllowed && !await IsPermanentFailureAsync(response, args.Context.CancellationToken).ConfigureAwait(false),
             502 or 504 => ambiguousAllowed,
             _ => false,
         };
@@ -107,7 +107,7 @@ internal static class MiladyCloudResilience
     private static async ValueTask<bool> ShouldRetryAfterDelayAsync(HttpResponseMessage response, ResilienceContext context, MiladyCloudClientOptions options, CancellationToken cancellationToken)
     {
         var body = await BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        if (ErrorResponseReader.IsInsufficientCredits(response.StatusCode, body))
+        if (ErrorResponseReader.IsPermanentFailure(response.StatusCode, body))
         {
             return false;
         }
@@ -126,8 +126,8 @@ internal static class MiladyCloudResilience
     private static bool PastDeadline(ResilienceContext context, MiladyCloudClientOptions options, TimeSpan delay)
         => context.GetRequestMessage()?.GetDeadline() is { } deadline && options.TimeProvider.GetUtcNow() + delay > deadline;
 
-    private static async ValueTask<bool> IsAuthFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        => ErrorResponseReader.IsAuthFailure(response.StatusCode, await BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false));
+    private static async ValueTask<bool> IsPermanentFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => ErrorResponseReader.IsPermanentFailure(response.StatusCode, await BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Error bodies are small; buffering keeps them readable for the exception built later.</summary>
     internal static async ValueTask<string?> BufferedBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
