@@ -163,6 +163,7 @@ internal sealed class MiladyCloudPipeline
             // gets it read here, under its own deadline.
             var buffer = completionOption == HttpCompletionOption.ResponseContentRead;
             request.Options.Set(RequestTraits.BufferBody, buffer);
+            request.Options.Set(RequestTraits.ResponseLimit, Options.MaxResponseBytes);
             response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (buffer)
             {
@@ -185,18 +186,21 @@ internal sealed class MiladyCloudPipeline
         }
         catch (ResponseBodyException ex)
         {
-            throw new MiladyCloudConnectionException($"The connection to {request.RequestUri?.GetLeftPart(UriPartial.Authority)} broke while the response to {request.Method} {request.RequestUri?.AbsolutePath} was being read: {ex.InnerException?.Message ?? ex.Message}", ex);
+            throw new MiladyCloudConnectionException(
+                Scrub($"The connection to {SecretScrubber.Origin(request.RequestUri)} broke while the response to {request.Method} {request.RequestUri?.AbsolutePath} was being read: {ex.InnerException?.Message ?? ex.Message}"),
+                Scrub(ex));
         }
         catch (HttpRequestException ex)
         {
-            throw new MiladyCloudConnectionException($"Could not reach elizaOS Cloud at {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex)
+            // The transport's text may quote what the server sent (an invalid header or status line that echoes the key).
+            throw new MiladyCloudConnectionException(Scrub($"Could not reach elizaOS Cloud at {SecretScrubber.Origin(request.RequestUri)}: {ex.Message}"), Scrub(ex))
             {
                 RequestNeverSent = TransientFailures.NeverReachedServer(ex),
             };
         }
 
         ThrowIfRedirectedElsewhere(target, response);
-        if (RateLimitInfo.FromHeaders(response.Headers) is { } rateLimit)
+        if (SecretScrubber.Scrub(RateLimitInfo.FromHeaders(response.Headers), Options.ApiKey, Options.SessionToken) is { } rateLimit)
         {
             RateLimits.Record(category, rateLimit);
             if (rateLimit.Remaining is { } remaining)
@@ -212,7 +216,7 @@ internal sealed class MiladyCloudPipeline
     /// The SDK's own handlers never follow redirects, but an HttpClient the caller supplies may, and HttpClient keeps
     /// custom headers (X-API-Key, the session cookie) on a redirect: an answer from another origin is never trusted.
     /// </summary>
-    private static void ThrowIfRedirectedElsewhere(Uri? target, HttpResponseMessage response)
+    private void ThrowIfRedirectedElsewhere(Uri? target, HttpResponseMessage response)
     {
         var answered = response.RequestMessage?.RequestUri;
         if (target is null || answered is null || Uri.Compare(target, answered, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
@@ -221,9 +225,17 @@ internal sealed class MiladyCloudPipeline
         }
 
         response.Dispose();
-        throw new MiladyCloudConnectionException(
-            $"The HttpClient followed a redirect from {target.GetLeftPart(UriPartial.Authority)} to {answered.GetLeftPart(UriPartial.Authority)}; the answer was discarded. Build the HttpClient you pass to MiladyCloudClient with AllowAutoRedirect = false so credentials can never follow a redirect.");
+        // The origins only: the redirect target is the server's text and may carry the key as user-info.
+        throw new MiladyCloudConnectionException(Scrub(
+            $"The HttpClient followed a redirect from {SecretScrubber.Origin(target)} to {SecretScrubber.Origin(answered)}; the answer was discarded. Build the HttpClient you pass to MiladyCloudClient with AllowAutoRedirect = false so credentials can never follow a redirect."));
     }
+
+    /// <summary>Masks the client's credentials in a text about to leave the SDK.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public string? Scrub(string? text) => SecretScrubber.Scrub(text, Options.ApiKey, Options.SessionToken);
+
+    /// <summary>The transport exception, or a copy of its chain with the client's credentials masked when its text quotes them.</summary>
+    public Exception Scrub(Exception exception) => SecretScrubber.Scrub(exception, Options.ApiKey, Options.SessionToken);
 
     /// <summary>
     /// Reads the whole body into memory within the attempt's timeout when the SDK's own handler has not already done so
@@ -287,14 +299,29 @@ internal sealed class MiladyCloudPipeline
             ?? throw new InvalidOperationException("ReadJson needs a successful response sent with HttpCompletionOption.ResponseContentRead.");
         try
         {
-            return JsonSerializer.Deserialize(content.Span, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");
+            return Deserialize(content, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");
         }
         catch (JsonException ex)
         {
-            throw FormatError<TResponse>(response, System.Text.Encoding.UTF8.GetString(content.Span), ex);
+            throw FormatError<TResponse>(response, content.Text(ErrorResponseReader.MaxBodyChars), ex);
         }
     }
 
+    /// <summary>From the span when the body is one segment (the usual case), from the segments otherwise (no copy).</summary>
+    private static TResponse? Deserialize<TResponse>(PooledContent content, JsonTypeInfo<TResponse> responseInfo)
+    {
+        if (content.IsSingleSegment)
+        {
+            return JsonSerializer.Deserialize(content.FirstSpan, responseInfo);
+        }
+
+        var reader = new Utf8JsonReader(content.Sequence);
+        var value = JsonSerializer.Deserialize(ref reader, responseInfo);
+        // The reader overload stops after the first value; the span overload refuses anything after it, and so must this.
+        return reader.Read() ? throw new JsonException("The response body has more after its JSON value.") : value;
+    }
+
+    /// <summary>A format error quotes at most the first <see cref="ErrorResponseReader.MaxBodyChars"/> characters of the body.</summary>
     private static MiladyCloudResponseFormatException FormatError<TResponse>(HttpResponseMessage response, string? raw, JsonException ex)
     {
         var (apiKey, sessionToken) = CredentialsOf(response.RequestMessage);
