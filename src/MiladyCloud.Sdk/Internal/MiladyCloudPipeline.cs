@@ -16,6 +16,9 @@ namespace MiladyCloud.Sdk.Internal;
 internal sealed class MiladyCloudPipeline
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
+
+    /// <summary>Request bodies above this size wait for the server's go-ahead (see <see cref="AskBeforeLargeUpload"/>).</summary>
+    private const long LargeUploadBytes = 1024 * 1024;
     private readonly string _userAgent;
     private readonly RateLimitGate _gate;
 
@@ -164,6 +167,7 @@ internal sealed class MiladyCloudPipeline
             var buffer = completionOption == HttpCompletionOption.ResponseContentRead;
             request.Options.Set(RequestTraits.BufferBody, buffer);
             request.Options.Set(RequestTraits.ResponseLimit, Options.MaxResponseBytes);
+            AskBeforeLargeUpload(request);
             response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (buffer)
             {
@@ -210,6 +214,20 @@ internal sealed class MiladyCloudPipeline
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// A large body is sent only after the server agreed to take it (<c>Expect: 100-continue</c>): a server that refuses
+    /// it at once (413, 401 …) then answers before any of it is sent, and the caller gets that answer. Without it, the
+    /// server closing the connection on an upload it will not read is reported by the transport as a broken pipe and
+    /// the answer is lost. A server that ignores the header costs one second (the handler's wait) before the body goes.
+    /// </summary>
+    private static void AskBeforeLargeUpload(HttpRequestMessage request)
+    {
+        if (request.Content is { } content && (content.Headers.ContentLength ?? long.MaxValue) > LargeUploadBytes && request.Headers.ExpectContinue is null)
+        {
+            request.Headers.ExpectContinue = true;
+        }
     }
 
     /// <summary>
