@@ -9,8 +9,9 @@ namespace MiladyCloud.Sdk.Internal;
 /// <summary>
 /// Removes credentials from every text that leaves the SDK (exception messages and chains, error fields, log
 /// messages, span tags), whatever its source: a server, a proxy or the transport may echo them. Matching ignores case
-/// (a server may upper-case a code, and an error code is upper-cased by the SDK) and also finds the URL-encoded form,
-/// the key without its prefix, and anything shaped like an elizaOS key.
+/// (a server may upper-case a code, and an error code is upper-cased by the SDK) and also finds the URL-encoded forms,
+/// the hex dump the transport writes of bytes it could not parse, the key without its prefix, and anything shaped like
+/// an elizaOS key.
 /// </summary>
 internal static partial class SecretScrubber
 {
@@ -39,6 +40,7 @@ internal static partial class SecretScrubber
             }
         }
 
+        text = RemoveFromHexDumps(text, apiKey, sessionToken);
         return ElizaKey().Replace(text, "eliza_***");
     }
 
@@ -132,7 +134,30 @@ internal static partial class SecretScrubber
         }
 
         var escaped = Uri.EscapeDataString(secret);
-        return string.Equals(escaped, secret, StringComparison.Ordinal) ? text : text.Replace(escaped, Mask, StringComparison.OrdinalIgnoreCase);
+        if (!string.Equals(escaped, secret, StringComparison.Ordinal))
+        {
+            text = text.Replace(escaped, Mask, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The transport quotes bytes it could not parse as a hex dump ("Received an invalid chunk extension: '6C-69-…'"):
+    /// a dump that decodes to a text quoting a credential is masked whole.
+    /// </summary>
+    private static string RemoveFromHexDumps(string text, string? apiKey, string? sessionToken)
+    {
+        if (!text.Contains('-', StringComparison.Ordinal) || (string.IsNullOrEmpty(apiKey) && string.IsNullOrEmpty(sessionToken)))
+        {
+            return text;
+        }
+
+        return HexDump().Replace(text, match =>
+        {
+            var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromHexString(match.Value.Replace("-", string.Empty, StringComparison.Ordinal)));
+            return Reveals(decoded, apiKey, sessionToken) ? Mask : match.Value;
+        });
     }
 
     private static string Serialize(JsonElement value)
@@ -148,4 +173,8 @@ internal static partial class SecretScrubber
 
     [GeneratedRegex("eliza_[0-9a-f]{6,}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ElizaKey();
+
+    /// <summary>Eight or more bytes written as <see cref="BitConverter.ToString(byte[])"/> writes them.</summary>
+    [GeneratedRegex("(?:[0-9A-Fa-f]{2}-){7,}[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex HexDump();
 }

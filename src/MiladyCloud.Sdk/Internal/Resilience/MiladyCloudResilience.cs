@@ -135,7 +135,8 @@ internal static class MiladyCloudResilience
         }
 
         var delay = RetryAfterHeaders.Read(response.Headers, options.TimeProvider, includeReset: response.StatusCode == HttpStatusCode.TooManyRequests)
-            ?? ErrorBodyParser.Parse(body).RetryAfter;
+            ?? ErrorBodyParser.Parse(body).RetryAfter
+            ?? ExhaustedWithoutReset(response);
         if (delay is { } wanted && (wanted > options.MaxRetryDelay || PastDeadline(context, options, wanted)))
         {
             return false;
@@ -144,6 +145,13 @@ internal static class MiladyCloudResilience
         context.Properties.Set(ServerDelayKey, delay);
         return true;
     }
+
+    /// <summary>
+    /// A window reported exhausted (<c>X-RateLimit-Remaining: 0</c>) whose reset is missing or unreadable still holds:
+    /// a zero server delay, which <see cref="ServerDelay"/> raises to the backoff step (never a jittered shorter one).
+    /// </summary>
+    private static TimeSpan? ExhaustedWithoutReset(HttpResponseMessage response)
+        => RateLimitInfo.FromHeaders(response.Headers) is { IsExhausted: true } ? TimeSpan.Zero : null;
 
     private static bool PastDeadline(ResilienceContext context, MiladyCloudClientOptions options, TimeSpan delay)
         => context.GetRequestMessage()?.GetDeadline() is { } deadline && options.TimeProvider.GetUtcNow() + delay > deadline;
