@@ -202,6 +202,11 @@ internal sealed class MiladyCloudPipeline
                 RequestNeverSent = TransientFailures.NeverReachedServer(ex),
             };
         }
+        catch (IOException ex)
+        {
+            // The socket handler wraps its I/O failures, but a handler of an HttpClient the caller supplied may not.
+            throw new MiladyCloudConnectionException(Scrub($"The connection to {SecretScrubber.Origin(request.RequestUri)} failed: {ex.Message}"), Scrub(ex));
+        }
 
         ThrowIfRedirectedElsewhere(target, response);
         if (SecretScrubber.Scrub(RateLimitInfo.FromHeaders(response.Headers), Options.ApiKey, Options.SessionToken) is { } rateLimit)

@@ -20,8 +20,9 @@ internal sealed class PooledContent : HttpContent
     /// <summary>The largest segment: a declared length never sizes a buffer beyond it, and growth stops doubling there.</summary>
     private const int MaxSegment = 1024 * 1024;
 
-    private PooledSegment? _first;
-    private PooledSegment? _last;
+    private readonly PooledSegment? _first;
+    private readonly PooledSegment? _last;
+    private int _disposed;
 
     private PooledContent(PooledSegment? first, PooledSegment? last, HttpContent? original)
     {
@@ -186,8 +187,7 @@ internal sealed class PooledContent : HttpContent
         }
     }
 
-    private PooledSegment? Guard()
-        => _first is null && !Unreadable && _last is not null ? throw new ObjectDisposedException(nameof(PooledContent)) : _first;
+    private PooledSegment? Guard() => Volatile.Read(ref _disposed) == 1 ? throw new ObjectDisposedException(nameof(PooledContent)) : _first;
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
@@ -212,7 +212,7 @@ internal sealed class PooledContent : HttpContent
         => Task.FromResult(CreateContentReadStream(CancellationToken.None));
 
     protected override Stream CreateContentReadStream(CancellationToken cancellationToken)
-        => IsSingleSegment && _first is { } only
+        => IsSingleSegment && Guard() is { } only
             ? new MemoryStream(only.Array, 0, only.Length, writable: false)
             : new SequenceReadStream(Sequence);
 
@@ -224,9 +224,9 @@ internal sealed class PooledContent : HttpContent
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && Interlocked.Exchange(ref _first, null) is { } first)
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            ReturnAll(first);
+            ReturnAll(_first);
         }
 
         base.Dispose(disposing);

@@ -139,12 +139,22 @@ internal static partial class SecretScrubber
             text = text.Replace(escaped, Mask, StringComparison.OrdinalIgnoreCase);
         }
 
+        // Hex dumps (see RemoveFromHexDumps) of the secret as sent, upper-cased and lower-cased, wherever they start.
+        if (text.Contains('-', StringComparison.Ordinal))
+        {
+            foreach (var form in new[] { secret, secret.ToUpperInvariant(), secret.ToLowerInvariant() })
+            {
+                text = text.Replace(BitConverter.ToString(System.Text.Encoding.UTF8.GetBytes(form)), Mask, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
         return text;
     }
 
     /// <summary>
     /// The transport quotes bytes it could not parse as a hex dump ("Received an invalid chunk extension: '6C-69-…'"):
-    /// a dump that decodes to a text quoting a credential is masked whole.
+    /// a dump that decodes to a text quoting a credential (in any case) is masked whole. The dumps of the credentials
+    /// themselves are also searched for directly (in <see cref="Remove"/>), wherever in a longer dump they start.
     /// </summary>
     private static string RemoveFromHexDumps(string text, string? apiKey, string? sessionToken)
     {
