@@ -166,7 +166,11 @@ internal sealed class MiladyCloudPipeline
             // gets it read here, under its own deadline.
             var buffer = completionOption == HttpCompletionOption.ResponseContentRead;
             request.Options.Set(RequestTraits.BufferBody, buffer);
-            request.Options.Set(RequestTraits.ResponseLimit, Options.MaxResponseBytes);
+            if (Options.MaxResponseBytes != MiladyCloudClientOptions.DefaultMaxResponseBytes)
+            {
+                // Absent means the default: most clients keep it, and every request carries its options bag.
+                request.Options.Set(RequestTraits.ResponseLimit, Options.MaxResponseBytes);
+            }
             AskBeforeLargeUpload(request);
             response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (buffer)

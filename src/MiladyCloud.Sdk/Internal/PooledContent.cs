@@ -63,20 +63,8 @@ internal sealed class PooledContent : HttpContent
     /// goes back to the pool). Past the limit: <see cref="MiladyCloudResponseTooLargeException"/>; a body that cannot be
     /// decoded: <see cref="MiladyCloudResponseFormatException"/>; a broken connection: the transport's exception.
     /// </summary>
-    public static async Task<PooledContent> ReadAsync(HttpContent original, long limit, string what, CancellationToken cancellationToken)
-    {
-        var (first, last, truncated) = await ReadSegmentsAsync(original, limit, what, cancellationToken).ConfigureAwait(false);
-        if (truncated)
-        {
-            ReturnAll(first);
-            original.Dispose();
-            throw BodyDecoding.TooLarge(what, limit);
-        }
-
-        var content = new PooledContent(first, last, original);
-        original.Dispose();
-        return content;
-    }
+    public static Task<PooledContent> ReadAsync(HttpContent original, long limit, string what, CancellationToken cancellationToken)
+        => ReadCoreAsync(original, limit, what, keepPrefix: false, cancellationToken);
 
     /// <summary>
     /// Reads at most the first <paramref name="maxBytes"/> bytes (an error body: only its start is ever reported) and
@@ -87,8 +75,7 @@ internal sealed class PooledContent : HttpContent
     {
         try
         {
-            var (first, last, truncated) = await ReadSegmentsAsync(original, maxBytes, what: null, cancellationToken).ConfigureAwait(false);
-            return new PooledContent(first, last, original) { Truncated = truncated };
+            return await ReadCoreAsync(original, maxBytes, "The response", keepPrefix: true, cancellationToken).ConfigureAwait(false);
         }
         catch (MiladyCloudResponseFormatException)
         {
@@ -118,7 +105,12 @@ internal sealed class PooledContent : HttpContent
         return text.Length <= maxChars ? text : text[..maxChars];
     }
 
-    private static async Task<(PooledSegment? First, PooledSegment? Last, bool Truncated)> ReadSegmentsAsync(HttpContent original, long limit, string? what, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the body into segments, never more than one byte past <paramref name="limit"/>: that byte is enough
+    /// to know the body is too large. Past the limit, either the start is kept (<paramref name="keepPrefix"/>) or the
+    /// read fails.
+    /// </summary>
+    private static async Task<PooledContent> ReadCoreAsync(HttpContent original, long limit, string what, bool keepPrefix, CancellationToken cancellationToken)
     {
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -135,12 +127,19 @@ internal sealed class PooledContent : HttpContent
                         last = new PooledSegment((int)Math.Min(Math.Min(last.Array.Length * 2L, MaxSegment), limit + 1 - total), last);
                     }
 
-                    // Never ask for more than one byte past the limit: that byte is enough to know the body is too large.
-                    var wanted = (int)Math.Min(last.Free, limit + 1 - total);
-                    var read = await ReadBodyAsync(stream, last.FreeMemory[..wanted], what ?? "The response", cancellationToken).ConfigureAwait(false);
+                    int read;
+                    try
+                    {
+                        read = await stream.ReadAsync(last.FreeMemory[..(int)Math.Min(last.Free, limit + 1 - total)], cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (BodyDecoding.IsCorruptBody(ex))
+                    {
+                        throw BodyDecoding.CorruptBody(what, ex);
+                    }
+
                     if (read == 0)
                     {
-                        return (first, last, false);
+                        break;
                     }
 
                     last.Advance(read);
@@ -148,7 +147,7 @@ internal sealed class PooledContent : HttpContent
                     if (total > limit)
                     {
                         last.Advance(-1);
-                        return (first, last, true);
+                        return keepPrefix ? new PooledContent(first, last, original) { Truncated = true } : throw BodyDecoding.TooLarge(what, limit);
                     }
                 }
             }
@@ -157,18 +156,10 @@ internal sealed class PooledContent : HttpContent
                 ReturnAll(first);
                 throw;
             }
-        }
-    }
 
-    private static async ValueTask<int> ReadBodyAsync(Stream stream, Memory<byte> buffer, string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (BodyDecoding.IsCorruptBody(ex))
-        {
-            throw BodyDecoding.CorruptBody(what, ex);
+            var content = new PooledContent(first, last, original);
+            original.Dispose();
+            return content;
         }
     }
 

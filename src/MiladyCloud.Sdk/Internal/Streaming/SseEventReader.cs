@@ -200,7 +200,7 @@ internal sealed class SseEventReader<T> : IAsyncDisposable
         switch (_state)
         {
             case LineState.LineStart:
-                return StartLine(available[0]);
+                return TakeWholeLine(available) ?? StartLine(available[0]);
             case LineState.FieldName:
                 ReadFieldName(available);
                 return false;
@@ -208,6 +208,33 @@ internal sealed class SseEventReader<T> : IAsyncDisposable
                 ReadValue(available);
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The usual case, a whole <c>data:</c> line already buffered, in one pass (<see langword="null"/>: take the general
+    /// path, byte run by byte run). The result says whether the line completed an event, which a data line never does.
+    /// </summary>
+    private bool? TakeWholeLine(ReadOnlySpan<byte> available)
+    {
+        if (!available.StartsWith("data:"u8))
+        {
+            return null;
+        }
+
+        var end = available.IndexOfAny(CR, LF);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var value = available[5..end];
+        value = !value.IsEmpty && value[0] == (byte)' ' ? value[1..] : value;
+        AppendData(value, lineEnd: true);
+        _dataAppended = true;
+        _position += end + 1;
+        _afterCR = available[end] == CR;
+        _onLine?.Invoke();
+        return false;
     }
 
     private bool StartLine(byte first)
@@ -306,7 +333,7 @@ internal sealed class SseEventReader<T> : IAsyncDisposable
     {
         if (field == LineState.Data)
         {
-            AppendData([LF]);
+            AppendData([], lineEnd: true);
             _dataAppended = true;
         }
 
@@ -359,9 +386,10 @@ internal sealed class SseEventReader<T> : IAsyncDisposable
         _eventNameLength += Math.Min(room, value.Length);
     }
 
-    private void AppendData(ReadOnlySpan<byte> value)
+    /// <summary>Appends part of a data line, and the line feed that ends it when <paramref name="lineEnd"/>.</summary>
+    private void AppendData(ReadOnlySpan<byte> value, bool lineEnd = false)
     {
-        var needed = (long)_dataLength + value.Length;
+        var needed = (long)_dataLength + value.Length + (lineEnd ? 1 : 0);
         if (needed > _maxEventBytes + 1)
         {
             // The +1 is the line feed that ends the last data line; it is dropped at dispatch.
@@ -375,6 +403,10 @@ internal sealed class SseEventReader<T> : IAsyncDisposable
 
         value.CopyTo(_data.AsSpan(_dataLength));
         _dataLength += value.Length;
+        if (lineEnd)
+        {
+            _data![_dataLength++] = LF;
+        }
     }
 
     /// <summary>Doubles the data buffer, never beyond the limit: one event costs at most twice the limit while it grows.</summary>
