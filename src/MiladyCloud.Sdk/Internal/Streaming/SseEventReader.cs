@@ -32,23 +32,29 @@ internal sealed class SseEventReader<T> : IAsyncDisposable
     private readonly IStreamDecoder<T> _decoder;
     private readonly long _maxEventBytes;
     private readonly Action? _onLine;
+    private readonly byte[] _fieldName = new byte[5];
     private readonly byte[] _eventName = new byte[MaxEventName];
+    private readonly byte[] _lastEventName = new byte[MaxEventName];
+
+    // The read buffer and what of it is still to be processed.
     private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
     private int _position;
     private int _end;
     private bool _eof;
     private bool _bomChecked;
+
+    // Where the current line stands; a line may end in one read and continue in the next.
     private LineState _state;
-    private readonly byte[] _fieldName = new byte[5];
     private int _fieldNameLength;
     private bool _fieldNameTooLong;
     private bool _skipSpace;
     private bool _afterCR;
+
+    // The event being built.
     private byte[]? _data;
     private int _dataLength;
     private bool _dataAppended;
     private int _eventNameLength;
-    private readonly byte[] _lastEventName = new byte[MaxEventName];
     private int _lastEventNameLength;
     private string? _lastEventType;
 
