@@ -163,21 +163,23 @@ public class MiladyCloudClient : IDisposable
     {
         // Buffered by the pipeline under NetworkTimeout, so a body that stalls is a timeout rather than a hang.
         using var response = await SendCoreAsync(method, relativePath, body is { } json ? JsonContent(json) : null, route, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        Pipeline.ThrowIfSuccessFalse(response, text);
-        if (string.IsNullOrWhiteSpace(text))
+        // Only the start of the body is ever quoted (a success:false envelope is short); the JSON is parsed from the bytes.
+        var excerpt = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        Pipeline.ThrowIfSuccessFalse(response, excerpt);
+        var content = (PooledContent)response.Content;
+        if (string.IsNullOrWhiteSpace(excerpt) && content.Length <= ErrorResponseReader.MaxBodyChars)
         {
             return default;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(content.Sequence);
             return document.RootElement.Clone();
         }
         catch (JsonException ex)
         {
-            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", text, ex), Pipeline.Options.ApiKey, Pipeline.Options.SessionToken);
+            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", excerpt, ex), Pipeline.Options.ApiKey, Pipeline.Options.SessionToken);
         }
     }
 

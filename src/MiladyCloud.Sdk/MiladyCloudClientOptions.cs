@@ -11,6 +11,9 @@ public class MiladyCloudClientOptions
     /// <summary>The production API root, <c>https://cloud.milady.ai/api/v1/</c>.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://cloud.milady.ai/api/v1/");
 
+    /// <summary>256 MiB: about twice the largest real answer (see <see cref="MaxResponseBytes"/>).</summary>
+    internal const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
+
     /// <summary>
     /// The API key (<c>eliza_</c> followed by 64 hex characters). Sent as <c>Authorization: Bearer</c>.
     /// Never logged and never shown by <see cref="ToString"/>.
@@ -111,6 +114,16 @@ public class MiladyCloudClientOptions
 
     /// <summary>The largest generated image or video the SDK downloads from a URL. Defaults to 50 MB.</summary>
     public long MaxDownloadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>
+    /// The most bytes the SDK holds of one API answer, counted after decompression: a JSON response body, or one
+    /// event of a stream. Beyond it the call fails with <see cref="MiladyCloudResponseTooLargeException"/> and the
+    /// rest is never read, so a broken or hostile server cannot make the process run out of memory. Error bodies are
+    /// read only as far as their first 256 KiB (or this limit, when smaller). Defaults to 256 MiB, about twice the
+    /// largest real answer of the API (2,048 embeddings of 3,072 dimensions as JSON numbers, about 130 MB); typical
+    /// answers are a few kilobytes. Image and video downloads have their own limit, <see cref="MaxDownloadBytes"/>.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>An optional product token appended to the <c>User-Agent</c> header, such as <c>MyApp/1.2</c>.</summary>
     public string? ApplicationId { get; set; }

@@ -36,7 +36,7 @@ public class ChatClient : CategoryClient
         {
             var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
             var finish = completion.Choices.Count > 0 ? completion.Choices[0].FinishReason.Value : null;
-            GenAiActivity.Complete(activity, "chat", request.Model, new(completion.Id, completion.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens, finish));
+            GenAiActivity.Complete(activity, "chat", request.Model, new(completion.Id, completion.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens, finish), Pipeline.Options);
             return completion;
         }
         catch (Exception ex)
@@ -69,7 +69,7 @@ public class ChatClient : CategoryClient
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
             var chunks = EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
-            return ObservedStream.Wrap(chunks, "chat", request.Model, GenAiFolds.Chat);
+            return ObservedStream.Wrap(chunks, "chat", request.Model, GenAiFolds.Chat, pipeline.Options);
         });
     }
 

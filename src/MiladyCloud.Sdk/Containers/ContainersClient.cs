@@ -225,7 +225,7 @@ public class ContainersClient : CategoryClient
 
             if (container.Status is "failed" or "stopped" or "deleting" or "suspended")
             {
-                throw new MiladyCloudException($"Container {containerId} is {container.Status}: {container.ErrorMessage ?? "no error message"}.");
+                throw new MiladyCloudException(Pipeline.Scrub($"Container {containerId} is {container.Status}: {container.ErrorMessage ?? "no error message"}."));
             }
 
             var remaining = timeout - elapsed;

@@ -186,6 +186,16 @@ public static class MiladyCloudServiceCollectionExtensions
             options.MaxConnectionsPerServer = connections;
         }
 
+        if (long.TryParse(section["MaxResponseBytes"], System.Globalization.CultureInfo.InvariantCulture, out var maxResponse))
+        {
+            options.MaxResponseBytes = maxResponse;
+        }
+
+        if (long.TryParse(section["MaxDownloadBytes"], System.Globalization.CultureInfo.InvariantCulture, out var maxDownload))
+        {
+            options.MaxDownloadBytes = maxDownload;
+        }
+
         if (bool.TryParse(section["AllowInsecureHttp"], out var insecure))
         {
             options.AllowInsecureHttp = insecure;

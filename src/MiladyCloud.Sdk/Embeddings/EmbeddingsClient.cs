@@ -32,7 +32,7 @@ public class EmbeddingsClient : CategoryClient
         try
         {
             var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.EmbeddingResponse, cancellationToken).ConfigureAwait(false);
-            Internal.Telemetry.GenAiActivity.Complete(activity, "embeddings", request.Model, new(null, response.Model, response.Usage?.PromptTokens, null, null));
+            Internal.Telemetry.GenAiActivity.Complete(activity, "embeddings", request.Model, new(null, response.Model, response.Usage?.PromptTokens, null, null), Pipeline.Options);
             return response;
         }
         catch (Exception ex)

@@ -71,9 +71,11 @@ public class GeneratedImageResult
         using var response = await pipeline.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await pipeline.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var limit = pipeline.Options.MaxDownloadBytes;
+        // The URL is the server's text: named without user-info or query, and scrubbed.
+        var where = pipeline.Scrub(SecretScrubber.Origin(url) + url.AbsolutePath);
         if (response.Content.Headers.ContentLength > limit)
         {
-            throw new MiladyCloudResponseFormatException($"The image at {url.GetLeftPart(UriPartial.Path)} is larger than MaxDownloadBytes ({limit:N0} bytes).", null);
+            throw new MiladyCloudResponseTooLargeException($"The image at {where} is larger than MaxDownloadBytes ({limit:N0} bytes).", "MaxDownloadBytes", limit);
         }
 
         // A storage host that stalls mid-body must not hang the caller: the copy runs under NetworkTimeout.
@@ -88,9 +90,13 @@ public class GeneratedImageResult
                 return buffer.ToArray();
             }
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw new MiladyCloudResponseFormatException(ex.Message, null, ex);
+            throw new MiladyCloudResponseTooLargeException($"The image at {where} is larger than MaxDownloadBytes ({limit:N0} bytes, counted after decompression).", "MaxDownloadBytes", limit);
+        }
+        catch (Exception ex) when (BodyDecoding.IsCorruptBody(ex))
+        {
+            throw SecretScrubber.Scrub(BodyDecoding.CorruptBody($"The image at {where}", ex), pipeline.Options.ApiKey, pipeline.Options.SessionToken);
         }
         catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
         {
@@ -98,11 +104,11 @@ public class GeneratedImageResult
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new MiladyCloudConnectionException($"The connection broke while downloading the image from {url.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
+            throw new MiladyCloudConnectionException(pipeline.Scrub($"The connection broke while downloading the image from {SecretScrubber.Origin(url)}: {ex.Message}"), pipeline.Scrub(ex));
         }
     }
 
-    private static byte[] DecodeDataUrl(string dataUrl)
+    private byte[] DecodeDataUrl(string dataUrl)
     {
         var comma = dataUrl.IndexOf(',', StringComparison.Ordinal);
         try
@@ -111,7 +117,7 @@ public class GeneratedImageResult
         }
         catch (FormatException ex)
         {
-            throw new MiladyCloudResponseFormatException("The generated image's inline data is not valid base64.", dataUrl.Length > 200 ? dataUrl[..200] : dataUrl, ex);
+            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException("The generated image's inline data is not valid base64.", dataUrl.Length > 200 ? dataUrl[..200] : dataUrl, ex), _pipeline?.Options.ApiKey, _pipeline?.Options.SessionToken);
         }
     }
 

@@ -37,7 +37,7 @@ internal static partial class ErrorResponseReader
     /// <summary>Builds the exception for a status and body (also used for errors that arrive inside a stream).</summary>
     public static MiladyCloudApiException Create(HttpStatusCode status, string? body, HttpResponseHeaders? headers = null, TimeProvider? clock = null, string? apiKey = null, string? sessionToken = null)
     {
-        var parsed = ErrorBodyParser.Parse(body);
+        var parsed = Scrubbed(ErrorBodyParser.Parse(body), apiKey, sessionToken);
         var headerDelay = headers is null ? null : RetryAfterHeaders.Read(headers, clock ?? TimeProvider.System, includeReset: status == HttpStatusCode.TooManyRequests);
         var retryAfter = headerDelay ?? parsed.RetryAfter;
         var kind = Classify(status, parsed);
@@ -48,13 +48,27 @@ internal static partial class ErrorResponseReader
             NormalizedCode(kind, parsed, status),
             parsed.Code,
             parsed.Type,
-            parsed.Message is null ? null : SecretScrubber.Scrub(parsed.Message, apiKey, sessionToken),
+            parsed.Message,
             parsed.Details,
-            parsed.RequestId ?? RequestIdHeader(headers),
-            headers is null ? null : RateLimitInfo.FromHeaders(headers),
+            SecretScrubber.Scrub(parsed.RequestId ?? RequestIdHeader(headers), apiKey, sessionToken),
+            headers is null ? null : SecretScrubber.Scrub(RateLimitInfo.FromHeaders(headers), apiKey, sessionToken),
             retryAfter);
         return exception;
     }
+
+    /// <summary>
+    /// Every text field the server sent, with the credentials masked (case-insensitively: the error code is upper-cased
+    /// later), before anything is derived from them.
+    /// </summary>
+    private static ParsedErrorBody Scrubbed(ParsedErrorBody parsed, string? apiKey, string? sessionToken) => parsed with
+    {
+        Message = SecretScrubber.Scrub(parsed.Message, apiKey, sessionToken),
+        Code = SecretScrubber.Scrub(parsed.Code, apiKey, sessionToken),
+        Type = SecretScrubber.Scrub(parsed.Type, apiKey, sessionToken),
+        RequestId = SecretScrubber.Scrub(parsed.RequestId, apiKey, sessionToken),
+        Details = SecretScrubber.Scrub(parsed.Details, apiKey, sessionToken),
+        Cause = SecretScrubber.Scrub(parsed.Cause, apiKey, sessionToken),
+    };
 
     /// <summary>True when a failure status or a 200 body that says <c>success:false</c> must be reported as an error.</summary>
     public static bool IsSuccessFalse(string? body) => ErrorBodyParser.Parse(body).SuccessFalse;
@@ -75,31 +89,9 @@ internal static partial class ErrorResponseReader
             || (parsed.Code is { } code && PermanentCodes.Contains(code, StringComparer.OrdinalIgnoreCase));
     }
 
-    public static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (response.Content.Headers.ContentLength is { } length && length <= MaxBodyChars)
-            {
-                // Buffered or short bodies: read directly (also works after a stream over the buffer was consumed).
-                return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                var buffer = new char[MaxBodyChars];
-                var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-                return new string(buffer, 0, read);
-            }
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            // The body could not be read (connection cut); the status alone still identifies the failure.
-            return null;
-        }
-    }
+    /// <summary>The start of the body as text (bounded, buffered once: see <see cref="ErrorBody"/>); <see langword="null"/> when unreadable.</summary>
+    public static Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => ErrorBody.ReadTextAsync(response, cancellationToken);
 
     private static ErrorKind Classify(HttpStatusCode status, ParsedErrorBody parsed)
     {

@@ -17,6 +17,9 @@ namespace MiladyCloud.Sdk.Internal;
 internal sealed class MiladyCloudPipeline
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
+
+    /// <summary>Request bodies above this size wait for the server's go-ahead (see <see cref="AskBeforeLargeUpload"/>).</summary>
+    private const long LargeUploadBytes = 1024 * 1024;
     private readonly string _userAgent;
     private readonly string? _sessionCookie;
     private readonly RateLimitGate _gate;
@@ -168,6 +171,12 @@ internal sealed class MiladyCloudPipeline
             // gets it read here, under its own deadline.
             var buffer = completionOption == HttpCompletionOption.ResponseContentRead;
             request.Options.Set(RequestTraits.BufferBody, buffer);
+            if (Options.MaxResponseBytes != MiladyCloudClientOptions.DefaultMaxResponseBytes)
+            {
+                // Absent means the default: most clients keep it, and every request carries its options bag.
+                request.Options.Set(RequestTraits.ResponseLimit, Options.MaxResponseBytes);
+            }
+            AskBeforeLargeUpload(request);
             response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (!request.TakeFlag(RequestTraits.AnswerRecorded))
             {
@@ -196,14 +205,22 @@ internal sealed class MiladyCloudPipeline
         }
         catch (ResponseBodyException ex)
         {
-            throw new MiladyCloudConnectionException($"The connection to {request.RequestUri?.GetLeftPart(UriPartial.Authority)} broke while the response to {request.Method} {request.RequestUri?.AbsolutePath} was being read: {ex.InnerException?.Message ?? ex.Message}", ex);
+            throw new MiladyCloudConnectionException(
+                Scrub($"The connection to {SecretScrubber.Origin(request.RequestUri)} broke while the response to {request.Method} {request.RequestUri?.AbsolutePath} was being read: {ex.InnerException?.Message ?? ex.Message}"),
+                Scrub(ex));
         }
         catch (HttpRequestException ex)
         {
-            throw new MiladyCloudConnectionException($"Could not reach elizaOS Cloud at {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex)
+            // The transport's text may quote what the server sent (an invalid header or status line that echoes the key).
+            throw new MiladyCloudConnectionException(Scrub($"Could not reach elizaOS Cloud at {SecretScrubber.Origin(request.RequestUri)}: {ex.Message}"), Scrub(ex))
             {
                 RequestNeverSent = TransientFailures.NeverReachedServer(ex),
             };
+        }
+        catch (IOException ex)
+        {
+            // The socket handler wraps its I/O failures, but a handler of an HttpClient the caller supplied may not.
+            throw new MiladyCloudConnectionException(Scrub($"The connection to {SecretScrubber.Origin(request.RequestUri)} failed: {ex.Message}"), Scrub(ex));
         }
 
         ThrowIfRedirectedElsewhere(target, response);
@@ -211,10 +228,24 @@ internal sealed class MiladyCloudPipeline
     }
 
     /// <summary>
+    /// A large body is sent only after the server agreed to take it (<c>Expect: 100-continue</c>): a server that refuses
+    /// it at once (413, 401 …) then answers before any of it is sent, and the caller gets that answer. Without it, the
+    /// server closing the connection on an upload it will not read is reported by the transport as a broken pipe and
+    /// the answer is lost. A server that ignores the header costs one second (the handler's wait) before the body goes.
+    /// </summary>
+    private static void AskBeforeLargeUpload(HttpRequestMessage request)
+    {
+        if (request.Content is { } content && (content.Headers.ContentLength ?? long.MaxValue) > LargeUploadBytes && request.Headers.ExpectContinue is null)
+        {
+            request.Headers.ExpectContinue = true;
+        }
+    }
+
+    /// <summary>
     /// The SDK's own handlers never follow redirects, but an HttpClient the caller supplies may, and HttpClient keeps
     /// custom headers (X-API-Key, the session cookie) on a redirect: an answer from another origin is never trusted.
     /// </summary>
-    private static void ThrowIfRedirectedElsewhere(Uri? target, HttpResponseMessage response)
+    private void ThrowIfRedirectedElsewhere(Uri? target, HttpResponseMessage response)
     {
         var answered = response.RequestMessage?.RequestUri;
         if (target is null || answered is null || Uri.Compare(target, answered, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
@@ -223,9 +254,17 @@ internal sealed class MiladyCloudPipeline
         }
 
         response.Dispose();
-        throw new MiladyCloudConnectionException(
-            $"The HttpClient followed a redirect from {target.GetLeftPart(UriPartial.Authority)} to {answered.GetLeftPart(UriPartial.Authority)}; the answer was discarded. Build the HttpClient you pass to MiladyCloudClient with AllowAutoRedirect = false so credentials can never follow a redirect.");
+        // The origins only: the redirect target is the server's text and may carry the key as user-info.
+        throw new MiladyCloudConnectionException(Scrub(
+            $"The HttpClient followed a redirect from {SecretScrubber.Origin(target)} to {SecretScrubber.Origin(answered)}; the answer was discarded. Build the HttpClient you pass to MiladyCloudClient with AllowAutoRedirect = false so credentials can never follow a redirect."));
     }
+
+    /// <summary>Masks the client's credentials in a text about to leave the SDK.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public string? Scrub(string? text) => SecretScrubber.Scrub(text, Options.ApiKey, Options.SessionToken);
+
+    /// <summary>The transport exception, or a copy of its chain with the client's credentials masked when its text quotes them.</summary>
+    public Exception Scrub(Exception exception) => SecretScrubber.Scrub(exception, Options.ApiKey, Options.SessionToken);
 
     /// <summary>
     /// Reads the whole body into memory within the attempt's timeout when the SDK's own handler has not already done so
@@ -289,14 +328,29 @@ internal sealed class MiladyCloudPipeline
             ?? throw new InvalidOperationException("ReadJson needs a successful response sent with HttpCompletionOption.ResponseContentRead.");
         try
         {
-            return JsonSerializer.Deserialize(content.Span, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");
+            return Deserialize(content, responseInfo) ?? throw new JsonException("The response body was the JSON literal null.");
         }
         catch (JsonException ex)
         {
-            throw FormatError<TResponse>(response, System.Text.Encoding.UTF8.GetString(content.Span), ex);
+            throw FormatError<TResponse>(response, content.Text(ErrorResponseReader.MaxBodyChars), ex);
         }
     }
 
+    /// <summary>From the span when the body is one segment (the usual case), from the segments otherwise (no copy).</summary>
+    private static TResponse? Deserialize<TResponse>(PooledContent content, JsonTypeInfo<TResponse> responseInfo)
+    {
+        if (content.IsSingleSegment)
+        {
+            return JsonSerializer.Deserialize(content.FirstSpan, responseInfo);
+        }
+
+        var reader = new Utf8JsonReader(content.Sequence);
+        var value = JsonSerializer.Deserialize(ref reader, responseInfo);
+        // The reader overload stops after the first value; the span overload refuses anything after it, and so must this.
+        return reader.Read() ? throw new JsonException("The response body has more after its JSON value.") : value;
+    }
+
+    /// <summary>A format error quotes at most the first <see cref="ErrorResponseReader.MaxBodyChars"/> characters of the body.</summary>
     private static MiladyCloudResponseFormatException FormatError<TResponse>(HttpResponseMessage response, string? raw, JsonException ex)
     {
         var (apiKey, sessionToken) = CredentialsOf(response.RequestMessage);

@@ -3,6 +3,9 @@ namespace MiladyCloud.Sdk.Internal;
 /// <summary>Finds what is wrong with a set of options, phrased as what to fix.</summary>
 internal static class OptionsValidator
 {
+    /// <summary>Below this, even an ordinary error envelope or a model list would not fit.</summary>
+    public const long MinimumResponseBytes = 4 * 1024;
+
     public static List<string> FindProblems(MiladyCloudClientOptions options)
     {
         var problems = new List<string>();
@@ -53,6 +56,11 @@ internal static class OptionsValidator
         if (options.MaxDownloadBytes <= 0)
         {
             problems.Add($"MaxDownloadBytes must be positive (was {options.MaxDownloadBytes}).");
+        }
+
+        if (options.MaxResponseBytes < MinimumResponseBytes || options.MaxResponseBytes > Array.MaxLength)
+        {
+            problems.Add($"MaxResponseBytes must be between {MinimumResponseBytes:N0} and {Array.MaxLength:N0} (was {options.MaxResponseBytes}).");
         }
 
         if (options.RetryBaseDelay < TimeSpan.Zero)

@@ -39,6 +39,13 @@ internal static class RequestTraits
     /// <summary>Set while the current attempt reads its body, so a timeout then is reported as a body timeout.</summary>
     public static readonly HttpRequestOptionsKey<bool> ReadingBody = new("MiladyCloud.ReadingBody");
 
+    /// <summary>The client's <see cref="MiladyCloudClientOptions.MaxResponseBytes"/>, for the handlers that read bodies.</summary>
+    public static readonly HttpRequestOptionsKey<long> ResponseLimit = new("MiladyCloud.ResponseLimit");
+
+    /// <summary>The most bytes of this request's answer that may be held (the default when the pipeline did not say).</summary>
+    public static long GetResponseLimit(this HttpRequestMessage? request)
+        => request is not null && request.Options.TryGetValue(ResponseLimit, out var value) ? value : MiladyCloudClientOptions.DefaultMaxResponseBytes;
+
     public static bool WantsBufferedBody(this HttpRequestMessage request)
         => request.Options.TryGetValue(BufferBody, out var value) && value;
 

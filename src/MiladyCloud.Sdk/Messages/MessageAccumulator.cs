@@ -133,7 +133,7 @@ public class MessageAccumulator
             }
             catch (JsonException ex)
             {
-                throw new MiladyCloudResponseFormatException($"The input of tool call '{tool.Name}' ({tool.Id}) is not valid JSON once joined.", json, ex);
+                throw new MiladyCloudResponseFormatException($"The input of tool call '{tool.Name}' ({tool.Id}) is not valid JSON once joined.", json.Length <= Internal.ErrorResponseReader.MaxBodyChars ? json : json[..Internal.ErrorResponseReader.MaxBodyChars], ex);
             }
         }
 

@@ -13,10 +13,14 @@ public class MessageStream : MiladyCloudStream<MessageStreamEvent>
     {
     }
 
-    internal MessageStream(Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<MessageStreamEvent>> open)
+    internal MessageStream(Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<MessageStreamEvent>> open, MiladyCloudClientOptions? options = null)
         : base(open)
     {
+        Options = options;
     }
+
+    /// <summary>The client's options, for masking its credentials in the errors of <see cref="ToMessageAsync"/>.</summary>
+    private MiladyCloudClientOptions? Options { get; }
 
     /// <summary>Reads the whole stream and returns the message it adds up to.</summary>
     /// <param name="cancellationToken">Cancels the stream.</param>
@@ -29,6 +33,14 @@ public class MessageStream : MiladyCloudStream<MessageStreamEvent>
             accumulator.Add(streamEvent);
         }
 
-        return accumulator.ToMessage();
+        try
+        {
+            return accumulator.ToMessage();
+        }
+        catch (MiladyCloudResponseFormatException ex) when (Options is { } options)
+        {
+            // The tool's name, id and joined input are the server's text.
+            throw Internal.SecretScrubber.Scrub(ex, options.ApiKey, options.SessionToken);
+        }
     }
 }

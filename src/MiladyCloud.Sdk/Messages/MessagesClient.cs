@@ -34,7 +34,7 @@ public class MessagesClient : CategoryClient
         try
         {
             var result = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken).ConfigureAwait(false);
-            GenAiActivity.Complete(activity, "chat", request.Model, new(result.Id, result.Model, result.Usage.InputTokens, result.Usage.OutputTokens, result.StopReason?.Value));
+            GenAiActivity.Complete(activity, "chat", request.Model, new(result.Id, result.Model, result.Usage.InputTokens, result.Usage.OutputTokens, result.StopReason?.Value), Pipeline.Options);
             return result;
         }
         catch (Exception ex)
@@ -68,8 +68,8 @@ public class MessagesClient : CategoryClient
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.MessageRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
             var events = EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
-            return ObservedStream.Wrap(events, "chat", request.Model, GenAiFolds.Message);
-        });
+            return ObservedStream.Wrap(events, "chat", request.Model, GenAiFolds.Message, pipeline.Options);
+        }, pipeline.Options);
     }
 
     /// <summary>Streams the answer of <paramref name="model"/> to one question.</summary>

@@ -34,11 +34,18 @@ public sealed record RateLimitInfo
         var limit = Integer(headers, "X-RateLimit-Limit");
         var remaining = Integer(headers, "X-RateLimit-Remaining");
         var reset = RetryAfterHeaders.ResetTime(headers);
-        var policy = RetryAfterHeaders.TryFirst(headers, "X-RateLimit-Policy");
+        var policy = PolicyToken(RetryAfterHeaders.TryFirst(headers, "X-RateLimit-Policy"));
         return limit is null && remaining is null && reset is null && policy is null
             ? null
             : new RateLimitInfo { Limit = limit, Remaining = remaining, Reset = reset, Policy = policy };
     }
+
+    /// <summary>
+    /// The server sends <c>redis</c> or <c>in-memory</c>; anything that is not a short token (an echoed credential, say)
+    /// is not kept.
+    /// </summary>
+    private static string? PolicyToken(string? value)
+        => value is { Length: > 0 and <= 32 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? value : null;
 
     private static int? Integer(HttpResponseHeaders headers, string name)
         => int.TryParse(RetryAfterHeaders.TryFirst(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

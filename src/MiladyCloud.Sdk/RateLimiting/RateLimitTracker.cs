@@ -16,6 +16,12 @@ public class RateLimitTracker
     private readonly Lock _gate = new();
     private readonly SharedCounterModel _counter = new();
     private readonly Dictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Limits a route reported that differ from its preset (a deployment may scale the presets, as the server's
+    /// <c>RATE_LIMIT_MULTIPLIER</c> does in development): what the server says wins.
+    /// </summary>
+    private readonly Dictionary<string, int> _reportedLimits = new(StringComparer.Ordinal);
     private RateLimitInfo? _latest;
 
     /// <summary>Creates a tracker that knows nothing yet.</summary>
@@ -61,10 +67,11 @@ public class RateLimitTracker
         ArgumentNullException.ThrowIfNull(route);
         lock (_gate)
         {
-            var wait = Max(HoldFor(route, now), route.Preset is { } preset ? _counter.WaitFor(preset, now) : TimeSpan.Zero);
-            if (wait == TimeSpan.Zero && route.Preset is { } counted)
+            var preset = Effective(route);
+            var wait = Max(HoldFor(route, now), preset is null ? TimeSpan.Zero : _counter.WaitFor(preset, now));
+            if (wait == TimeSpan.Zero && preset is not null)
             {
-                _counter.Count(counted, now);
+                _counter.Count(preset, now);
             }
 
             return ValueTask.FromResult(wait);
@@ -79,9 +86,9 @@ public class RateLimitTracker
     public virtual ValueTask CountAsync(RateLimitRoute route, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(route);
-        if (route.Preset is { } preset)
+        lock (_gate)
         {
-            lock (_gate)
+            if (Effective(route) is { } preset)
             {
                 _counter.Count(preset, now);
             }
@@ -108,7 +115,8 @@ public class RateLimitTracker
             if (report.Info is { } info)
             {
                 _latest = info;
-                var preset = route.Preset ?? PresetFromHeaders(info);
+                RememberReportedLimit(route, info);
+                var preset = Effective(route) ?? PresetFromHeaders(info);
                 if (preset is not null && (info.Remaining is not null || info.Limit is not null))
                 {
                     _counter.Correct(preset, report);
@@ -117,12 +125,32 @@ public class RateLimitTracker
 
             if (report.IsRejected && !(report.Info?.Remaining <= 0))
             {
-                var until = report.ReceivedAt + (report.RetryAfter ?? route.Preset?.Window ?? TimeSpan.FromMinutes(1));
+                var until = AddSaturating(report.ReceivedAt, report.RetryAfter ?? route.Preset?.Window ?? TimeSpan.FromMinutes(1));
                 _holds[route.HoldBucket] = Max(until, _holds.GetValueOrDefault(route.HoldBucket));
             }
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private RateLimitPreset? Effective(RateLimitRoute route)
+        => route.Preset is { } preset && _reportedLimits.TryGetValue(route.Operation, out var limit) ? preset with { Limit = limit } : route.Preset;
+
+    private void RememberReportedLimit(RateLimitRoute route, RateLimitInfo info)
+    {
+        if (route.Preset is null || info.Limit is not { } limit || limit <= 0)
+        {
+            return;
+        }
+
+        if (limit == route.Preset.Limit)
+        {
+            _reportedLimits.Remove(route.Operation);
+        }
+        else
+        {
+            _reportedLimits[route.Operation] = limit;
+        }
     }
 
     private TimeSpan HoldFor(RateLimitRoute route, DateTimeOffset now)
@@ -131,6 +159,10 @@ public class RateLimitTracker
     /// <summary>A route the SDK does not know as limited answered with headers: trust its limit, assume a minute.</summary>
     private static RateLimitPreset? PresetFromHeaders(RateLimitInfo info)
         => info.Limit is { } limit ? new RateLimitPreset("UNKNOWN", limit, TimeSpan.FromMinutes(1)) : null;
+
+    /// <summary>A hostile Retry-After may ask for thousands of years: the hold ends at the end of time instead of throwing.</summary>
+    private static DateTimeOffset AddSaturating(DateTimeOffset time, TimeSpan delay)
+        => delay >= DateTimeOffset.MaxValue - time ? DateTimeOffset.MaxValue : time + delay;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

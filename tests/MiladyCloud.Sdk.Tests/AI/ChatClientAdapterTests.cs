@@ -17,8 +17,8 @@ public class ChatClientAdapterTests
         List<ChatMessage> history =
         [
             new(ChatRole.User, [new TextContent("What is this?"), new DataContent(new byte[] { 1, 2, 3 }, "image/png")]),
-            new(ChatRole.Assistant, [new FunctionCallContent("call_1", "get_weather", new Dictionary<string, object?> { ["city"] = "Paris" })]),
-            new(ChatRole.Tool, [new FunctionResultContent("call_1", "sunny")]),
+            new(ChatRole.Assistant, "A picture."),
+            new(ChatRole.User, "Of what?"),
         ];
         var options = new ChatOptions
         {
@@ -40,8 +40,8 @@ public class ChatClientAdapterTests
         Assert.That(body.GetProperty("messages").GetRawText(), Is.EqualTo(
             """[{"role":"system","content":"Be brief."},""" +
             """{"role":"user","content":[{"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AQID"}}]},""" +
-            """{"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\u0022city\u0022:\u0022Paris\u0022}"}}]},""" +
-            """{"role":"tool","content":"sunny","tool_call_id":"call_1"}]"""));
+            """{"role":"assistant","content":"A picture."},""" +
+            """{"role":"user","content":"Of what?"}]"""));
         Assert.That(body.GetProperty("temperature").GetDouble(), Is.EqualTo(0.5));
         Assert.That(body.GetProperty("top_p").GetDouble(), Is.EqualTo(0.25));
         Assert.That(body.GetProperty("max_tokens").GetInt32(), Is.EqualTo(100));
@@ -55,6 +55,24 @@ public class ChatClientAdapterTests
         Assert.That(tool.GetProperty("function").GetProperty("description").GetString(), Is.EqualTo("Weather for a city."));
         Assert.That(tool.GetProperty("function").GetProperty("parameters").GetProperty("properties").GetProperty("city").GetProperty("type").GetString(), Is.EqualTo("string"));
         Assert.That(body.TryGetProperty("stream", out _), Is.False);
+    }
+
+    [Test]
+    public void A_history_with_tool_results_is_refused_before_sending_and_points_to_messages()
+    {
+        using var api = new FakeApi();
+        var chat = api.Client.Chat.AsChatClient(AiScript.Model);
+        List<ChatMessage> history =
+        [
+            new(ChatRole.User, "Weather in Paris?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("call_1", "get_weather", new Dictionary<string, object?> { ["city"] = "Paris" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("call_1", "sunny")]),
+        ];
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync(history));
+
+        Assert.That(error!.Message, Does.Contain("client.Messages"));
+        Assert.That(api.Server.LogEntries, Is.Empty, "the service answers 500 to such a history: nothing is sent");
     }
 
     [Test]

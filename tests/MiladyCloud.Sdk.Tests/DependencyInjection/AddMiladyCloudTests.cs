@@ -122,6 +122,8 @@ public class AddMiladyCloudTests
             ["MiladyCloud:BaseUrl"] = "https://staging.example.com/api/v1",
             ["MiladyCloud:MaxRetries"] = "5",
             ["MiladyCloud:StreamIdleTimeout"] = "00:03:00",
+            ["MiladyCloud:MaxResponseBytes"] = "33554432",
+            ["MiladyCloud:MaxDownloadBytes"] = "1048576",
         }).Build();
         var services = new ServiceCollection();
         services.AddMiladyCloud(configuration.GetSection("MiladyCloud"));
@@ -135,6 +137,8 @@ public class AddMiladyCloudTests
             Assert.That(options.BaseUrl, Is.EqualTo(new Uri("https://staging.example.com/api/v1")));
             Assert.That(options.MaxRetries, Is.EqualTo(5));
             Assert.That(options.StreamIdleTimeout, Is.EqualTo(TimeSpan.FromMinutes(3)));
+            Assert.That(options.MaxResponseBytes, Is.EqualTo(32L * 1024 * 1024));
+            Assert.That(options.MaxDownloadBytes, Is.EqualTo(1024L * 1024));
         });
     }
 

@@ -23,7 +23,7 @@ public class ErrorMappingTests
             Assert.That(ex.ServerMessage, Is.EqualTo("The request body is invalid"));
             Assert.That(ex.Details!.Value.GetString(), Is.EqualTo("Field 'model' is required"));
             Assert.That(ex.RequestId, Is.EqualTo("req_abc123"));
-            Assert.That(ex.Message, Is.EqualTo("elizaOS Cloud returned 400 Bad Request: The request body is invalid (INVALID_REQUEST)"));
+            Assert.That(ex.Message, Is.EqualTo("elizaOS Cloud returned 400 Bad Request: The request body is invalid: Field 'model' is required (INVALID_REQUEST)"));
             Assert.That(ex.IsRetryable, Is.False);
         });
     }

@@ -67,7 +67,7 @@ public class ImagesClientTests
         storage.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(new byte[1001]));
         api.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody($$"""{"images":[{"url":"{{storage.Url}}/big.png"}],"numImages":1}"""));
 
-        Assert.ThrowsAsync<MiladyCloudResponseFormatException>(async () => await (await api.Client.Images.CreateAsync("x")).Single().GetBytesAsync());
+        Assert.ThrowsAsync<MiladyCloudResponseTooLargeException>(async () => await (await api.Client.Images.CreateAsync("x")).Single().GetBytesAsync());
     }
 
     [Test]

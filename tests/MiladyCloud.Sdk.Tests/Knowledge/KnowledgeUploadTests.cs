@@ -58,7 +58,7 @@ public class KnowledgeUploadTests
             AssertFilePart(parts[0], "handbook.pdf", "application/pdf", "%PDF-1.7 hi");
             AssertFilePart(parts[1], "notes.md", "text/markdown", "# Notes");
             AssertFilePart(parts[2], "table.csv", "text/csv", "a,b\n1,2");
-            Assert.That(parts[3].Disposition, Does.Contain("name=characterId").And.Not.Contain("filename"));
+            Assert.That(parts[3].Disposition, Is.EqualTo("form-data; name=\"characterId\""));
             Assert.That(parts[3].ContentType, Is.Null);
             Assert.That(parts[3].Body, Is.EqualTo("char-1"));
         });
@@ -356,6 +356,24 @@ public class KnowledgeUploadTests
         Assert.That(ex.RawBody, Does.Contain("Character not found or unauthorized"));
     }
 
+    [Test]
+    public async Task A_non_ASCII_file_name_goes_as_quoted_UTF_8_not_MIME_encoded_nor_as_filename_star()
+    {
+        await _api.Client.Knowledge.UploadAsync([KnowledgeFile.FromBytes(Encoding.UTF8.GetBytes("x"), "résumé 履歴書.md")]);
+
+        var sent = _api.SingleRequest().RequestMessage!;
+        var part = MultipartPart.Parse(sent.Headers!["Content-Type"].Single(), sent.BodyAsBytes!).Single();
+        var disposition = Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(part.Disposition));
+        Assert.That(disposition, Is.EqualTo("form-data; name=\"files\"; filename=\"résumé 履歴書.md\""));
+    }
+
+    [Test]
+    public void A_file_name_with_a_line_break_is_refused_before_sending()
+    {
+        Assert.Throws<ArgumentException>(() => KnowledgeFile.FromBytes([1], "a\r\nX-Injected: 1.md"));
+        Assert.That(_api.Server.LogEntries, Is.Empty);
+    }
+
     private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
@@ -366,9 +384,8 @@ public class KnowledgeUploadTests
 
     private static void AssertFilePart(MultipartPart part, string fileName, string contentType, string body)
     {
-        Assert.That(part.Disposition, Does.StartWith("form-data"));
-        Assert.That(part.Disposition, Does.Contain("name=files"));
-        Assert.That(part.Disposition, Does.Contain($"filename={fileName}").Or.Contain($"filename=\"{fileName}\""));
+        // Exactly as browsers write it: the server's parser (Node's FormData) refuses unquoted values and filename*.
+        Assert.That(part.Disposition, Is.EqualTo($"form-data; name=\"files\"; filename=\"{fileName}\""));
         Assert.That(part.ContentType, Is.EqualTo(contentType));
         Assert.That(part.Body, Is.EqualTo(body));
     }

@@ -143,6 +143,19 @@ public class RateLimitAwarenessTests
     }
 
     [Test]
+    public async Task A_limit_the_server_reports_wins_over_the_preset()
+    {
+        // A deployment may scale the presets (the server's RATE_LIMIT_MULTIPLIER): 1,000 calls counted of 6,000.
+        using var api = new ScriptedServer(o => o.MaxRetryDelay = TimeSpan.FromSeconds(1))
+            .Then(200, "{}", Limits(6000, 5000, 60)).Then(200, "{}", Limits(6000, 4999, 60));
+        await GetUserAsync(api);
+
+        await GetUserAsync(api);
+
+        Assert.That(api.RequestCount, Is.EqualTo(2), "STANDARD says 60, the server says 6,000");
+    }
+
+    [Test]
     public async Task An_organization_tier_429_holds_that_tier_for_its_Retry_After_not_the_whole_key()
     {
         // The organization-tier limiter refuses with the key counter's headers on (Remaining 150 on a 429).

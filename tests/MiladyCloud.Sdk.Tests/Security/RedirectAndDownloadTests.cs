@@ -151,8 +151,9 @@ public class RedirectAndDownloadTests
 
         var outcome = await OutcomeAsync(image.GetBytesAsync());
 
-        Assert.That(outcome, Is.TypeOf<MiladyCloudResponseFormatException>());
-        Assert.That(outcome!.Message, Does.Contain("MaxDownloadBytes").Or.Contain("limit"));
+        Assert.That(outcome, Is.TypeOf<MiladyCloudResponseTooLargeException>());
+        Assert.That(((MiladyCloudResponseTooLargeException)outcome!).LimitName, Is.EqualTo("MaxDownloadBytes"));
+        Assert.That(outcome!.Message, Does.Contain("MaxDownloadBytes"));
     }
 
     private static RawServer RedirectingTo(RawServer elsewhere, int status)

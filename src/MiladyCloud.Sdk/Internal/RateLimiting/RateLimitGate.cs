@@ -43,14 +43,15 @@ internal sealed class RateLimitGate(MiladyCloudClientOptions options, RateLimitT
 
     private void ThrowIfTooLong(HttpRequestMessage request, RateLimitRoute route, TimeSpan wait, DateTimeOffset now)
     {
-        var pastDeadline = request.GetDeadline() is { } deadline && now + wait > deadline;
-        if (wait <= options.MaxRetryDelay && !pastDeadline)
+        if (wait <= options.MaxRetryDelay && !(request.GetDeadline() is { } deadline && wait > deadline - now))
         {
             return;
         }
 
+        var pastDeadline = wait <= options.MaxRetryDelay;
         var limit = pastDeadline ? "the call's OperationTimeout" : $"MaxRetryDelay ({options.MaxRetryDelay})";
-        throw new RateLimitedException($"{route.Operation} would be refused by the server's rate limit ({RouteLimit(route)}) until {now + wait:O}, later than {limit} allows; the request was not sent.")
+        var until = wait >= DateTimeOffset.MaxValue - now ? "further notice" : (now + wait).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        throw new RateLimitedException($"{route.Operation} would be refused by the server's rate limit ({RouteLimit(route)}) until {until}, later than {limit} allows; the request was not sent.")
         {
             RetryAfter = wait,
             RateLimit = tracker.Latest,

@@ -1,9 +1,11 @@
 namespace MiladyCloud.Sdk.Internal.Resilience;
 
 /// <summary>
-/// Reads a successful response's whole body inside the attempt, for calls that want it in memory. Sitting inside the
-/// resilience handler, a body that breaks off or stalls mid-way is an attempt failure judged by the retry rules (a
-/// GET is tried again; a credit-consuming call is not), and the per-attempt timeout covers the body too.
+/// Reads a body inside the attempt: the whole of a successful response for calls that want it in memory (at most
+/// <see cref="MiladyCloudClientOptions.MaxResponseBytes"/>), and the bounded start of every error response. Sitting
+/// inside the resilience handler, a body that breaks off or stalls mid-way is an attempt failure judged by the retry
+/// rules (a GET is tried again; a credit-consuming call is not), and the per-attempt timeout covers the body too. The
+/// retry rules then inspect the error body already in memory, and the error mapping reads the same bytes.
 /// </summary>
 internal sealed class BodyBufferingHandler : DelegatingHandler
 {
@@ -11,7 +13,7 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
     {
         request.Options.Set(RequestTraits.ReadingBody, false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode || !request.WantsBufferedBody() || response.Content is PooledContent)
+        if (response.Content is PooledContent || (response.IsSuccessStatusCode && !request.WantsBufferedBody()))
         {
             return response;
         }
@@ -22,8 +24,8 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// Reads the body into memory (a success into a pooled buffer); a broken read is a <see cref="ResponseBodyException"/>.
-    /// The response is disposed when this fails.
+    /// Reads the body into memory: a success whole into pooled segments, an error body's bounded start. A broken read
+    /// is a <see cref="ResponseBodyException"/>; the response is disposed when this fails.
     /// </summary>
     public static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -31,11 +33,12 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
         {
             if (response.IsSuccessStatusCode)
             {
-                response.Content = await PooledContent.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var request = response.RequestMessage;
+                response.Content = await PooledContent.ReadAsync(response.Content, request.GetResponseLimit(), BodyDecoding.Describe(request), cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                await ErrorBody.BufferAsync(response, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)

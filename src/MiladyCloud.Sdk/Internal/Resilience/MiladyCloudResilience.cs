@@ -53,8 +53,7 @@ internal static class MiladyCloudResilience
         // The server's own delay is computed by us (more sources than Retry-After, and the cap).
         ShouldRetryAfterHeader = false,
         ShouldHandle = args => ShouldRetryAsync(args, options),
-        DelayGenerator = static args => ValueTask.FromResult(
-            args.Context.Properties.TryGetValue(ServerDelayKey, out var delay) ? delay : null),
+        DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Context, args.AttemptNumber, options)),
         OnRetry = args =>
         {
             var request = args.Context.GetRequestMessage();
@@ -70,6 +69,29 @@ internal static class MiladyCloudResilience
             return ValueTask.CompletedTask;
         },
     };
+
+    /// <summary>
+    /// The server's delay, but never less than the backoff step of this attempt (<see cref="MiladyCloudClientOptions.RetryBaseDelay"/>
+    /// doubled per attempt): <c>Retry-After: 0</c>, or a rate-limit reset already past, must not turn the retries into a
+    /// burst that hammers a server which just said it is overloaded. <see langword="null"/>: no server delay, back off.
+    /// </summary>
+    private static TimeSpan? ServerDelay(ResilienceContext context, int attempt, MiladyCloudClientOptions options)
+    {
+        if (!context.Properties.TryGetValue(ServerDelayKey, out var delay) || delay is not { } wanted)
+        {
+            return null;
+        }
+
+        var floor = MinimumDelay(options, attempt);
+        return wanted < floor ? floor : wanted;
+    }
+
+    /// <summary>The backoff step without jitter: base × 2^attempt, at most <see cref="MiladyCloudClientOptions.MaxRetryDelay"/>.</summary>
+    internal static TimeSpan MinimumDelay(MiladyCloudClientOptions options, int attempt)
+    {
+        var ticks = options.RetryBaseDelay.Ticks * Math.Pow(2, Math.Min(attempt, 30));
+        return ticks >= options.MaxRetryDelay.Ticks ? options.MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
+    }
 
     private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, MiladyCloudClientOptions options)
     {
@@ -113,7 +135,8 @@ internal static class MiladyCloudResilience
         }
 
         var delay = RetryAfterHeaders.Read(response.Headers, options.TimeProvider, includeReset: response.StatusCode == HttpStatusCode.TooManyRequests)
-            ?? ErrorBodyParser.Parse(body).RetryAfter;
+            ?? ErrorBodyParser.Parse(body).RetryAfter
+            ?? ExhaustedWithoutReset(response);
         if (delay is { } wanted && (wanted > options.MaxRetryDelay || PastDeadline(context, options, wanted)))
         {
             return false;
@@ -123,23 +146,23 @@ internal static class MiladyCloudResilience
         return true;
     }
 
+    /// <summary>
+    /// A window reported exhausted (<c>X-RateLimit-Remaining: 0</c>) whose reset is missing or unreadable still holds:
+    /// a zero server delay, which <see cref="ServerDelay"/> raises to the backoff step (never a jittered shorter one).
+    /// </summary>
+    private static TimeSpan? ExhaustedWithoutReset(HttpResponseMessage response)
+        => RateLimitInfo.FromHeaders(response.Headers) is { IsExhausted: true } ? TimeSpan.Zero : null;
+
     private static bool PastDeadline(ResilienceContext context, MiladyCloudClientOptions options, TimeSpan delay)
         => context.GetRequestMessage()?.GetDeadline() is { } deadline && options.TimeProvider.GetUtcNow() + delay > deadline;
 
     private static async ValueTask<bool> IsPermanentFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         => ErrorResponseReader.IsPermanentFailure(response.StatusCode, await BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Error bodies are small; buffering keeps them readable for the exception built later.</summary>
+    /// <summary>
+    /// The start of the error body, bounded. Usually already buffered by <see cref="BodyBufferingHandler"/>; otherwise read
+    /// now and left in place, so the exception built later reads the same bytes instead of a spent stream.
+    /// </summary>
     internal static async ValueTask<string?> BufferedBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await response.Content.LoadIntoBufferAsync(ErrorResponseReader.MaxBodyChars * 4L, cancellationToken).ConfigureAwait(false);
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            return null;
-        }
-    }
+        => await ErrorBody.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
 }

@@ -36,7 +36,7 @@ internal sealed class ChatChunkDecoder(string? apiKey, string? sessionToken = nu
 
         if (IsErrorObject(json))
         {
-            var raw = Encoding.UTF8.GetString(json);
+            var raw = BodyDecoding.Excerpt(json);
             var type = ErrorBodyParser.Parse(raw).Type;
             return StreamFrame<ChatCompletionChunk>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey, sessionToken: sessionToken));
         }
@@ -45,7 +45,7 @@ internal sealed class ChatChunkDecoder(string? apiKey, string? sessionToken = nu
         if (!IsComplete(chunk))
         {
             // JSON null where the schema promises a value would surface later as a NullReferenceException in caller code.
-            throw new MiladyCloudResponseFormatException($"A {StreamName} stream event has a null choice, delta or tool call.", Encoding.UTF8.GetString(json));
+            throw new MiladyCloudResponseFormatException($"A {StreamName} stream event has a null choice, delta or tool call.", BodyDecoding.Excerpt(json));
         }
 
         return StreamFrame<ChatCompletionChunk>.Item(chunk);

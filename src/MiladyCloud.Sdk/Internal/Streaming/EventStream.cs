@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.ExceptionServices;
 
 namespace MiladyCloud.Sdk.Internal.Streaming;
@@ -24,7 +23,7 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
     private StreamDeadline? _deadline;
     private HttpResponseMessage? _response;
     private Stream? _body;
-    private IAsyncEnumerator<SseItem<StreamFrame<T>>>? _events;
+    private SseEventReader<T>? _events;
     private int _delivered;
     private bool _ended;
     private bool _done;
@@ -106,7 +105,7 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
                 case StreamFrameKind.Item:
                     return new ValueTask<bool>(true);
                 case StreamFrameKind.Error:
-                    return FailAsync(_events!.Current.Data.Error!, rethrow: false);
+                    return FailAsync(_events!.Current.Error!, rethrow: false);
             }
         }
 
@@ -121,11 +120,12 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
             _started = options.TimeProvider.GetTimestamp();
             _deadline = new StreamDeadline(options.StreamFirstEventTimeout, options.TimeProvider, _cancellationToken);
             _response = await EventStreamReader.OpenAsync(_pipeline, _request, _deadline, _cancellationToken).ConfigureAwait(false);
-            _onResponse(RateLimitInfo.FromHeaders(_response.Headers));
+            _onResponse(SecretScrubber.Scrub(RateLimitInfo.FromHeaders(_response.Headers), options.ApiKey, options.SessionToken));
             Log.StreamStarted(_pipeline.Logger, _decoder.StreamName);
             _body = await EventStreamReader.ResponseBodyAsync(_pipeline, _response, _deadline, _cancellationToken).ConfigureAwait(false);
-            var decoder = _decoder;
-            _events = SseParser.Create(_body, (type, data) => decoder.Decode(type, data)).EnumerateAsync(_deadline.Token).GetAsyncEnumerator(_deadline.Token);
+            // Any line from the server (a keep-alive comment included) is a sign of life: the silence deadline starts again.
+            var deadline = _deadline;
+            _events = new SseEventReader<T>(_body, _decoder, options.MaxResponseBytes, deadline.Restart);
         }
         catch (Exception ex)
         {
@@ -167,7 +167,7 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
                 case StreamFrameKind.Item:
                     return true;
                 case StreamFrameKind.Error:
-                    return await FailAsync(_events!.Current.Data.Error!, rethrow: false).ConfigureAwait(false);
+                    return await FailAsync(_events!.Current.Error!, rethrow: false).ConfigureAwait(false);
             }
 
             if (_ended)
@@ -183,7 +183,7 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
     {
         try
         {
-            return _events!.MoveNextAsync();
+            return _events!.MoveNextAsync(_deadline!.Token);
         }
         catch (Exception ex)
         {
@@ -194,7 +194,7 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
     /// <summary>What the current event means: an item (now <see cref="Current"/>), an in-band error, or nothing for the caller.</summary>
     private StreamFrameKind Take()
     {
-        var frame = _events!.Current.Data;
+        var frame = _events!.Current;
         switch (frame.Kind)
         {
             case StreamFrameKind.Error:

@@ -89,7 +89,7 @@ internal static class EventStreamReader
         pipeline.ThrowIfSuccessFalse(response, body);
         throw new MiladyCloudResponseFormatException(
             $"The stream request to {response.RequestMessage?.RequestUri?.AbsolutePath} was answered with {mediaType} instead of an event stream.",
-            body is null ? null : SecretScrubber.Scrub(body, pipeline.Options.ApiKey, pipeline.Options.SessionToken));
+            pipeline.Scrub(body));
     }
 
     /// <summary>What a failed read means to the caller: a timeout, a scrubbed format error, a broken connection, or itself.</summary>
@@ -105,10 +105,13 @@ internal static class EventStreamReader
                 return SecretScrubber.Scrub(format, options.ApiKey, options.SessionToken);
             case System.Text.Json.JsonException:
                 // A decoder that let a JSON error through: still a format error, never a bare JsonException.
-                return new MiladyCloudResponseFormatException($"A {streamName} stream event was not the JSON expected: {ex.Message}", null, ex);
+                return SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"A {streamName} stream event was not the JSON expected: {ex.Message}", null, ex), options.ApiKey, options.SessionToken);
             case IOException or HttpRequestException:
+                // The transport's text may quote the server's bytes (an invalid chunk header, for one).
                 return new MiladyCloudStreamIncompleteException(
-                    $"The connection broke during the {streamName} stream after {delivered} item(s): {ex.Message}", delivered, ex);
+                    SecretScrubber.Scrub($"The connection broke during the {streamName} stream after {delivered} item(s): {ex.Message}", options.ApiKey, options.SessionToken),
+                    delivered,
+                    SecretScrubber.Scrub(ex, options.ApiKey, options.SessionToken));
             default:
                 return ex;
         }

@@ -38,7 +38,7 @@ internal sealed class MessageEventDecoder(string? apiKey, string? sessionToken =
 
         if (name == "error")
         {
-            var raw = Encoding.UTF8.GetString(json);
+            var raw = BodyDecoding.Excerpt(json);
             var type = ErrorBodyParser.Parse(raw).Type;
             return StreamFrame<MessageStreamEvent>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey, sessionToken: sessionToken));
         }
@@ -56,7 +56,7 @@ internal sealed class MessageEventDecoder(string? apiKey, string? sessionToken =
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a "type" string that is not valid UTF-8.
-            throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not valid JSON: {ex.Message}", Encoding.UTF8.GetString(json), ex);
+            throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not valid JSON: {ex.Message}", BodyDecoding.Excerpt(json), ex);
         }
     }
 

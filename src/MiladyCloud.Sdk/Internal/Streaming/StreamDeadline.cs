@@ -64,6 +64,26 @@ internal sealed class StreamDeadline : IDisposable
     /// <summary>The wait is over (the server answered); a plain field write, so it can run per event.</summary>
     public void Pause() => _waiting = false;
 
+    /// <summary>
+    /// The server sent something (a line) while a wait is under way: the wait counts again from now. Nothing happens
+    /// when no wait is under way (a line taken from the buffer), so it can run per line.
+    /// </summary>
+    public void Restart()
+    {
+        if (!_waiting)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_waiting)
+            {
+                _since = _clock.GetTimestamp();
+            }
+        }
+    }
+
     public void Dispose()
     {
         _timer.Dispose();

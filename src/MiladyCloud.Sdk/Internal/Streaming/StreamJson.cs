@@ -15,7 +15,7 @@ internal static class StreamJson
         }
         catch (JsonException ex)
         {
-            var raw = Encoding.UTF8.GetString(json);
+            var raw = BodyDecoding.Excerpt(json);
             throw new MiladyCloudResponseFormatException($"A {streamName} stream event was not the JSON expected ({typeof(T).Name}): {ex.Message}", raw, ex);
         }
     }

@@ -28,7 +28,7 @@ internal static class GenAiActivity
         return activity;
     }
 
-    public static void Complete(Activity? activity, string operation, string requestModel, GenAiOutcome outcome)
+    public static void Complete(Activity? activity, string operation, string requestModel, GenAiOutcome outcome, MiladyCloudClientOptions options)
     {
         TokenUsage.Record(operation, requestModel, outcome.InputTokens, outcome.OutputTokens);
         if (activity is null || !activity.IsAllDataRequested)
@@ -36,13 +36,14 @@ internal static class GenAiActivity
             return;
         }
 
-        activity.SetTag("gen_ai.response.id", outcome.ResponseId);
-        activity.SetTag("gen_ai.response.model", outcome.ResponseModel);
+        // The server's own texts: a span is exported, so a credential it echoed must not go with it.
+        activity.SetTag("gen_ai.response.id", SecretScrubber.Scrub(outcome.ResponseId, options.ApiKey, options.SessionToken));
+        activity.SetTag("gen_ai.response.model", SecretScrubber.Scrub(outcome.ResponseModel, options.ApiKey, options.SessionToken));
         activity.SetTag("gen_ai.usage.input_tokens", outcome.InputTokens);
         activity.SetTag("gen_ai.usage.output_tokens", outcome.OutputTokens);
         if (!string.IsNullOrEmpty(outcome.FinishReason))
         {
-            activity.SetTag("gen_ai.response.finish_reasons", new[] { outcome.FinishReason });
+            activity.SetTag("gen_ai.response.finish_reasons", new[] { SecretScrubber.Scrub(outcome.FinishReason, options.ApiKey, options.SessionToken) });
         }
     }
 

@@ -8,11 +8,11 @@ namespace MiladyCloud.Sdk.Internal.Telemetry;
 /// </summary>
 internal static class ObservedStream
 {
-    public static IAsyncEnumerable<T> Wrap<T>(IAsyncEnumerable<T> source, string operation, string model, Func<GenAiOutcome, T, GenAiOutcome> fold)
-        => GenAiActivity.IsObserved ? Observe(source, operation, model, fold) : source;
+    public static IAsyncEnumerable<T> Wrap<T>(IAsyncEnumerable<T> source, string operation, string model, Func<GenAiOutcome, T, GenAiOutcome> fold, MiladyCloudClientOptions options)
+        => GenAiActivity.IsObserved ? Observe(source, operation, model, fold, options) : source;
 
     private static async IAsyncEnumerable<T> Observe<T>(
-        IAsyncEnumerable<T> source, string operation, string model, Func<GenAiOutcome, T, GenAiOutcome> fold, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IAsyncEnumerable<T> source, string operation, string model, Func<GenAiOutcome, T, GenAiOutcome> fold, MiladyCloudClientOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var activity = GenAiActivity.Start(operation, model);
         var outcome = default(GenAiOutcome);
@@ -48,7 +48,7 @@ internal static class ObservedStream
             await enumerator.DisposeAsync().ConfigureAwait(false);
             if (!failed)
             {
-                GenAiActivity.Complete(activity, operation, model, outcome);
+                GenAiActivity.Complete(activity, operation, model, outcome, options);
             }
         }
     }

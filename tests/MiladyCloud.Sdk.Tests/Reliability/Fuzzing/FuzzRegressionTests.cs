@@ -48,11 +48,26 @@ public class FuzzRegressionTests
         Assert.That(exception, Is.TypeOf<RateLimitedException>());
     }
 
+    [Test]
+    public void A_hex_dump_of_the_upper_cased_key_starting_inside_a_longer_dump_is_masked()
+    {
+        // The long run mutated a chunk-extension dump so that the key's dump began in the middle of a byte group, where
+        // the generic dump decoding could not see it.
+        const string key = "eliza_5ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e7";
+        var dump = BitConverter.ToString(Encoding.UTF8.GetBytes(key[6..].ToUpperInvariant()));
+        FailingTransportHandler.Use([0x04, .. Encoding.UTF8.GetBytes($"Received an invalid chunk extension: '4C-49-5A-41-5F-35-45-43-32-45-3{dump}'.")]);
+        using var client = new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = key, MaxRetries = 0 }, new FailingTransportHandler("application/json"));
+
+        var outcome = Assert.ThrowsAsync<MiladyCloudConnectionException>(() => client.Chat.CreateAsync(ChatRequest()));
+
+        Assert.That(outcome!.ToString(), Does.Not.Contain(dump));
+    }
+
     private static MiladyCloudClient Streaming(string body) => Streaming(Encoding.UTF8.GetBytes(body));
 
     private static MiladyCloudClient Streaming(byte[] body)
     {
         PayloadHandler.Use(body);
-        return new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, MaxRetries = 0 }, new PayloadHandler("text/event-stream"));
+        return new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, MaxRetries = 0, HoldWhenRateLimitExhausted = false }, new PayloadHandler("text/event-stream"));
     }
 }

@@ -13,12 +13,16 @@ internal static class FuzzRunner
     /// <summary>The CI seed (CsCheck's PCG seed format).</summary>
     public const string CiSeed = "1xn1HwIbwfUS";
 
-    public static async Task RunAsync(Gen<byte[]> inputs, Func<byte[], Task> property, int ciIterations)
+    /// <param name="inputs">The generator.</param>
+    /// <param name="property">Throws when an input breaks the property.</param>
+    /// <param name="ciIterations">Inputs in the default (CI) run.</param>
+    /// <param name="oneAtATime">The property measures the whole process (memory): the long run must not sample in parallel.</param>
+    public static async Task RunAsync(Gen<byte[]> inputs, Func<byte[], Task> property, int ciIterations, bool oneAtATime = false)
     {
         var requested = Environment.GetEnvironmentVariable("MILADY_FUZZ_ITERATIONS");
         if (requested is not null && long.TryParse(requested, NumberStyles.Integer, CultureInfo.InvariantCulture, out var iterations) && iterations > 0)
         {
-            await inputs.SampleAsync(input => CheckAsync(property, input), iter: iterations, threads: Environment.ProcessorCount,
+            await inputs.SampleAsync(input => CheckAsync(property, input), iter: iterations, threads: oneAtATime ? 1 : Environment.ProcessorCount,
                 seed: Environment.GetEnvironmentVariable("MILADY_FUZZ_SEED"), print: Describe);
             return;
         }

@@ -109,7 +109,7 @@ public class ParserFuzzTests
     }
 
     private static MiladyCloudClient InMemoryClient(string mediaType, HttpStatusCode status = HttpStatusCode.OK)
-        => new(new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, MaxRetries = 0 }, new PayloadHandler(mediaType, status));
+        => new(new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, MaxRetries = 0, HoldWhenRateLimitExhausted = false }, new PayloadHandler(mediaType, status));
 
     private static async Task ResultOrSdkErrorAsync(byte[] payload, Func<Task> call)
     {

@@ -17,9 +17,13 @@ internal static class Faults
     public static MiladyCloudClient Client(RawServer server, Action<MiladyCloudClientOptions>? configure = null)
         => Client(server.BaseUrl, configure);
 
+    /// <summary>
+    /// A client without retries or rate-limit pacing: these suites send hundreds of calls to one client, and pacing to
+    /// the server's presets is the subject of the RateLimiting tests, not of these.
+    /// </summary>
     public static MiladyCloudClient Client(Uri baseUrl, Action<MiladyCloudClientOptions>? configure = null)
     {
-        var options = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, BaseUrl = baseUrl, MaxRetries = 0 };
+        var options = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, BaseUrl = baseUrl, MaxRetries = 0, HoldWhenRateLimitExhausted = false };
         configure?.Invoke(options);
         return new MiladyCloudClient(options);
     }

@@ -8,6 +8,7 @@ internal sealed class RawConnection : IDisposable
 {
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
+    private static readonly byte[] ChunkEnd = "\r\n"u8.ToArray();
     private readonly byte[] _buffer = new byte[8 * 1024];
     private int _start;
     private int _end;
@@ -45,6 +46,28 @@ internal sealed class RawConnection : IDisposable
         var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
         var body = await ReadExactlyAsync(length);
         return new RawRequest(parts[0], parts[1], headers, Encoding.UTF8.GetString(body));
+    }
+
+    /// <summary>Reads only the head of the next request (method and target), leaving its body unread, as a server that rejects it early does.</summary>
+    public async Task<string?> ReadHeadOnlyAsync() => await ReadHeadAsync();
+
+    /// <summary>Writes <paramref name="count"/> bytes by repeating <paramref name="block"/> (no allocation per write: memory tests count bytes).</summary>
+    public async Task WriteRepeatedAsync(byte[] block, long count)
+    {
+        for (long sent = 0; sent < count; sent += block.Length)
+        {
+            await _stream.WriteAsync(block.AsMemory(0, (int)Math.Min(block.Length, count - sent)), Stopping);
+        }
+
+        await _stream.FlushAsync(Stopping);
+    }
+
+    /// <summary>Writes one chunk of a chunked body.</summary>
+    public async Task WriteChunkAsync(byte[] bytes)
+    {
+        await _stream.WriteAsync(Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n"), Stopping);
+        await _stream.WriteAsync(bytes, Stopping);
+        await _stream.WriteAsync(ChunkEnd, Stopping);
     }
 
     public Task WriteAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
