@@ -63,12 +63,12 @@ public class MiladyCloudApiException : MiladyCloudException
 
     /// <summary>
     /// Whether sending the same request again later may succeed. Not for an answer the server marks as permanent, such
-    /// as a 503 <c>ai_not_configured</c> (no provider is configured for the model).
+    /// as a 503 <c>ai_not_configured</c> or <c>model_not_configured</c> (no provider is configured for the model).
     /// </summary>
     public virtual bool IsRetryable => StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
         or HttpStatusCode.InternalServerError
-        && !string.Equals(ServerCode, "ai_not_configured", StringComparison.OrdinalIgnoreCase);
+        && !Internal.ErrorResponseReader.IsPermanentCode(ServerCode);
 
     /// <summary>Fills the response facts after construction (the SDK builds the subclass first, then the common state).</summary>
     internal void SetResponseFacts(MiladyCloudErrorCode errorCode, string? serverCode, string? serverType, string? serverMessage,

@@ -15,6 +15,4 @@ public class ServiceUnavailableException : MiladyCloudApiException
     {
     }
 
-    /// <inheritdoc />
-    public override bool IsRetryable => true;
 }

@@ -25,8 +25,11 @@ internal static partial class ErrorResponseReader
         "organization is inactive", "user account is inactive", "api key is inactive", "this feature requires a full account",
     ];
 
-    /// <summary>Codes of failures that no retry can mend (the configuration or the account must change first).</summary>
-    private static readonly string[] PermanentCodes = ["ai_not_configured"];
+    /// <summary>Codes of failures that no retry can mend (the deployment's configuration must change first).</summary>
+    private static readonly string[] PermanentCodes = ["ai_not_configured", "model_not_configured"];
+
+    /// <summary>Whether the server's code marks a failure no retry can mend.</summary>
+    public static bool IsPermanentCode(string? code) => code is not null && PermanentCodes.Contains(code, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? apiKey, string? sessionToken, CancellationToken cancellationToken)
     {
@@ -86,7 +89,7 @@ internal static partial class ErrorResponseReader
     {
         var parsed = ErrorBodyParser.Parse(body);
         return Classify(status, parsed) is ErrorKind.Unauthorized or ErrorKind.Forbidden or ErrorKind.InsufficientCredits
-            || (parsed.Code is { } code && PermanentCodes.Contains(code, StringComparer.OrdinalIgnoreCase));
+            || IsPermanentCode(parsed.Code);
     }
 
     /// <summary>The start of the body as text (bounded, buffered once: see <see cref="ErrorBody"/>); <see langword="null"/> when unreadable.</summary>
