@@ -95,6 +95,18 @@ public sealed class FakeFaults
     }
 
     /// <summary>Counts one rate-limited request; returns the window's limit and what is left (negative: over).</summary>
+    /// <summary>Whether <see cref="ExhaustWindowAfter"/> scripted a window (it replaces the server's limiter while set).</summary>
+    internal bool HasScriptedWindow
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _windowBudget is not null;
+            }
+        }
+    }
+
     internal (int Limit, int Remaining, TimeSpan Length) CountInWindow(int defaultLimit)
     {
         lock (_gate)

@@ -7,6 +7,27 @@ public sealed class FakeReplies
 {
     private TimeSpan _videoGenerationTime;
     private decimal _appChatCost = 0.001m;
+    private string _rateLimitPolicy = "redis";
+    private int _rateLimitMultiplier = 1;
+
+    /// <summary>
+    /// How the fake's rate limiter counts, as the service's <c>X-RateLimit-Policy</c> names it: <c>redis</c> (the
+    /// default, as in production: a sliding log per key, plus the organization tier on chat and embeddings) or
+    /// <c>in-memory</c> (one fixed window per key, as a development server does). Either way one counter per key is
+    /// shared by every limited route, each with its own preset (see <c>docs/rate-limits.md</c>).
+    /// </summary>
+    public string RateLimitPolicy
+    {
+        get => _rateLimitPolicy;
+        set => _rateLimitPolicy = value is "redis" or "in-memory" ? value : throw new ArgumentException("Use \"redis\" or \"in-memory\".", nameof(value));
+    }
+
+    /// <summary>Scales every preset, as the service's <c>RATE_LIMIT_MULTIPLIER</c> does outside production. Defaults to 1.</summary>
+    public int RateLimitMultiplier
+    {
+        get => _rateLimitMultiplier;
+        set => _rateLimitMultiplier = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "The multiplier is at least 1.");
+    }
 
     /// <summary>
     /// The assistant text for chat and messages. <c>{input}</c> is replaced with the last user text.

@@ -17,6 +17,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private readonly KnowledgeResponder _knowledge = new(clock);
     private DateTimeOffset? _windowEnd;
     private readonly FakeStores _stores = new(replies, clock, apiKey);
+    private readonly ServerRateLimiter _limiter = new(clock);
 
     public ConcurrentQueue<RecordedRequest> Journal => _stores.Journal;
 
@@ -63,10 +64,16 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         }
 
         var rateHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var limit = RateLimitPreset(request.Method, path);
-        if (limit > 0 && CountRequest(limit, rateHeaders) is { } limited)
+        var route = RateLimitRoute.For(new HttpMethod(request.Method), path);
+        if (route.Preset is { } preset && Limit(preset, recorded, rateHeaders) is { } limited)
         {
             return (ToWireMock(limited), TimeSpan.Zero);
+        }
+
+        if (_limiter.CheckOrganizationTier(FakeAccount.OrganizationId, route.OrganizationTier) is { } tierRefusal)
+        {
+            // The tier's 429 leaves the handler; the route's wrapper then writes its own counter's headers over it.
+            return (ToWireMock(WithHeaders(tierRefusal.Refusal(), rateHeaders)), TimeSpan.Zero);
         }
 
         var fault = faults.Take(path, isStream);
@@ -170,6 +177,50 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         return response;
     }
 
+    /// <summary>
+    /// The server's limiter (<see cref="ServerRateLimiter"/>) by default; a window scripted with
+    /// <see cref="FakeFaults.ExhaustWindowAfter"/> replaces it while set.
+    /// </summary>
+    private FakeResponse? Limit(RateLimitPreset preset, RecordedRequest request, Dictionary<string, string> headers)
+    {
+        if (faults.HasScriptedWindow)
+        {
+            return CountRequest(preset.Limit, headers);
+        }
+
+        _limiter.Policy = replies.RateLimitPolicy;
+        _limiter.Multiplier = replies.RateLimitMultiplier;
+        var decision = _limiter.Check(CallerKey(request), preset);
+        decision.WriteHeaders(headers);
+        return decision.Allowed ? null : decision.Refusal();
+    }
+
+    /// <summary>The server's key for the caller: the API key when one is sent, else the session, else one shared bucket.</summary>
+    private static string CallerKey(RecordedRequest request)
+    {
+        if (request.Headers.TryGetValue("X-API-Key", out var key))
+        {
+            return "apikey:" + key;
+        }
+
+        if (request.Headers.TryGetValue("Authorization", out var authorization) && authorization.StartsWith("Bearer eliza_", StringComparison.Ordinal))
+        {
+            return "apikey:" + authorization["Bearer ".Length..];
+        }
+
+        return HasSession(request) ? "user:" + FakeAccount.UserId : "public";
+    }
+
+    private static FakeResponse WithHeaders(FakeResponse response, Dictionary<string, string> headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        return response;
+    }
+
     private FakeResponse? CountRequest(int presetLimit, Dictionary<string, string> headers)
     {
         DateTimeOffset windowEnd;
@@ -201,32 +252,6 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     }
 
     private static string IsoTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static int RateLimitPreset(string method, string path) => (method, path) switch
-    {
-        ("POST", _) when path.EndsWith("/chat/completions", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/embeddings", StringComparison.Ordinal) => 200,
-        ("POST", _) when path.EndsWith("/generate-image", StringComparison.Ordinal) => 60,
-        ("POST", _) when path.EndsWith("/generate-video", StringComparison.Ordinal) => 10,
-        _ when path.StartsWith(ApiPrefix + "knowledge", StringComparison.Ordinal) => 60,
-        ("POST", ApiPrefix + "app/agents") => 60,
-        _ when IsStandardAccountRoute(method, path) => 60,
-        _ => 0,
-    };
-
-    /// <summary>
-    /// The account, credits and app routes the real service wraps with its STANDARD preset (60 per minute). Its STRICT
-    /// and CRITICAL routes (key rotation, withdrawals, auto top-up) are left out: the fake keeps one window for every
-    /// limited route, where a limit of 5 or 10 would refuse them after unrelated requests.
-    /// </summary>
-    private static bool IsStandardAccountRoute(string method, string path) => (method, path) switch
-    {
-        ("GET", ApiPrefix + "credits/summary") or (_, ApiPrefix + "billing/settings") or ("GET", "/api/credits/transactions") or ("GET", "/api/quotas/usage") => true,
-        ("GET", _) when path.StartsWith("/api/invoices/", StringComparison.Ordinal) => true,
-        (_, ApiPrefix + "user") or ("POST", ApiPrefix + "user/wallets/provision") => true,
-        ("GET", _) when path.StartsWith(ApiPrefix + "apps/", StringComparison.Ordinal) && path.EndsWith("/analytics/requests", StringComparison.Ordinal) => true,
-        ("POST", _) when path.StartsWith(ApiPrefix + "apps/", StringComparison.Ordinal) && (path.EndsWith("/chat", StringComparison.Ordinal) || path.EndsWith("/deploy", StringComparison.Ordinal)) => true,
-        _ => false,
-    };
 
     private static bool IsPublic(string method, string path)
         => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || AppsResponder.IsPublic(method, path) || IsPublicCharacterProfile(method, path);

@@ -69,6 +69,8 @@ public class FakeServerAppSubClientsTests
     [Test]
     public async Task Earnings_accrue_from_chats_through_the_monetized_app_and_can_be_withdrawn_once_per_key()
     {
+        // Four withdrawals (CRITICAL, 5 per 300 s) after three chats would use up the key's counter, as on the real service.
+        _fake.Replies.RateLimitMultiplier = 10;
         var earnings = _client.Apps.Earnings;
         var off = await earnings.GetMonetizationAsync(_appId);
         var on = await earnings.UpdateMonetizationAsync(_appId, new UpdateAppMonetizationRequest { MonetizationEnabled = true, InferenceMarkupPercentage = 100, PurchaseSharePercentage = 10 });
