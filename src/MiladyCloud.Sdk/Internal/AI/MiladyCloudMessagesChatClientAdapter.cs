@@ -39,6 +39,8 @@ internal sealed class MiladyCloudMessagesChatClientAdapter : Ai.IChatClient
         var mapper = new MessageStreamUpdateMapper(_clock);
         await foreach (var streamEvent in _messages.StreamAsync(request, cancellationToken).ConfigureAwait(false))
         {
+            // Events already read into the buffer would otherwise still be yielded after the caller cancelled.
+            cancellationToken.ThrowIfCancellationRequested();
             yield return mapper.Map(streamEvent);
         }
     }
