@@ -33,10 +33,11 @@ public class MessagesChatClientAdapterTests
         ];
         var options = new ChatOptions
         {
-            ModelId = "anthropic/claude-opus-4.6",
+            ModelId = "anthropic/claude-sonnet-4.6",
             Instructions = "Be brief.",
             MaxOutputTokens = 300,
-            TopP = 0.75f,
+            Temperature = 0.3f,
+            TopP = 0.7f,
             TopK = 40,
             StopSequences = ["END"],
             Tools = [Weather],
@@ -47,7 +48,7 @@ public class MessagesChatClientAdapterTests
 
         var schema = JsonSerializer.Serialize(Weather.JsonSchema);
         Assert.That(api.SingleRequest().RequestMessage!.Body, Is.EqualTo(
-            """{"model":"anthropic/claude-opus-4.6","max_tokens":300,"messages":[""" +
+            """{"model":"anthropic/claude-sonnet-4.6","max_tokens":300,"messages":[""" +
             """{"role":"user","content":[{"type":"text","text":"What is this, and the weather there?"},""" +
             """{"type":"image","source":{"type":"base64","media_type":"image/png","data":"AQID"}},""" +
             """{"type":"image","source":{"type":"url","url":"https://example.com/paris.jpg"}}]},""" +
@@ -57,7 +58,7 @@ public class MessagesChatClientAdapterTests
             """{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"sunny"},{"type":"tool_result","tool_use_id":"toolu_2","content":""}]},""" +
             """{"role":"assistant","content":"Sunny in Paris."},""" +
             """{"role":"user","content":[{"type":"text","text":"Thanks."},{"type":"text","text":"And tomorrow?"}]}],"system":""" +
-            """[{"type":"text","text":"Be brief."},{"type":"text","text":"You are terse."}],"top_p":0.75,"top_k":40,"stop_sequences":["END"],"tools":""" +
+            """[{"type":"text","text":"Be brief."},{"type":"text","text":"You are terse."}],"temperature":0.3,"top_p":0.7,"top_k":40,"stop_sequences":["END"],"tools":""" +
             $$$"""[{"name":"get_weather","description":"Weather for a city.","input_schema":{{{schema}}}}],"tool_choice":{"type":"tool","name":"get_weather"}}"""));
     }
 
@@ -217,7 +218,7 @@ public class MessagesChatClientAdapterTests
         yield return Unsendable(new ChatMessage(ChatRole.User, [new UriContent("https://example.com/a.mp3", "audio/mpeg")]), "audio/mpeg");
         yield return Unsendable(new ChatMessage(ChatRole.User, [new DataContent(new byte[] { 1 }, "application/pdf")]), "application/pdf");
         yield return Unsendable(new ChatMessage(ChatRole.User, [new DataContent(new byte[] { 1 }, "image/bmp")]), "image/bmp");
-        yield return Unsendable(new ChatMessage(ChatRole.Assistant, [new DataContent(new byte[] { 1 }, "image/png")]), "images in assistant turns");
+        yield return Unsendable(new ChatMessage(ChatRole.Assistant, [new DataContent(new byte[] { 1 }, "image/png")]), "ignores images");
         yield return Unsendable(new ChatMessage(ChatRole.User, [new FunctionCallContent("c1", "f")]), "tool_use blocks outside assistant turns");
         yield return Unsendable(new ChatMessage(ChatRole.System, [new DataContent(new byte[] { 1 }, "image/png")]), "text only");
         yield return Unsendable(new ChatMessage(new ChatRole("developer"), "x"), "role 'developer'");

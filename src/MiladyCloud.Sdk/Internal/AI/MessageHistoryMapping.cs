@@ -94,7 +94,7 @@ internal sealed class MessageHistoryMapping
                 $"messages[{index}] has a FunctionCallContent in a {role.Value} message: the service ignores tool_use blocks outside assistant turns; put tool calls on the assistant message."),
             Ai.FunctionResultContent result => ToToolResult(result),
             Ai.DataContent or Ai.UriContent when assistant => throw new NotSupportedException(
-                $"messages[{index}] is an assistant message with {content.GetType().Name}: the service ignores images in assistant turns; send them in a user message."),
+                $"messages[{index}] is an assistant message with {content.GetType().Name}: the service keeps only text and tool calls of assistant turns and ignores images; send them in a user message."),
             Ai.DataContent data when data.HasTopLevelMediaType("image") => new ImageBlock { Source = new Base64ImageSource { MediaType = ImageType(data.MediaType, index), Data = data.Base64Data.ToString() } },
             Ai.UriContent uri when uri.HasTopLevelMediaType("image") => new ImageBlock { Source = new UrlImageSource { Url = uri.Uri.ToString() } },
             _ => throw new NotSupportedException(

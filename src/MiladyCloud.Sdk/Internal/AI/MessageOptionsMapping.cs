@@ -1,3 +1,4 @@
+using System.Globalization;
 using MiladyCloud.Sdk.Models;
 using Ai = Microsoft.Extensions.AI;
 
@@ -62,14 +63,18 @@ internal static class MessageOptionsMapping
 
     private static void ApplySampling(MessageRequest request, Ai.ChatOptions options)
     {
-        request.Temperature = options.Temperature ?? request.Temperature;
-        request.TopP = options.TopP ?? request.TopP;
+        request.Temperature = Exact(options.Temperature) ?? request.Temperature;
+        request.TopP = Exact(options.TopP) ?? request.TopP;
         request.TopK = options.TopK ?? request.TopK;
         if (options.StopSequences is { Count: > 0 } stops)
         {
             request.StopSequences = stops.ToList();
         }
     }
+
+    /// <summary>The float as written (0.7f is sent as 0.7, not 0.699999988079071), through its shortest round-trip text.</summary>
+    private static double? Exact(float? value)
+        => value is { } v && float.IsFinite(v) ? double.Parse(v.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
 
     private static void ApplyTools(MessageRequest request, Ai.ChatOptions options)
     {
