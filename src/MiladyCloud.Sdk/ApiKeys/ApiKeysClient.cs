@@ -53,7 +53,7 @@ public class ApiKeysClient : CategoryClient
     /// <param name="update">At least one field.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated record.</returns>
-    /// <exception cref="ArgumentException">Nothing to change, a bad id, or a field outside the limits.</exception>
+    /// <exception cref="ArgumentException">Nothing to change, an id that is not a UUID, or a field outside the limits.</exception>
     /// <exception cref="InvalidOperationException">No session token is configured.</exception>
     public virtual async Task<ApiKeyInfo> UpdateAsync(string keyId, UpdateApiKeyRequest update, CancellationToken cancellationToken = default)
     {
@@ -68,7 +68,7 @@ public class ApiKeysClient : CategoryClient
     /// <param name="keyId">The key id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the key is deleted.</returns>
-    /// <exception cref="ArgumentException">A bad id.</exception>
+    /// <exception cref="ArgumentException">The id is not a UUID (the server would answer a misleading 403).</exception>
     /// <exception cref="InvalidOperationException">No session token is configured.</exception>
     public virtual async Task DeleteAsync(string keyId, CancellationToken cancellationToken = default)
     {
@@ -84,7 +84,7 @@ public class ApiKeysClient : CategoryClient
     /// <param name="keyId">The key id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The record and the new plain key.</returns>
-    /// <exception cref="ArgumentException">A bad id.</exception>
+    /// <exception cref="ArgumentException">The id is not a UUID (the server would answer a misleading 403).</exception>
     /// <exception cref="InvalidOperationException">No session token is configured.</exception>
     public virtual Task<NewApiKey> RegenerateAsync(string keyId, CancellationToken cancellationToken = default)
     {
@@ -92,5 +92,5 @@ public class ApiKeysClient : CategoryClient
         return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.NewApiKey, cancellationToken);
     }
 
-    private static string KeyPath(string keyId) => "api-keys/" + RequestPath.Segment(keyId, nameof(keyId));
+    private static string KeyPath(string keyId) => "api-keys/" + RequestPath.Uuid(keyId, nameof(keyId));
 }

@@ -107,10 +107,10 @@ public class CreditsClient : CategoryClient
     /// <param name="invoiceId">The invoice id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The invoice.</returns>
-    /// <exception cref="ArgumentException"><paramref name="invoiceId"/> is empty, <c>.</c> or <c>..</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="invoiceId"/> is not a UUID (the server would answer 500).</exception>
     public virtual async Task<Invoice> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
-        var path = "api/invoices/" + RequestPath.Segment(invoiceId, nameof(invoiceId));
+        var path = "api/invoices/" + RequestPath.Uuid(invoiceId, nameof(invoiceId));
         var envelope = await Send(HttpMethod.Get, path, MiladyCloudJsonContext.Default.InvoiceResponse, cancellationToken, ApiRoot.Site).ConfigureAwait(false);
         return envelope.Invoice;
     }

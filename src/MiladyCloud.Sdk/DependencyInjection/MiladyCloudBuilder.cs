@@ -88,19 +88,18 @@ public class MiladyCloudBuilder
     /// when the registration is keyed).
     /// </summary>
     /// <param name="defaultModel">The model used when <c>EmbeddingGenerationOptions.ModelId</c> is not set.</param>
-    /// <param name="defaultDimensions">The vector length to ask for when the options do not say.</param>
     /// <returns>This builder.</returns>
-    public virtual MiladyCloudBuilder AddEmbeddingGenerator(string defaultModel, int? defaultDimensions = null)
+    public virtual MiladyCloudBuilder AddEmbeddingGenerator(string defaultModel)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
         if (Name is null)
         {
-            Services.AddSingleton(sp => sp.GetRequiredService<MiladyCloudClient>().Embeddings.AsEmbeddingGenerator(defaultModel, defaultDimensions));
+            Services.AddSingleton(sp => sp.GetRequiredService<MiladyCloudClient>().Embeddings.AsEmbeddingGenerator(defaultModel));
         }
         else
         {
             var name = Name;
-            Services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Embeddings.AsEmbeddingGenerator(defaultModel, defaultDimensions));
+            Services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Embeddings.AsEmbeddingGenerator(defaultModel));
         }
 
         return this;

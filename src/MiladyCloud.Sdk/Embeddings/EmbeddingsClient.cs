@@ -82,22 +82,20 @@ public class EmbeddingsClient : CategoryClient
     /// <summary>The vectors of a response sorted by their <c>index</c>, checked to be exactly one per input.</summary>
     /// <summary>This client as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
     /// <param name="defaultModel">The model used when <c>EmbeddingGenerationOptions.ModelId</c> is not set, such as <c>openai/text-embedding-3-small</c>.</param>
-    /// <param name="defaultDimensions">The vector length to ask for when the options do not say; <see langword="null"/> for the model's own.</param>
     /// <returns>The generator; disposing it leaves this client usable.</returns>
-    /// <exception cref="ArgumentException"><paramref name="defaultModel"/> is empty or white space, or <paramref name="defaultDimensions"/> is not positive.</exception>
-    public virtual Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> AsEmbeddingGenerator(string? defaultModel = null, int? defaultDimensions = null)
+    /// <exception cref="ArgumentException"><paramref name="defaultModel"/> is empty or white space.</exception>
+    /// <remarks>
+    /// The service always returns the model's full vectors: <c>EmbeddingGenerationOptions.Dimensions</c> is refused
+    /// before sending rather than silently ignored.
+    /// </remarks>
+    public virtual Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> AsEmbeddingGenerator(string? defaultModel = null)
     {
         if (defaultModel is not null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
         }
 
-        if (defaultDimensions is { } dimensions)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1, nameof(defaultDimensions));
-        }
-
-        return new Internal.AI.MiladyCloudEmbeddingGeneratorAdapter(this, Pipeline.Options.BaseUrl, Pipeline.TimeProvider, defaultModel, defaultDimensions);
+        return new Internal.AI.MiladyCloudEmbeddingGeneratorAdapter(this, Pipeline.Options.BaseUrl, Pipeline.TimeProvider, defaultModel);
     }
 
     internal static ReadOnlyMemory<float>[] InOrder(EmbeddingResponse response, int expected)
@@ -141,8 +139,14 @@ public class EmbeddingsClient : CategoryClient
             throw new ArgumentException("input must not be empty.", nameof(request));
         }
 
-        RequestValidation.AtLeast(request.Dimensions, 1, "dimensions");
+        if (request.Dimensions is not null)
+        {
+            throw new ArgumentException(DimensionsIgnored, nameof(request));
+        }
     }
+
+    /// <summary>The service's handler never passes <c>dimensions</c> on: a shorter vector would silently not happen.</summary>
+    internal const string DimensionsIgnored = "dimensions is not supported: the service ignores it and always returns the model's full vectors. Leave it unset (for models trained for it, such as text-embedding-3, truncate and re-normalize the vectors yourself).";
 
     private static void ValidateInputs(IReadOnlyList<string> inputs)
     {

@@ -33,7 +33,7 @@ public class KnowledgeClient : CategoryClient
     /// <param name="options">Character, window size and offset; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The documents of the window and the total number stored.</returns>
-    /// <exception cref="ArgumentException">The count is below 1, the offset below 0, or the character id is blank.</exception>
+    /// <exception cref="ArgumentException">The count is below 1, the offset below 0, or the character id is blank or not a UUID.</exception>
     public virtual Task<KnowledgeDocumentList> ListAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = ListPath(options?.CharacterId, options?.Count, options?.Offset);
@@ -48,7 +48,7 @@ public class KnowledgeClient : CategoryClient
     /// <param name="pageSize">Documents per request, at least 1.</param>
     /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
     /// <returns>The documents, in server order.</returns>
-    /// <exception cref="ArgumentException">The page size is below 1 or the character id is blank (thrown at once, not on first iteration).</exception>
+    /// <exception cref="ArgumentException">The page size is below 1 or the character id is blank or not a UUID (thrown at once, not on first iteration).</exception>
     public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(string? characterId = null, int pageSize = DefaultListAllPageSize, CancellationToken cancellationToken = default)
     {
         _ = ListPath(characterId, pageSize, 0);
@@ -64,7 +64,7 @@ public class KnowledgeClient : CategoryClient
     /// <param name="request">The document; <c>Content</c> must not be empty.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new document id and how many fragments were created.</returns>
-    /// <exception cref="ArgumentException">The content is empty.</exception>
+    /// <exception cref="ArgumentException">The content is empty, or the character id is not a UUID.</exception>
     public virtual Task<KnowledgeDocumentCreated> CreateAsync(CreateKnowledgeDocumentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -72,6 +72,8 @@ public class KnowledgeClient : CategoryClient
         {
             throw new ArgumentException("The document content must not be empty.", nameof(request));
         }
+
+        ThrowIfNotCharacterId(request.CharacterId, "characterId");
 
         // Not idempotent (a repeat stores the document twice): ambiguous failures are not repeated.
         var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest)
@@ -91,11 +93,11 @@ public class KnowledgeClient : CategoryClient
     /// at 0 and end at the total; a retried attempt starts again at 0.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One outcome per file and the counts.</returns>
-    /// <exception cref="ArgumentException">The batch breaks a limit or the character id is blank; nothing is sent.</exception>
+    /// <exception cref="ArgumentException">The batch breaks a limit or the character id is blank or not a UUID; nothing is sent.</exception>
     public virtual async Task<KnowledgeUploadResponse> UploadAsync(IEnumerable<KnowledgeFile> files, string? characterId = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var batch = KnowledgeUploadBatch.Validate(files);
-        ThrowIfBlank(characterId, nameof(characterId));
+        ThrowIfNotCharacterId(characterId, nameof(characterId));
 
         // Disposing the request closes the files the SDK opened; a caller's stream stays open for the caller.
         using var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file");
@@ -120,12 +122,12 @@ public class KnowledgeClient : CategoryClient
     /// <param name="characterId">The character whose runtime is searched; the default assistant when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The matches, best first.</returns>
-    /// <exception cref="ArgumentException">The query is empty, the limit below 1, or the character id blank.</exception>
+    /// <exception cref="ArgumentException">The query is empty, the limit below 1, or the character id blank or not a UUID.</exception>
     public virtual Task<KnowledgeQueryResponse> QueryAsync(string query, int? limit = null, string? characterId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         ThrowIfBelow(limit, 1, nameof(limit));
-        ThrowIfBlank(characterId, nameof(characterId));
+        ThrowIfNotCharacterId(characterId, nameof(characterId));
         var body = new KnowledgeQueryRequest { Query = query, Limit = limit, CharacterId = characterId };
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest);
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
@@ -135,10 +137,10 @@ public class KnowledgeClient : CategoryClient
     /// <param name="characterId">The character.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Whether documents exist, and how many.</returns>
-    /// <exception cref="ArgumentException">The character id is empty.</exception>
+    /// <exception cref="ArgumentException">The character id is not a UUID (the server would answer 500).</exception>
     public virtual Task<KnowledgeCheckResult> CheckAsync(string characterId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(characterId);
+        RequestPath.Uuid(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/check");
         return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
     }
@@ -148,7 +150,7 @@ public class KnowledgeClient : CategoryClient
     /// <param name="characterId">The character whose runtime holds it; the default assistant when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The confirmation.</returns>
-    /// <exception cref="ArgumentException">The document id is not a UUID or the character id is blank.</exception>
+    /// <exception cref="ArgumentException">The document id is not a UUID or the character id is blank or not a UUID.</exception>
     public virtual Task<KnowledgeDeleteResponse> DeleteAsync(string documentId, string? characterId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
@@ -157,25 +159,33 @@ public class KnowledgeClient : CategoryClient
             throw new ArgumentException($"'{documentId}' is not a document id: the server expects a UUID.", nameof(documentId));
         }
 
-        ThrowIfBlank(characterId, nameof(characterId));
-        var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.Segment(documentId, nameof(documentId)));
+        ThrowIfNotCharacterId(characterId, nameof(characterId));
+        var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.Uuid(documentId, nameof(documentId)));
         return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
     }
 
     private static string ListPath(string? characterId, int? count, int? offset)
     {
-        ThrowIfBlank(characterId, nameof(characterId));
+        ThrowIfNotCharacterId(characterId, nameof(characterId));
         ThrowIfBelow(count, 1, nameof(count));
         ThrowIfBelow(offset, 0, nameof(offset));
         return new QueryString().Add("characterId", characterId).Add("count", count).Add("offset", offset).AppendTo("knowledge");
     }
 
-    private static void ThrowIfBlank(string? value, string parameterName)
+    /// <summary>Null leaves the character out; anything else must be a character id (a UUID: the server answers 500 to others).</summary>
+    private static void ThrowIfNotCharacterId(string? value, string parameterName)
     {
-        if (value is not null && string.IsNullOrWhiteSpace(value))
+        if (value is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException("Pass null to leave the value out, not an empty string.", parameterName);
         }
+
+        RequestPath.Uuid(value, parameterName);
     }
 
     private static void ThrowIfBelow(int? value, int minimum, string parameterName)

@@ -54,6 +54,21 @@ public class RateLimitTracker
         }
     }
 
+    /// <summary>How long a call to <paramref name="route"/> would have to wait now; nothing is counted.</summary>
+    /// <param name="route">The route.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see cref="TimeSpan.Zero"/> when the server would allow the call now.</returns>
+    public virtual ValueTask<TimeSpan> GetWaitAsync(RateLimitRoute route, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        lock (_gate)
+        {
+            var preset = Effective(route);
+            return ValueTask.FromResult(Max(HoldFor(route, now), preset is null ? TimeSpan.Zero : _counter.WaitFor(preset, now)));
+        }
+    }
+
     /// <summary>
     /// Asks to send a call now. When the server would allow it, the call is counted and the result is zero; otherwise
     /// nothing is counted and the result is how long to wait before asking again.
@@ -100,7 +115,7 @@ public class RateLimitTracker
     /// <summary>
     /// Learns from an answer: its headers correct the replica of the shared counter; a 429 that did not come from that
     /// counter (the organization-tier limiter reports the key counter's headers with calls remaining) holds the
-    /// route's bucket for the delay it asked for.
+    /// route's bucket for the delay it asked for (a 429 that names no delay holds nothing: the retry backoff applies).
     /// </summary>
     /// <param name="route">The route that answered.</param>
     /// <param name="report">What the answer said.</param>
@@ -123,9 +138,9 @@ public class RateLimitTracker
                 }
             }
 
-            if (report.IsRejected && !(report.Info?.Remaining <= 0))
+            if (report.IsRejected && !(report.Info?.Remaining <= 0) && report.RetryAfter is { } delay)
             {
-                var until = AddSaturating(report.ReceivedAt, report.RetryAfter ?? route.Preset?.Window ?? TimeSpan.FromMinutes(1));
+                var until = AddSaturating(report.ReceivedAt, delay);
                 _holds[route.HoldBucket] = Max(until, _holds.GetValueOrDefault(route.HoldBucket));
             }
         }

@@ -6,8 +6,11 @@ internal static class LiveSettings
     /// <summary>Stands in for the live key in every recording (same format as a real key, so the SDK accepts it).</summary>
     public const string PlaceholderApiKey = "eliza_5eed0000000000000000000000000000000000000000000000000000000000a1";
 
-    /// <summary>Stands in for the live session token in every recording.</summary>
-    public const string PlaceholderSessionToken = "session-placeholder-token";
+    /// <summary>
+    /// Stands in for the live session token in every recording: shaped like a Steward token (an HS256 JWT), the kind
+    /// the local server's sessions are, so the SDK picks the same cookie on replay.
+    /// </summary>
+    public const string PlaceholderSessionToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJwbGFjZWhvbGRlciJ9.cGxhY2Vob2xkZXI";
 
     /// <summary>A well-formed key that no server knows.</summary>
     public const string UnknownApiKey = "eliza_0000000000000000000000000000000000000000000000000000000000000000";

@@ -12,8 +12,12 @@ namespace MiladyCloud.Sdk.LiveTests.Infrastructure;
 [Category("Live")]
 public abstract class LiveTestBase(TestMode mode)
 {
+    /// <summary>One rate-limit view for the whole live run: the server counts every test's calls on the same key.</summary>
+    private static readonly RateLimitTracker LiveRunRateLimits = new();
+
     private readonly List<MiladyCloudClient> _clients = [];
     private RecordingServer? _server;
+    private SecretMask _mask = new(null, null);
     private string _recordingPath = string.Empty;
 
     protected TestMode Mode { get; } = mode;
@@ -41,7 +45,8 @@ public abstract class LiveTestBase(TestMode mode)
 
             var recording = new Recording { Server = LiveSettings.ServerDescription, RecordedAt = DateTimeOffset.UtcNow };
             var target = new Uri(LiveSettings.BaseUrl!.GetLeftPart(UriPartial.Authority) + "/");
-            _server = await RecordingServer.StartLiveAsync(target, recording, new SecretMask(LiveSettings.ApiKey, LiveSettings.SessionToken));
+            _mask = new SecretMask(LiveSettings.ApiKey, LiveSettings.SessionToken);
+            _server = await RecordingServer.StartLiveAsync(target, recording, _mask);
             return;
         }
 
@@ -89,7 +94,7 @@ public abstract class LiveTestBase(TestMode mode)
     private void Save(Recording recording)
     {
         recording.EndedAt = DateTimeOffset.UtcNow;
-        var mask = new SecretMask(LiveSettings.ApiKey, LiveSettings.SessionToken);
+        var mask = _mask;
         foreach (var (name, value) in recording.Variables.ToList())
         {
             recording.Variables[name] = mask.Apply(value)!;
@@ -116,11 +121,30 @@ public abstract class LiveTestBase(TestMode mode)
         {
             options.TimeProvider = new ReplayClock(() => Server.ReplayNow);
         }
+        else
+        {
+            // The whole run shares one key: pace every client together, and wait out a window (up to the 5-minute
+            // CRITICAL one) rather than fail a test because an earlier one used the budget.
+            options.RateLimits = LiveRunRateLimits;
+            options.MaxRetryDelay = TimeSpan.FromMinutes(6);
+        }
 
         configure?.Invoke(options);
         var client = new MiladyCloudClient(options);
         _clients.Add(client);
         return client;
+    }
+
+    /// <summary>The session token for the session-only routes: the live one, its placeholder on replay, or none.</summary>
+    protected string? SessionToken => Mode == TestMode.Replay ? LiveSettings.PlaceholderSessionToken : LiveSettings.SessionToken;
+
+    /// <summary>Skips a live test that needs a session when the run has none (its recording still replays).</summary>
+    protected void RequireSession()
+    {
+        if (Mode == TestMode.Live && LiveSettings.SessionToken is null)
+        {
+            Assert.Ignore("This test needs a browser session: set MILADY_CLOUD_LIVE_SESSION_TOKEN (docs/fidelity.md says how to make one for the local server).");
+        }
     }
 
     /// <summary>A value the test chooses once (a name, say): made fresh live, read back from the recording on replay.</summary>

@@ -20,7 +20,7 @@ public class EmbeddingGeneratorAdapterTests
     {
         using var api = new FakeApi();
         Answer(api, Response2);
-        var generator = api.Client.Embeddings.AsEmbeddingGenerator("openai/text-embedding-3-small", defaultDimensions: 2);
+        var generator = api.Client.Embeddings.AsEmbeddingGenerator("openai/text-embedding-3-small");
 
         var embeddings = await generator.GenerateAsync(["first", "second"]);
 
@@ -31,7 +31,7 @@ public class EmbeddingGeneratorAdapterTests
         Assert.That(embeddings.Usage!.InputTokenCount, Is.EqualTo(6));
         Assert.That(embeddings.Usage.TotalTokenCount, Is.EqualTo(6));
         Assert.That(api.SingleRequest().RequestMessage!.Body,
-            Is.EqualTo("""{"input":["first","second"],"model":"openai/text-embedding-3-small","dimensions":2}"""));
+            Is.EqualTo("""{"input":["first","second"],"model":"openai/text-embedding-3-small"}"""));
     }
 
     [Test]
@@ -53,11 +53,11 @@ public class EmbeddingGeneratorAdapterTests
         Answer(api, Response2);
         var generator = api.Client.Embeddings.AsEmbeddingGenerator("default-model");
 
-        await generator.GenerateAsync(["a", "b"], new EmbeddingGenerationOptions { ModelId = "other-model", Dimensions = 64 });
+        await generator.GenerateAsync(["a", "b"], new EmbeddingGenerationOptions { ModelId = "other-model" });
 
         var body = JsonDocument.Parse(api.SingleRequest().RequestMessage!.Body!).RootElement;
         Assert.That(body.GetProperty("model").GetString(), Is.EqualTo("other-model"));
-        Assert.That(body.GetProperty("dimensions").GetInt32(), Is.EqualTo(64));
+        Assert.That(body.TryGetProperty("dimensions", out _), Is.False);
     }
 
     [Test]
@@ -97,8 +97,26 @@ public class EmbeddingGeneratorAdapterTests
         using var api = new FakeApi();
 
         Assert.Throws<ArgumentException>(() => api.Client.Embeddings.AsEmbeddingGenerator(" "));
-        Assert.Throws<ArgumentOutOfRangeException>(() => api.Client.Embeddings.AsEmbeddingGenerator("m", 0));
         Assert.ThrowsAsync<ArgumentException>(() => api.Client.Embeddings.AsEmbeddingGenerator().GenerateAsync(["x"]));
+    }
+
+    [Test]
+    public void Dimensions_are_refused_before_sending_because_the_service_ignores_them()
+    {
+        using var api = new FakeApi();
+        var generator = api.Client.Embeddings.AsEmbeddingGenerator("openai/text-embedding-3-small");
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["x"], new Microsoft.Extensions.AI.EmbeddingGenerationOptions { Dimensions = 256 }));
+        var raw = Assert.ThrowsAsync<ArgumentException>(() => api.Client.Embeddings.CreateAsync(new MiladyCloud.Sdk.Models.EmbeddingRequest
+        {
+            Model = "openai/text-embedding-3-small",
+            Input = "x",
+            Dimensions = 256,
+        }));
+
+        Assert.That(error!.Message, Does.Contain("ignores"));
+        Assert.That(raw!.Message, Does.Contain("ignores"));
+        Assert.That(api.Server.LogEntries, Is.Empty);
     }
 
     private static void Answer(FakeApi api, string body)

@@ -26,33 +26,33 @@ public class AccountClientsTests
     public async Task Jobs_GetAsync_maps_the_job_and_the_polling_advice()
     {
         Respond("/api/v1/jobs/*", "GET", """
-            {"success":true,"data":{"id":"j 1","type":"milady_provision","status":"in_progress","result":null,"error":null,"attempts":1,"maxAttempts":3,
+            {"success":true,"data":{"id":"6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a51","type":"milady_provision","status":"in_progress","result":null,"error":null,"attempts":1,"maxAttempts":3,
              "estimatedCompletionAt":"e","scheduledFor":"s","startedAt":"st","completedAt":null,"createdAt":"c","updatedAt":"u"},
              "polling":{"intervalMs":5000,"shouldContinue":true}}
             """);
 
-        var response = await _api.Client.Jobs.GetAsync("j 1");
+        var response = await _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a51");
 
         var job = response.Data;
         Assert.Multiple(() =>
         {
-            Assert.That((job.Id, job.Type, job.Status, job.Error, job.Attempts, job.MaxAttempts), Is.EqualTo(("j 1", "milady_provision", JobStatus.InProgress, (string?)null, (int?)1, (int?)3)));
+            Assert.That((job.Id, job.Type, job.Status, job.Error, job.Attempts, job.MaxAttempts), Is.EqualTo(("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a51", "milady_provision", JobStatus.InProgress, (string?)null, (int?)1, (int?)3)));
             Assert.That(job.Result is null || job.Result.Value.ValueKind == JsonValueKind.Null, Is.True);
             Assert.That((job.EstimatedCompletionAt, job.ScheduledFor, job.StartedAt, job.CompletedAt, job.CreatedAt, job.UpdatedAt), Is.EqualTo(("e", "s", "st", (string?)null, "c", "u")));
             Assert.That((response.Polling!.IntervalMs, response.Polling.ShouldContinue), Is.EqualTo(((long?)5000, true)));
         });
         var sent = Sent();
         Assert.That(sent.Method, Is.EqualTo("GET"));
-        Assert.That(sent.AbsoluteUrl, Does.EndWith("/api/v1/jobs/j 1"), "WireMock shows the decoded path; escaping is checked in Ids_are_escaped_in_the_path");
+        Assert.That(sent.AbsoluteUrl, Does.EndWith("/api/v1/jobs/6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a51"));
         Assert.That(sent.Headers!["Authorization"].Single(), Is.EqualTo("Bearer " + FakeApi.ApiKey));
     }
 
     [Test]
     public async Task Jobs_GetAsync_keeps_a_completed_result_object()
     {
-        Respond("/api/v1/jobs/j-2", "GET", """{"success":true,"data":{"id":"j-2","type":"milady_provision","status":"completed","result":{"agentId":"a-1"}},"polling":{"shouldContinue":false}}""");
+        Respond("/api/v1/jobs/6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a52", "GET", """{"success":true,"data":{"id":"6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a52","type":"milady_provision","status":"completed","result":{"agentId":"a-1"}},"polling":{"shouldContinue":false}}""");
 
-        var response = await _api.Client.Jobs.GetAsync("j-2");
+        var response = await _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a52");
 
         Assert.That(response.Data.Status, Is.EqualTo(JobStatus.Completed));
         Assert.That(response.Data.Result!.Value.GetProperty("agentId").GetString(), Is.EqualTo("a-1"));
@@ -62,10 +62,12 @@ public class AccountClientsTests
     [Test]
     public void Jobs_GetAsync_not_found_and_bad_ids()
     {
-        Respond("/api/v1/jobs/missing", "GET", """{"success":false,"error":"Job not found"}""", 404);
+        Respond("/api/v1/jobs/6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53", "GET", """{"success":false,"error":"Job not found"}""", 404);
 
-        Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Jobs.GetAsync("missing"));
+        Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53"));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Jobs.GetAsync(".."));
+        var notUuid = Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Jobs.GetAsync("job-1"), "the service answers 500 to an id that is not a UUID");
+        Assert.That(notUuid!.Message, Does.Contain("UUID"));
         Assert.That(_api.Server.LogEntries.Count(), Is.EqualTo(1));
     }
 
@@ -233,13 +235,14 @@ public class AccountClientsTests
     }
 
     [Test]
-    public async Task Ids_are_escaped_in_the_path()
+    public async Task Job_ids_must_be_UUIDs_and_go_into_the_path_as_given()
     {
         var handler = RecordingHandler.Json("""{"success":true,"data":{"id":"x","type":"t","status":"pending"}}""");
         using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
 
-        await client.Jobs.GetAsync("a/b c");
+        Assert.ThrowsAsync<ArgumentException>(() => client.Jobs.GetAsync("a/b c"));
+        await client.Jobs.GetAsync("6F1C2B3A-1D2E-4F50-8A9B-0C1D2E3F4A51");
 
-        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/v1/jobs/a%2Fb%20c"));
+        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/v1/jobs/6F1C2B3A-1D2E-4F50-8A9B-0C1D2E3F4A51"));
     }
 }

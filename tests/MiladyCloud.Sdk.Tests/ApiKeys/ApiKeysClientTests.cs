@@ -11,7 +11,7 @@ public class ApiKeysClientTests
     private const string Session = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl";
     private const string PlainKey = "eliza_fedcba9876543210fedcba9876543210fedcba9876543210fedcba98765432";
     private const string RecordJson = """
-        {"id":"k-1","name":"Production Key","description":"prod","key_prefix":"eliza_fedcba","created_at":"2026-04-27T10:30:00.000Z",
+        {"id":"7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d","name":"Production Key","description":"prod","key_prefix":"eliza_fedcba","created_at":"2026-04-27T10:30:00.000Z",
          "permissions":["chat"],"rate_limit":1000,"expires_at":null}
         """;
 
@@ -43,7 +43,7 @@ public class ApiKeysClientTests
     public async Task ListAsync_sends_only_the_session_cookie_and_maps_every_field()
     {
         Respond("/api/v1/api-keys", "GET", """
-            {"keys":[{"id":"k-1","name":"Production Key","description":null,"key":"eliza_fedcba9876543210fedcba9876543210fedcba9876543210fedcba98765432",
+            {"keys":[{"id":"7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d","name":"Production Key","description":null,"key":"eliza_fedcba9876543210fedcba9876543210fedcba9876543210fedcba98765432",
               "key_hash":"abc123","key_prefix":"eliza_fedcba","organization_id":"org-1","user_id":"u-1","permissions":["chat","images"],"rate_limit":500,
               "is_active":true,"usage_count":42,"expires_at":"2027-01-01T00:00:00.000Z","last_used_at":"2026-04-27T11:00:00.000Z",
               "created_at":"2026-04-27T10:30:00.000Z","updated_at":"2026-04-27T10:31:00.000Z"}]}
@@ -54,7 +54,7 @@ public class ApiKeysClientTests
         Assert.Multiple(() =>
         {
             Assert.That((key.Id, key.Name, key.Description, key.Key, key.KeyHash, key.KeyPrefix, key.OrganizationId, key.UserId),
-                Is.EqualTo(("k-1", "Production Key", (string?)null, PlainKey, "abc123", "eliza_fedcba", "org-1", "u-1")));
+                Is.EqualTo(("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", "Production Key", (string?)null, PlainKey, "abc123", "eliza_fedcba", "org-1", "u-1")));
             Assert.That(key.Permissions, Is.EqualTo(new[] { "chat", "images" }));
             Assert.That((key.RateLimit, key.IsActive, key.UsageCount, key.ExpiresAt, key.LastUsedAt, key.CreatedAt, key.UpdatedAt),
                 Is.EqualTo(((int?)500, (bool?)true, (long?)42, "2027-01-01T00:00:00.000Z", "2026-04-27T11:00:00.000Z", "2026-04-27T10:30:00.000Z", "2026-04-27T10:31:00.000Z")));
@@ -79,7 +79,7 @@ public class ApiKeysClientTests
         {
             Assert.That(created.PlainKey, Is.EqualTo(PlainKey));
             Assert.That((created.ApiKey.Id, created.ApiKey.Name, created.ApiKey.Description, created.ApiKey.KeyPrefix, created.ApiKey.CreatedAt),
-                Is.EqualTo(("k-1", "Production Key", "prod", "eliza_fedcba", "2026-04-27T10:30:00.000Z")));
+                Is.EqualTo(("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", "Production Key", "prod", "eliza_fedcba", "2026-04-27T10:30:00.000Z")));
             Assert.That((created.ApiKey.RateLimit, created.ApiKey.ExpiresAt), Is.EqualTo(((int?)1000, (string?)null)));
             Assert.That(created.ApiKey.Permissions, Is.EqualTo(new[] { "chat" }));
             Assert.That(created.ToString(), Does.Not.Contain(PlainKey).And.Contain("Production Key"));
@@ -105,15 +105,15 @@ public class ApiKeysClientTests
     [Test]
     public async Task UpdateAsync_patches_the_escaped_id_with_only_the_given_fields()
     {
-        Respond("/api/v1/api-keys/*", "PATCH", "{\"apiKey\":{\"id\":\"k 1\",\"name\":\"Renamed\",\"description\":null,\"key_prefix\":\"eliza_fedcba\",\"created_at\":\"c\",\"permissions\":[],\"rate_limit\":10,\"expires_at\":null,\"is_active\":false}}");
+        Respond("/api/v1/api-keys/*", "PATCH", "{\"apiKey\":{\"id\":\"7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d\",\"name\":\"Renamed\",\"description\":null,\"key_prefix\":\"eliza_fedcba\",\"created_at\":\"c\",\"permissions\":[],\"rate_limit\":10,\"expires_at\":null,\"is_active\":false}}");
 
-        var key = await _api.Client.ApiKeys.UpdateAsync("k 1", new UpdateApiKeyRequest { Name = "Renamed", IsActive = false, RateLimit = 10 });
+        var key = await _api.Client.ApiKeys.UpdateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", new UpdateApiKeyRequest { Name = "Renamed", IsActive = false, RateLimit = 10 });
 
-        Assert.That((key.Id, key.Name, key.IsActive, key.RateLimit), Is.EqualTo(("k 1", "Renamed", (bool?)false, (int?)10)));
+        Assert.That((key.Id, key.Name, key.IsActive, key.RateLimit), Is.EqualTo(("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", "Renamed", (bool?)false, (int?)10)));
         Assert.That(key.Permissions, Is.Empty);
         var sent = Sent();
         Assert.That(sent.Method, Is.EqualTo("PATCH"));
-        Assert.That(sent.AbsoluteUrl, Does.EndWith("/api/v1/api-keys/k 1"));
+        Assert.That(sent.AbsoluteUrl, Does.EndWith("/api/v1/api-keys/7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d"));
         AssertSessionOnly(sent);
         Assert.That(JsonDocument.Parse(sent.Body!).RootElement.GetRawText(), Is.EqualTo("""{"name":"Renamed","rate_limit":10,"is_active":false}"""));
     }
@@ -121,9 +121,9 @@ public class ApiKeysClientTests
     [Test]
     public async Task DeleteAsync_sends_delete_with_the_session()
     {
-        Respond("/api/v1/api-keys/k-1", "DELETE", """{"success":true}""");
+        Respond("/api/v1/api-keys/7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", "DELETE", """{"success":true}""");
 
-        await _api.Client.ApiKeys.DeleteAsync("k-1");
+        await _api.Client.ApiKeys.DeleteAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d");
 
         var sent = Sent();
         Assert.That(sent.Method, Is.EqualTo("DELETE"));
@@ -133,11 +133,11 @@ public class ApiKeysClientTests
     [Test]
     public async Task RegenerateAsync_posts_and_returns_the_new_plain_key()
     {
-        Respond("/api/v1/api-keys/k-1/regenerate", "POST", "{\"apiKey\":" + RecordJson + ",\"plainKey\":\"" + PlainKey + "\"}");
+        Respond("/api/v1/api-keys/7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d/regenerate", "POST", "{\"apiKey\":" + RecordJson + ",\"plainKey\":\"" + PlainKey + "\"}");
 
-        var result = await _api.Client.ApiKeys.RegenerateAsync("k-1");
+        var result = await _api.Client.ApiKeys.RegenerateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d");
 
-        Assert.That((result.PlainKey, result.ApiKey.Id), Is.EqualTo((PlainKey, "k-1")));
+        Assert.That((result.PlainKey, result.ApiKey.Id), Is.EqualTo((PlainKey, "7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d")));
         Assert.That(result.ToString(), Does.Not.Contain(PlainKey));
         var sent = Sent();
         Assert.That(sent.Method, Is.EqualTo("POST"));
@@ -153,9 +153,9 @@ public class ApiKeysClientTests
         {
             () => keys.ListAsync(),
             () => keys.CreateAsync(new CreateApiKeyRequest { Name = "k" }),
-            () => keys.UpdateAsync("k-1", new UpdateApiKeyRequest { Name = "n" }),
-            () => keys.DeleteAsync("k-1"),
-            () => keys.RegenerateAsync("k-1"),
+            () => keys.UpdateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", new UpdateApiKeyRequest { Name = "n" }),
+            () => keys.DeleteAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d"),
+            () => keys.RegenerateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d"),
         };
 
         foreach (var call in calls)
@@ -179,7 +179,7 @@ public class ApiKeysClientTests
             Assert.ThrowsAsync<ArgumentException>(() => keys.CreateAsync(new CreateApiKeyRequest { Name = "k", RateLimit = 100_001 }));
             Assert.ThrowsAsync<ArgumentException>(() => keys.CreateAsync(new CreateApiKeyRequest { Name = "k", Permissions = Enumerable.Repeat("p", 51).ToList() }));
             Assert.ThrowsAsync<ArgumentException>(() => keys.CreateAsync(new CreateApiKeyRequest { Name = "k", Permissions = ["ok", ""] }));
-            Assert.ThrowsAsync<ArgumentException>(() => keys.UpdateAsync("k-1", new UpdateApiKeyRequest()));
+            Assert.ThrowsAsync<ArgumentException>(() => keys.UpdateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", new UpdateApiKeyRequest()));
             Assert.ThrowsAsync<ArgumentException>(() => keys.UpdateAsync("..", new UpdateApiKeyRequest { Name = "n" }));
             Assert.ThrowsAsync<ArgumentException>(() => keys.DeleteAsync(" "));
             Assert.ThrowsAsync<ArgumentException>(() => keys.RegenerateAsync("."));
@@ -220,10 +220,11 @@ public class ApiKeysClientTests
         var handler = RecordingHandler.Json("{\"apiKey\":" + RecordJson + ",\"plainKey\":\"" + PlainKey + "\"}");
         using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { SessionToken = Session });
 
-        await client.ApiKeys.RegenerateAsync("a/b c");
+        Assert.ThrowsAsync<ArgumentException>(() => client.ApiKeys.RegenerateAsync("a/b c"), "not a UUID: the service would answer a misleading 403");
+        await client.ApiKeys.RegenerateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d");
 
         var request = handler.Requests.Single();
-        Assert.That(request.RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/v1/api-keys/a%2Fb%20c/regenerate"));
+        Assert.That(request.RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/v1/api-keys/7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d/regenerate"));
         Assert.That(request.Headers.Authorization, Is.Null);
     }
 }

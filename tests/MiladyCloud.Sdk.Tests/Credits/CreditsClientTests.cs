@@ -225,23 +225,23 @@ public class CreditsClientTests
     public async Task GetInvoiceAsync_escapes_the_id_and_maps_every_field()
     {
         Respond("/api/invoices/*", "GET", """
-            {"invoice":{"id":"inv 1","stripeInvoiceId":"in_1","stripeCustomerId":"cus_1","stripePaymentIntentId":"pi_1","amountDue":25,"amountPaid":25,
+            {"invoice":{"id":"8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e","stripeInvoiceId":"in_1","stripeCustomerId":"cus_1","stripePaymentIntentId":"pi_1","amountDue":25,"amountPaid":25,
              "currency":"usd","status":"paid","invoiceType":"credit_purchase","invoiceNumber":"A-1","invoicePdf":"p","hostedInvoiceUrl":"h","creditsAdded":25,
              "metadata":{"k":"v"},"createdAt":"c","updatedAt":"u","dueDate":null,"paidAt":"p2"}}
             """);
 
-        var inv = await _api.Client.Credits.GetInvoiceAsync("inv 1");
+        var inv = await _api.Client.Credits.GetInvoiceAsync("8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e");
 
         Assert.Multiple(() =>
         {
             Assert.That((inv.Id, inv.StripeInvoiceId, inv.StripeCustomerId, inv.StripePaymentIntentId, inv.AmountDue, inv.AmountPaid),
-                Is.EqualTo(("inv 1", "in_1", "cus_1", "pi_1", 25m, 25m)));
+                Is.EqualTo(("8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e", "in_1", "cus_1", "pi_1", 25m, 25m)));
             Assert.That((inv.Currency, inv.Status, inv.InvoiceType, inv.InvoiceNumber, inv.InvoicePdf, inv.HostedInvoiceUrl, inv.CreditsAdded),
                 Is.EqualTo(("usd", "paid", "credit_purchase", "A-1", "p", "h", (decimal?)25m)));
             Assert.That(inv.Metadata!.Value.GetProperty("k").GetString(), Is.EqualTo("v"));
             Assert.That((inv.CreatedAt, inv.UpdatedAt, inv.DueDate, inv.PaidAt), Is.EqualTo(("c", "u", (string?)null, "p2")));
         });
-        Assert.That(Sent().AbsoluteUrl, Does.EndWith("/api/invoices/inv 1"));
+        Assert.That(Sent().AbsoluteUrl, Does.EndWith("/api/invoices/8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e"));
     }
 
     [Test]
@@ -374,8 +374,9 @@ public class CreditsClientTests
         var handler = RecordingHandler.Json("""{"invoice":{"id":"x","amountDue":1,"amountPaid":1}}""");
         using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
 
-        await client.Credits.GetInvoiceAsync("a/b c");
+        Assert.ThrowsAsync<ArgumentException>(() => client.Credits.GetInvoiceAsync("a/b c"), "not a UUID: the service would answer 500");
+        await client.Credits.GetInvoiceAsync("8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e");
 
-        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/invoices/a%2Fb%20c"));
+        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/invoices/8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e"));
     }
 }

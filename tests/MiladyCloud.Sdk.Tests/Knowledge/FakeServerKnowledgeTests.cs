@@ -31,10 +31,10 @@ public class FakeServerKnowledgeTests
         {
             Content = "Passwords are reset under Settings, Security.\n\nInvoices are sent on the first of each month.",
             Filename = "faq.txt",
-            CharacterId = "char-1",
+            CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f",
         });
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("Refunds take five working days."));
-        var uploaded = await _client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "refunds.md")], characterId: "char-1");
+        var uploaded = await _client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "refunds.md")], characterId: "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         Assert.Multiple(() =>
         {
@@ -48,7 +48,7 @@ public class FakeServerKnowledgeTests
         });
 
         var all = new List<KnowledgeDocument>();
-        await foreach (var document in _client.Knowledge.ListAllAsync("char-1", pageSize: 1))
+        await foreach (var document in _client.Knowledge.ListAllAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", pageSize: 1))
         {
             all.Add(document);
         }
@@ -56,16 +56,16 @@ public class FakeServerKnowledgeTests
         Assert.That(all.Select(d => d.Metadata!.Filename), Is.EqualTo(new[] { "faq.txt", "refunds.md" }));
         Assert.That(_fake.Requests.Count(r => r.Method == "GET" && r.Path == "/api/v1/knowledge"), Is.EqualTo(2), "the walk stops at the reported total");
 
-        var answer = await _client.Knowledge.QueryAsync("How do I reset my password?", limit: 1, characterId: "char-1");
+        var answer = await _client.Knowledge.QueryAsync("How do I reset my password?", limit: 1, characterId: "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
         Assert.That(answer.Results.Single().Content, Is.EqualTo("Passwords are reset under Settings, Security."));
         Assert.That(answer.Results.Single().Similarity, Is.GreaterThan(0));
 
-        Assert.That((await _client.Knowledge.CheckAsync("char-1")).Count, Is.EqualTo(2));
-        Assert.That((await _client.Knowledge.CheckAsync("someone-else")).HasDocuments, Is.False);
+        Assert.That((await _client.Knowledge.CheckAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f")).Count, Is.EqualTo(2));
+        Assert.That((await _client.Knowledge.CheckAsync("2e7a5c6f-8b9d-4e0f-8a1b-4c5d6e7f8091")).HasDocuments, Is.False);
 
-        var deleted = await _client.Knowledge.DeleteAsync(created.DocumentId, "char-1");
+        var deleted = await _client.Knowledge.DeleteAsync(created.DocumentId, "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
         Assert.That(deleted.Success, Is.True);
-        Assert.That((await _client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "char-1" })).Total, Is.EqualTo(1));
+        Assert.That((await _client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f" })).Total, Is.EqualTo(1));
     }
 
     [Test]
@@ -74,7 +74,7 @@ public class FakeServerKnowledgeTests
         await _client.Knowledge.CreateAsync(new CreateKnowledgeDocumentRequest { Content = "Only for the assistant." });
 
         Assert.That((await _client.Knowledge.ListAsync()).Total, Is.EqualTo(1));
-        Assert.That((await _client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "char-1" })).Total, Is.Zero);
+        Assert.That((await _client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f" })).Total, Is.Zero);
     }
 
     [Test]

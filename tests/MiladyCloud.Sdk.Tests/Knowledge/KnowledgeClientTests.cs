@@ -26,7 +26,7 @@ public class KnowledgeClientTests
              "total":7,"count":1,"offset":3}
             """);
 
-        var list = await _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "c 1", Count = 1, Offset = 3 });
+        var list = await _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Count = 1, Offset = 3 });
 
         var doc = list.Documents.Single();
         Assert.Multiple(() =>
@@ -47,7 +47,7 @@ public class KnowledgeClientTests
         });
         var sent = _api.SingleRequest().RequestMessage!;
         Assert.That(sent.Method, Is.EqualTo("GET"));
-        Assert.That(sent.RawQuery, Is.EqualTo("?characterId=c%201&count=1&offset=3"));
+        Assert.That(sent.RawQuery, Is.EqualTo("?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f&count=1&offset=3"));
     }
 
     [Test]
@@ -59,7 +59,7 @@ public class KnowledgeClientTests
         Window(6, 5, "never");
 
         var ids = new List<string>();
-        await foreach (var doc in _api.Client.Knowledge.ListAllAsync("c1", pageSize: 2))
+        await foreach (var doc in _api.Client.Knowledge.ListAllAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", pageSize: 2))
         {
             ids.Add(doc.Id);
         }
@@ -67,9 +67,9 @@ public class KnowledgeClientTests
         Assert.That(ids, Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
         Assert.That(_api.Server.LogEntries.Select(e => e.RequestMessage!.RawQuery), Is.EqualTo(new[]
         {
-            "?characterId=c1&count=2&offset=0",
-            "?characterId=c1&count=2&offset=2",
-            "?characterId=c1&count=2&offset=4",
+            "?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f&count=2&offset=0",
+            "?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f&count=2&offset=2",
+            "?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f&count=2&offset=4",
         }));
     }
 
@@ -132,11 +132,11 @@ public class KnowledgeClientTests
             ContentType = "text/plain",
             Filename = "hours.txt",
             Metadata = metadata.RootElement,
-            CharacterId = "c1",
+            CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f",
         });
 
         Assert.That((created.Success, created.DocumentId, created.FragmentCount, created.Message), Is.EqualTo((true, "d9", (int?)3, "Document processed successfully. Created 3 knowledge fragments.")));
-        AssertBody("""{"content":"Our office opens at 9.","contentType":"text/plain","filename":"hours.txt","metadata":{"source":"faq"},"characterId":"c1"}""");
+        AssertBody("""{"content":"Our office opens at 9.","contentType":"text/plain","filename":"hours.txt","metadata":{"source":"faq"},"characterId":"9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f"}""");
     }
 
     [Test]
@@ -153,7 +153,7 @@ public class KnowledgeClientTests
             {"query":"How do I reset my password?","results":[{"id":"f1","content":"Go to Settings > Security","similarity":0.92,"metadata":{"type":"fragment"}}],"count":1}
             """);
 
-        var answer = await _api.Client.Knowledge.QueryAsync("How do I reset my password?", limit: 3, characterId: "c1");
+        var answer = await _api.Client.Knowledge.QueryAsync("How do I reset my password?", limit: 3, characterId: "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         var hit = answer.Results.Single();
         Assert.Multiple(() =>
@@ -165,7 +165,7 @@ public class KnowledgeClientTests
             Assert.That(hit.Similarity, Is.EqualTo(0.92));
             Assert.That(hit.Metadata!.Value.GetProperty("type").GetString(), Is.EqualTo("fragment"));
         });
-        AssertBody("""{"query":"How do I reset my password?","limit":3,"characterId":"c1"}""");
+        AssertBody("""{"query":"How do I reset my password?","limit":3,"characterId":"9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f"}""");
     }
 
     [Test]
@@ -192,10 +192,10 @@ public class KnowledgeClientTests
     {
         Respond("/api/v1/knowledge/check", "GET", """{"hasDocuments":true,"count":4}""");
 
-        var check = await _api.Client.Knowledge.CheckAsync("c1");
+        var check = await _api.Client.Knowledge.CheckAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         Assert.That((check.HasDocuments, check.Count), Is.EqualTo((true, 4)));
-        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?characterId=c1"));
+        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f"));
     }
 
     [Test]
@@ -203,11 +203,11 @@ public class KnowledgeClientTests
     {
         Respond($"/api/v1/knowledge/{DocId}", "DELETE", """{"success":true,"message":"Document deleted successfully"}""");
 
-        var result = await _api.Client.Knowledge.DeleteAsync(DocId, "c1");
+        var result = await _api.Client.Knowledge.DeleteAsync(DocId, "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         Assert.That((result.Success, result.Message), Is.EqualTo((true, "Document deleted successfully")));
         var sent = _api.SingleRequest().RequestMessage!;
-        Assert.That((sent.Method, sent.RawQuery), Is.EqualTo(("DELETE", "?characterId=c1")));
+        Assert.That((sent.Method, sent.RawQuery), Is.EqualTo(("DELETE", "?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f")));
     }
 
     [TestCase("not-a-uuid")]

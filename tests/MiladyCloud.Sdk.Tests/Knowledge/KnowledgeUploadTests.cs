@@ -45,7 +45,7 @@ public class KnowledgeUploadTests
 
         var result = await _api.Client.Knowledge.UploadAsync(
             [KnowledgeFile.FromPath(path), KnowledgeFile.FromStream(stream, "notes.md"), KnowledgeFile.FromBytes(Encoding.UTF8.GetBytes("a,b\n1,2"), "table.csv", "text/csv")],
-            characterId: "char-1");
+            characterId: "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         var sent = _api.SingleRequest().RequestMessage!;
         Assert.That(sent.Method, Is.EqualTo("POST"));
@@ -60,7 +60,7 @@ public class KnowledgeUploadTests
             AssertFilePart(parts[2], "table.csv", "text/csv", "a,b\n1,2");
             Assert.That(parts[3].Disposition, Is.EqualTo("form-data; name=\"characterId\""));
             Assert.That(parts[3].ContentType, Is.Null);
-            Assert.That(parts[3].Body, Is.EqualTo("char-1"));
+            Assert.That(parts[3].Body, Is.EqualTo("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f"));
         });
 
         Assert.Multiple(() =>
@@ -350,7 +350,7 @@ public class KnowledgeUploadTests
         _api.Server.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(403).WithBody("""{"error":"Character not found or unauthorized"}"""));
 
-        var ex = Assert.ThrowsAsync(Is.InstanceOf<MiladyCloudApiException>(), () => _api.Client.Knowledge.UploadAsync([KnowledgeFile.FromBytes([1], "a.txt")], "other")) as MiladyCloudApiException;
+        var ex = Assert.ThrowsAsync(Is.InstanceOf<MiladyCloudApiException>(), () => _api.Client.Knowledge.UploadAsync([KnowledgeFile.FromBytes([1], "a.txt")], "1d6f4b5e-7a8c-4d9e-9f2a-3b4c5d6e7f80")) as MiladyCloudApiException;
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(ex.RawBody, Does.Contain("Character not found or unauthorized"));

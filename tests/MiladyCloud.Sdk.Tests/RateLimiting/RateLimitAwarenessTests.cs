@@ -206,6 +206,22 @@ public class RateLimitAwarenessTests
     }
 
     [Test]
+    public async Task A_retry_after_a_429_waits_until_the_window_would_allow_it_not_only_its_Retry_After()
+    {
+        // The fixed window resets in 30 s: retrying after the 1 s Retry-After would be refused and counted again.
+        using var api = new ScriptedServer()
+            .Then(429, """{"success":false,"error":"Too many requests","code":"rate_limit_exceeded"}""", [.. Limits(60, 0, 30), ("Retry-After", "1")])
+            .Then(200, "{}", Limits(60, 59, 90));
+
+        var call = GetUserAsync(api);
+        var delay = await api.NextRetryDelayAsync();
+        api.Clock.Advance(delay);
+        await call;
+
+        Assert.That(delay, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
+    }
+
+    [Test]
     public async Task A_hold_longer_than_the_cap_fails_at_once_without_sending()
     {
         using var api = new ScriptedServer(o => o.MaxRetryDelay = TimeSpan.FromSeconds(10)).Then(200, "{}", Limits(60, 0, 60));

@@ -124,6 +124,27 @@ public class CredentialSafetyTests
         Assert.Throws<InvalidOperationException>(() => new MiladyCloudClient(new MiladyCloudClientOptions { SessionToken = "a;b=c" }));
     }
 
+    // Steward signs its session tokens with HS256 (the only algorithm the server accepts from it); Privy's are ES256.
+    [TestCase("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1In0.c2ln", MiladyCloudSessionCookie.Auto, "steward-token")]
+    [TestCase("eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1In0.c2ln", MiladyCloudSessionCookie.Auto, "privy-token")]
+    [TestCase("opaque-session-value", MiladyCloudSessionCookie.Auto, "privy-token")]
+    [TestCase("opaque-session-value", MiladyCloudSessionCookie.Steward, "steward-token")]
+    [TestCase("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1In0.c2ln", MiladyCloudSessionCookie.Privy, "privy-token")]
+    public async Task The_session_cookie_is_named_for_the_kind_of_token(string token, MiladyCloudSessionCookie cookie, string expectedName)
+    {
+        // The edge verifies a privy-token with Privy and lets a lone steward-token through: one name, never both.
+        using var api = new FakeApi(o =>
+        {
+            o.SessionToken = token;
+            o.SessionCookie = cookie;
+        });
+        api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"object":"list","data":[]}"""));
+
+        await api.Client.Models.ListAsync();
+
+        Assert.That(api.SingleRequest().RequestMessage!.Headers!["Cookie"].Single(), Is.EqualTo(expectedName + "=" + token));
+    }
+
     [TestCase("Key 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef is invalid")]
     [TestCase("Key Eliza_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef is invalid")]
     public void A_key_echoed_without_its_prefix_is_masked_too(string echoed)

@@ -80,6 +80,58 @@ public class FakeServerAccountTests
     }
 
     [Test]
+    public async Task WaitForCompletionAsync_polls_at_the_advised_interval_until_the_server_says_stop()
+    {
+        var jobId = _fake.StartJob();
+        var seen = new List<string>();
+        var started = _fake.Requests.Count;
+
+        using var client = _fake.CreateClient(o => o.TimeProvider = _clock);
+        var wait = client.Jobs.WaitForCompletionAsync(jobId, TimeSpan.FromMinutes(1), new SynchronousProgress<JobResponse>(j => seen.Add(j.Data.Status.ToString())));
+        var done = await DriveAsync(wait, TimeSpan.FromSeconds(5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(done.Data.Status, Is.EqualTo(JobStatus.Completed));
+            Assert.That(done.Polling!.ShouldContinue, Is.False);
+            Assert.That(seen, Is.EqualTo(new[] { "pending", "in_progress", "completed" }));
+            Assert.That(_fake.Requests.Count - started, Is.EqualTo(3), "one request per answer, none after the server said stop");
+        });
+    }
+
+    [Test]
+    public async Task WaitForCompletionAsync_returns_a_failed_job_and_gives_up_at_its_deadline()
+    {
+        using var client = _fake.CreateClient(o => o.TimeProvider = _clock);
+        var failing = _fake.StartJob(failureMessage: "Provisioning timed out");
+        var failed = await DriveAsync(client.Jobs.WaitForCompletionAsync(failing, TimeSpan.FromMinutes(1)), TimeSpan.FromSeconds(5));
+        var slow = _fake.StartJob();
+        var late = client.Jobs.WaitForCompletionAsync(slow, TimeSpan.FromSeconds(3));
+
+        Assert.That((failed.Data.Status.ToString(), failed.Data.Error), Is.EqualTo(("failed", "Provisioning timed out")));
+        var timeout = Assert.ThrowsAsync<MiladyCloudTimeoutException>(async () => await DriveAsync(late, TimeSpan.FromSeconds(1)));
+        Assert.That(timeout!.Kind, Is.EqualTo(MiladyCloudTimeoutKind.WaitDeadline));
+    }
+
+    /// <summary>Moves the fake clock in steps until the wait ends (bounded: a wait that never ends fails the test).</summary>
+    private async Task<T> DriveAsync<T>(Task<T> wait, TimeSpan step)
+    {
+        for (var i = 0; i < 200 && !wait.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+            _clock.Advance(step);
+        }
+
+        return await wait.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Reports on the caller's thread, so the list is complete when the wait returns.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    [Test]
     public async Task A_failing_job_ends_failed_and_an_unknown_job_is_404()
     {
         var jobId = _fake.StartJob(failureMessage: "Provisioning timed out");

@@ -8,17 +8,15 @@ internal sealed class MiladyCloudEmbeddingGeneratorAdapter : Ai.IEmbeddingGenera
 {
     private readonly EmbeddingsClient _embeddings;
     private readonly string? _defaultModel;
-    private readonly int? _defaultDimensions;
     private readonly Ai.EmbeddingGeneratorMetadata _metadata;
     private readonly TimeProvider _clock;
 
-    public MiladyCloudEmbeddingGeneratorAdapter(EmbeddingsClient embeddings, Uri? endpoint, TimeProvider clock, string? defaultModel, int? defaultDimensions)
+    public MiladyCloudEmbeddingGeneratorAdapter(EmbeddingsClient embeddings, Uri? endpoint, TimeProvider clock, string? defaultModel)
     {
         _embeddings = embeddings;
         _clock = clock;
         _defaultModel = defaultModel;
-        _defaultDimensions = defaultDimensions;
-        _metadata = new Ai.EmbeddingGeneratorMetadata(AiProvider.Name, endpoint, defaultModel, defaultDimensions);
+        _metadata = new Ai.EmbeddingGeneratorMetadata(AiProvider.Name, endpoint, defaultModel);
     }
 
     public async Task<Ai.GeneratedEmbeddings<Ai.Embedding<float>>> GenerateAsync(
@@ -65,7 +63,11 @@ internal sealed class MiladyCloudEmbeddingGeneratorAdapter : Ai.IEmbeddingGenera
         var request = template ?? new EmbeddingRequest { Model = model, Input = EmbeddingInput.FromItems(inputs) };
         request.Model = model;
         request.Input = EmbeddingInput.FromItems(inputs);
-        request.Dimensions = options?.Dimensions ?? _defaultDimensions ?? request.Dimensions;
+        if (options?.Dimensions is not null)
+        {
+            throw new ArgumentException(EmbeddingsClient.DimensionsIgnored, nameof(options));
+        }
+
         return request;
     }
 }

@@ -10,8 +10,8 @@ internal static class RateLimitReporter
     {
         request.Options.Set(RequestTraits.AnswerRecorded, true);
         var info = RateLimitInfo.FromHeaders(response.Headers);
-        var rejected = response.StatusCode == HttpStatusCode.TooManyRequests
-            && !await IsMissingCreditsAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = response.StatusCode == HttpStatusCode.TooManyRequests ? await MiladyCloudResilience.BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false) : null;
+        var rejected = response.StatusCode == HttpStatusCode.TooManyRequests && !ErrorResponseReader.IsInsufficientCredits(response.StatusCode, body);
         if (info is null && !rejected)
         {
             return;
@@ -24,7 +24,7 @@ internal static class RateLimitReporter
             // /messages reports missing credits as 429: that is no rate limit, so it is reported as the 402 it means.
             StatusCode = rejected ? HttpStatusCode.TooManyRequests : response.StatusCode == HttpStatusCode.TooManyRequests ? HttpStatusCode.PaymentRequired : response.StatusCode,
             Info = info,
-            RetryAfter = rejected ? RetryAfterHeaders.Read(response.Headers, clock, includeReset: false) : null,
+            RetryAfter = rejected ? RetryAfterHeaders.Read(response.Headers, clock, includeReset: true) ?? ErrorBodyParser.Parse(body).RetryAfter : null,
         };
         await tracker.RecordAsync(route, report, cancellationToken).ConfigureAwait(false);
         if (info?.Remaining is { } remaining)
@@ -33,6 +33,4 @@ internal static class RateLimitReporter
         }
     }
 
-    private static async ValueTask<bool> IsMissingCreditsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        => ErrorResponseReader.IsInsufficientCredits(response.StatusCode, await MiladyCloudResilience.BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false));
 }

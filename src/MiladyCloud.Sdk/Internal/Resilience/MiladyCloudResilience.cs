@@ -137,6 +137,11 @@ internal static class MiladyCloudResilience
         var delay = RetryAfterHeaders.Read(response.Headers, options.TimeProvider, includeReset: response.StatusCode == HttpStatusCode.TooManyRequests)
             ?? ErrorBodyParser.Parse(body).RetryAfter
             ?? ExhaustedWithoutReset(response);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            delay = await AtLeastTheTrackersWaitAsync(delay, context, options, cancellationToken).ConfigureAwait(false);
+        }
+
         if (delay is { } wanted && (wanted > options.MaxRetryDelay || PastDeadline(context, options, wanted)))
         {
             return false;
@@ -144,6 +149,22 @@ internal static class MiladyCloudResilience
 
         context.Properties.Set(ServerDelayKey, delay);
         return true;
+    }
+
+    /// <summary>
+    /// A retry after a 429 waits at least as long as the client's replica of the server's counter says the route stays
+    /// refused (it was just corrected by this very answer): retrying sooner would be refused and counted again.
+    /// </summary>
+    private static async ValueTask<TimeSpan?> AtLeastTheTrackersWaitAsync(TimeSpan? serverDelay, ResilienceContext context, MiladyCloudClientOptions options, CancellationToken cancellationToken)
+    {
+        var request = context.GetRequestMessage();
+        if (request is null || !request.Options.TryGetValue(RequestTraits.RateLimits, out var tracker) || request.GetRoute() is not { } route)
+        {
+            return serverDelay;
+        }
+
+        var wait = await tracker.GetWaitAsync(route, options.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return wait > (serverDelay ?? TimeSpan.Zero) ? wait : serverDelay;
     }
 
     /// <summary>

@@ -1,0 +1,29 @@
+using System.Text;
+using MiladyCloud.Sdk.LiveTests.Infrastructure;
+
+namespace MiladyCloud.Sdk.LiveTests.Knowledge;
+
+/// <summary>Knowledge needs the agent runtime, which the local server does not run: these record its answers.</summary>
+public sealed class KnowledgeLiveTests(TestMode mode) : LiveTestBase(mode)
+{
+    [Test]
+    public void Listing_without_the_agent_runtime_is_a_service_unavailable_error()
+    {
+        var client = CreateClient();
+
+        Assert.CatchAsync<MiladyCloudApiException>(() => client.Knowledge.ListAsync());
+    }
+
+    [Test]
+    public void An_upload_is_parsed_by_the_server_whatever_happens_next()
+    {
+        // The server's form parser (Node's FormData) refuses .NET's default part headers with a 500 "Failed to parse";
+        // any other answer means the multipart body was read.
+        var client = CreateClient();
+        var file = KnowledgeFile.FromBytes(Encoding.UTF8.GetBytes("# Handbook\nReset passwords from the profile page."), "handbook.md");
+
+        var error = Assert.CatchAsync<MiladyCloudApiException>(() => client.Knowledge.UploadAsync([file]));
+
+        Assert.That(error!.Message, Does.Not.Contain("parse").IgnoreCase.And.Not.Contain("form data").IgnoreCase);
+    }
+}
