@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using MiladyCloud.Sdk;
@@ -13,6 +14,7 @@ Console.WriteLine(fake is null
     : $"No MILADY_CLOUD_API_KEY set: running against the built-in local fake of the service at {fake.BaseUrl}.");
 
 var chatModel = Environment.GetEnvironmentVariable("MILADY_CLOUD_CHAT_MODEL") ?? "openai/gpt-5.4";
+var messagesModel = Environment.GetEnvironmentVariable("MILADY_CLOUD_MESSAGES_MODEL") ?? "claude-sonnet-4-6";
 var embeddingModel = Environment.GetEnvironmentVariable("MILADY_CLOUD_EMBEDDING_MODEL") ?? "openai/text-embedding-3-small";
 
 // AddMiladyCloud reads MILADY_CLOUD_API_KEY itself; only the fake needs its key and address spelled out.
@@ -82,16 +84,28 @@ foreach (var (text, score) in ranked)
     Console.WriteLine($"   {score,6:F3}  {text}");
 }
 
-// 4. The same chat client wrapped in Microsoft.Extensions.AI middleware. UseFunctionInvocation runs tool loops;
-// note that /chat/completions on this service currently ignores `tools` (the model never calls them there), so the
-// answer comes back without a tool call. For tool use today, see the MessagesTools sample (client.Messages).
-Console.WriteLine("\n4) ChatClientBuilder with function invocation:");
+// 4. Function invocation. The service runs tools on /messages (it never forwards them on /chat/completions), so the
+// tool loop goes through client.Messages.AsChatClient(): UseFunctionInvocation runs get_local_time when the model asks
+// and sends the result back as a tool_result.
+Console.WriteLine("\n4) ChatClientBuilder with function invocation, over client.Messages:");
+if (fake is not null)
+{
+    // The fake invents tool input from the schema ("example"); a real time zone makes the demo read naturally.
+    fake.Replies.ToolInput = JsonDocument.Parse("""{"timeZone":"Asia/Tokyo"}""").RootElement;
+}
+
 var client = provider.GetRequiredService<MiladyCloudClient>();
-using var withTools = client.Chat.AsChatClient(chatModel).AsBuilder().UseFunctionInvocation().Build();
+using var withTools = client.Messages.AsChatClient(messagesModel).AsBuilder().UseFunctionInvocation().Build();
 var toolOptions = new ChatOptions { Tools = [AIFunctionFactory.Create(GetLocalTime, "get_local_time")] };
 var toolAnswer = await withTools.GetResponseAsync("What time is it in Tokyo?", toolOptions);
-var toolCalls = toolAnswer.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count();
-Console.WriteLine($"   {toolAnswer.Text}\n   [tool calls made: {toolCalls}]");
+var toolCalls = toolAnswer.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+foreach (var call in toolCalls)
+{
+    Console.WriteLine($"   -> {call.Name}({string.Join(", ", call.Arguments?.Select(a => $"{a.Key}: {a.Value}") ?? [])})");
+}
+
+// The response holds every message of the loop (the call, the result, the answer): the last one is the answer.
+Console.WriteLine($"   {toolAnswer.Messages[^1].Text}\n   [tool calls made: {toolCalls.Count}]");
 
 Console.WriteLine("\nDone.");
 return 0;

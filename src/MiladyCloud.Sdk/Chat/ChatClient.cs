@@ -83,7 +83,9 @@ public class ChatClient : CategoryClient
 
     /// <summary>
     /// This client as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IChatClient"/>: messages, options,
-    /// tool calls and tool results, usage and finish reasons mapped both ways, streaming included.
+    /// usage and finish reasons mapped both ways, streaming included. The service never forwards tools on
+    /// <c>/chat/completions</c> and answers 500 to tool results, so a history with tool calls or results is refused
+    /// before sending: for tools use <see cref="MessagesClient.AsChatClient(string, int?)"/>.
     /// </summary>
     /// <param name="defaultModel">The model used when <c>ChatOptions.ModelId</c> is not set, such as <c>openai/gpt-5.4</c>.</param>
     /// <returns>The chat client; disposing it leaves this client usable.</returns>

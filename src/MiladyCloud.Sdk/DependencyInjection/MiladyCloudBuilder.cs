@@ -52,6 +52,37 @@ public class MiladyCloudBuilder
     }
 
     /// <summary>
+    /// Also registers a Microsoft.Extensions.AI <see cref="IChatClient"/> over this registration's Anthropic-style
+    /// messages (keyed by <see cref="Name"/> when the registration is keyed): the one to use for tools, since the
+    /// service runs them on <c>/messages</c> and not on chat completions. Wrap it with <c>ChatClientBuilder</c> and
+    /// <c>UseFunctionInvocation()</c> to run tool loops. It is registered as <see cref="IChatClient"/> like
+    /// <see cref="AddChatClient"/>, so call one of the two per registration (the last one called is the one resolved).
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>ChatOptions.ModelId</c> is not set, such as <c>claude-sonnet-4-6</c>.</param>
+    /// <param name="defaultMaxTokens">The most tokens to generate when <c>ChatOptions.MaxOutputTokens</c> is not set; <see langword="null"/> for 1024.</param>
+    /// <returns>This builder.</returns>
+    public virtual MiladyCloudBuilder AddMessagesChatClient(string defaultModel, int? defaultMaxTokens = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        if (defaultMaxTokens is { } maxTokens)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1, nameof(defaultMaxTokens));
+        }
+
+        if (Name is null)
+        {
+            Services.AddSingleton(sp => sp.GetRequiredService<MiladyCloudClient>().Messages.AsChatClient(defaultModel, defaultMaxTokens));
+        }
+        else
+        {
+            var name = Name;
+            Services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Messages.AsChatClient(defaultModel, defaultMaxTokens));
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// Also registers a Microsoft.Extensions.AI <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> of
     /// <c>string</c> to <c>Embedding&lt;float&gt;</c> over this registration's embeddings (keyed by <see cref="Name"/>
     /// when the registration is keyed).

@@ -81,6 +81,34 @@ public class MessagesClient : CategoryClient
     public virtual MessageStream StreamAsync(string model, string userMessage, int maxTokens = 1024, CancellationToken cancellationToken = default)
         => StreamAsync(SingleTurn(model, userMessage, maxTokens), cancellationToken);
 
+    /// <summary>
+    /// This client as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IChatClient"/>: the service runs tools
+    /// here (unlike on <c>/chat/completions</c>), so this is the chat client for <c>ChatClientBuilder.UseFunctionInvocation()</c>.
+    /// System messages and <c>ChatOptions.Instructions</c> become the system prompt; function calls and results become
+    /// <c>tool_use</c> and <c>tool_result</c> blocks; usage, stop reasons and streaming map back. Content or options the
+    /// service would ignore (such as <c>Seed</c>, a response format or a hosted tool) are refused with
+    /// <see cref="NotSupportedException"/> before anything is sent; <c>ChatMessage.AuthorName</c> has no place in the
+    /// request and is not sent.
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>ChatOptions.ModelId</c> is not set, such as <c>claude-sonnet-4-6</c>.</param>
+    /// <param name="defaultMaxTokens">
+    /// The most tokens to generate when <c>ChatOptions.MaxOutputTokens</c> is not set (the service requires a limit);
+    /// <see langword="null"/> for 1024, the default of <see cref="CreateAsync(string, string, int, CancellationToken)"/>.
+    /// </param>
+    /// <returns>The chat client; disposing it leaves this client usable.</returns>
+    /// <exception cref="ArgumentException"><paramref name="defaultModel"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="defaultMaxTokens"/> is less than 1.</exception>
+    public virtual Microsoft.Extensions.AI.IChatClient AsChatClient(string defaultModel, int? defaultMaxTokens = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        if (defaultMaxTokens is { } maxTokens)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1, nameof(defaultMaxTokens));
+        }
+
+        return new Internal.AI.MiladyCloudMessagesChatClientAdapter(this, Pipeline.Options.BaseUrl, Pipeline.TimeProvider, defaultModel, defaultMaxTokens);
+    }
+
     private static MessageRequest SingleTurn(string model, string userMessage, int maxTokens)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userMessage);

@@ -42,6 +42,49 @@ public class AiDependencyInjectionTests
         Assert.That(fake.Requests.Single().Body, Does.Contain("anthropic/claude-sonnet-4.6"));
     }
 
+    [Test]
+    public async Task AddMessagesChatClient_registers_the_tool_capable_chat_client()
+    {
+        using var fake = MiladyCloudFakeServer.Start();
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(options => Configure(fake, options)).AddMessagesChatClient("claude-sonnet-4-6", defaultMaxTokens: 512);
+        await using var provider = services.BuildServiceProvider();
+
+        var chat = provider.GetRequiredService<IChatClient>();
+        await chat.GetResponseAsync("hi");
+
+        Assert.That(chat.GetService<MessagesClient>(), Is.Not.Null);
+        Assert.That(chat.GetService<ChatClientMetadata>()!.DefaultModelId, Is.EqualTo("claude-sonnet-4-6"));
+        var request = fake.Requests.Single();
+        Assert.That(request.Path, Does.EndWith("/messages"));
+        Assert.That(request.Json!.Value.GetProperty("max_tokens").GetInt32(), Is.EqualTo(512));
+    }
+
+    [Test]
+    public async Task A_keyed_registration_gets_a_keyed_messages_chat_client()
+    {
+        using var fake = MiladyCloudFakeServer.Start();
+        var services = new ServiceCollection();
+        services.AddMiladyCloud("tools", options => Configure(fake, options)).AddMessagesChatClient("claude-haiku-4-5");
+        await using var provider = services.BuildServiceProvider();
+
+        var chat = provider.GetRequiredKeyedService<IChatClient>("tools");
+        await chat.GetResponseAsync("hi");
+
+        Assert.That(provider.GetService<IChatClient>(), Is.Null);
+        Assert.That(chat.GetService<MessagesClient>(), Is.Not.Null);
+        Assert.That(fake.Requests.Single().Json!.Value.GetProperty("max_tokens").GetInt32(), Is.EqualTo(1024));
+    }
+
+    [Test]
+    public void AddMessagesChatClient_checks_its_arguments()
+    {
+        var builder = new ServiceCollection().AddMiladyCloud(options => options.ApiKey = "x");
+
+        Assert.Throws<ArgumentException>(() => builder.AddMessagesChatClient(""));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddMessagesChatClient("claude-sonnet-4-6", 0));
+    }
+
     private static void Configure(MiladyCloudFakeServer fake, MiladyCloudClientOptions options)
     {
         var configured = fake.CreateOptions();

@@ -74,11 +74,35 @@ public class MessagesClientTests
         yield return new TestCaseData(new Action<MessageRequest>(r => r.MaxTokens = 0)).SetName("max_tokens zero");
         yield return new TestCaseData(new Action<MessageRequest>(r => r.Model = "")).SetName("model missing");
         yield return new TestCaseData(new Action<MessageRequest>(r => r.Messages = [])).SetName("no messages");
-        yield return new TestCaseData(new Action<MessageRequest>(r => r.Temperature = 1.5)).SetName("temperature above 1");
-        yield return new TestCaseData(new Action<MessageRequest>(r => r.TopK = -1)).SetName("top_k negative");
+        yield return new TestCaseData(new Action<MessageRequest>(r => (r.Model, r.Temperature) = ("claude-sonnet-4-6", 1.5))).SetName("temperature above 1 for an Anthropic model");
+        yield return new TestCaseData(new Action<MessageRequest>(r => (r.Model, r.Temperature) = ("anthropic/claude-sonnet-4.6", 1.01))).SetName("temperature above 1 for a prefixed Anthropic model");
+        yield return new TestCaseData(new Action<MessageRequest>(r => r.Temperature = 2.5)).SetName("temperature above 2 for another model");
+        yield return new TestCaseData(new Action<MessageRequest>(r => (r.Model, r.Temperature) = ("claude-opus-4-6", 0.5))).SetName("temperature for a reasoning model (dropped by the service)");
+        yield return new TestCaseData(new Action<MessageRequest>(r => (r.Model, r.Temperature) = ("openai/o1", 0.5))).SetName("temperature for o1 (dropped by the service)");
+        yield return new TestCaseData(new Action<MessageRequest>(r => (r.Model, r.TopK) = ("claude-sonnet-4-6", -1))).SetName("top_k negative");
+        yield return new TestCaseData(new Action<MessageRequest>(r => r.TopK = 5)).SetName("top_k for a model other than Anthropic's (dropped by the service)");
+        yield return new TestCaseData(new Action<MessageRequest>(r => r.Tools = [Tool("w"), Tool("w")])).SetName("two tools of one name (the service keeps the last)");
+        yield return new TestCaseData(new Action<MessageRequest>(r => r.Messages = [new MessageParam { Role = MessageRole.User, Content = MessageContent.FromItems(new ToolResultBlock { ToolUseId = "t1" }) }]))
+            .SetName("tool_result without content (a 500 on the service)");
         yield return new TestCaseData(new Action<MessageRequest>(r => r.Thinking = new ThinkingConfig { Type = ThinkingType.Enabled, BudgetTokens = 100 })).SetName("thinking budget too small");
         yield return new TestCaseData(new Action<MessageRequest>(r => r.ToolChoice = new SpecificToolChoice { Name = "" })).SetName("tool choice without name");
     }
+
+    [TestCase("openai/gpt-5.4", 2.0)]
+    [TestCase("gemini-2.5-pro", 1.7)]
+    [TestCase("claude-sonnet-4-6", 1.0)]
+    [TestCase("openai/o4-mini", 0.3)]
+    public async Task Temperatures_in_the_providers_range_are_sent(string model, double temperature)
+    {
+        using var api = new FakeApi();
+        api.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody(MessageJson));
+
+        await api.Client.Messages.CreateAsync(new MessageRequest { Model = model, MaxTokens = 10, Temperature = temperature, Messages = [new MessageParam { Role = MessageRole.User, Content = "x" }] });
+
+        Assert.That(JsonDocument.Parse(api.SingleRequest().RequestMessage!.Body!).RootElement.GetProperty("temperature").GetDouble(), Is.EqualTo(temperature));
+    }
+
+    private static MessageTool Tool(string name) => new() { Name = name, InputSchema = JsonDocument.Parse("{}").RootElement };
 
     [TestCaseSource(nameof(InvalidRequests))]
     public void Invalid_requests_are_refused_before_sending(Action<MessageRequest> spoil)

@@ -19,11 +19,16 @@ internal static class ToolCallArguments
     public static string Serialize(IDictionary<string, object?>? arguments)
         => arguments is null ? "{}" : JsonSerializer.Serialize(arguments, Json.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
-    /// <summary>A tool result as message text: strings as they are, anything else as JSON.</summary>
+    /// <summary>Arguments as the JSON object a <c>tool_use</c> block carries; none is <c>{}</c>.</summary>
+    public static JsonElement ToElement(IDictionary<string, object?>? arguments)
+        => JsonSerializer.SerializeToElement(arguments ?? new Dictionary<string, object?>(), Json.GetTypeInfo(typeof(IDictionary<string, object?>)));
+
+    /// <summary>A tool result as message text: strings (and text content) as they are, anything else as JSON.</summary>
     public static string ResultText(object? result) => result switch
     {
         null => string.Empty,
         string text => text,
+        TextContent content => content.Text,
         JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? string.Empty,
         JsonElement element => element.GetRawText(),
         _ => JsonSerializer.Serialize(result, Json.GetTypeInfo(result.GetType())),
