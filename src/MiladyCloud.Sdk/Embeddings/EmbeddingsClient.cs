@@ -79,7 +79,6 @@ public class EmbeddingsClient : CategoryClient
         return vectors;
     }
 
-    /// <summary>The vectors of a response sorted by their <c>index</c>, checked to be exactly one per input.</summary>
     /// <summary>This client as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
     /// <param name="defaultModel">The model used when <c>EmbeddingGenerationOptions.ModelId</c> is not set, such as <c>openai/text-embedding-3-small</c>.</param>
     /// <returns>The generator; disposing it leaves this client usable.</returns>
@@ -98,6 +97,7 @@ public class EmbeddingsClient : CategoryClient
         return new Internal.AI.MiladyCloudEmbeddingGeneratorAdapter(this, Pipeline.Options.BaseUrl, Pipeline.TimeProvider, defaultModel);
     }
 
+    /// <summary>The vectors of a response sorted by their <c>index</c>, checked to be exactly one per input.</summary>
     internal static ReadOnlyMemory<float>[] InOrder(EmbeddingResponse response, int expected)
     {
         var vectors = new ReadOnlyMemory<float>[expected];
