@@ -56,15 +56,18 @@ public class FakeServerAgentSharingTests
         var original = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada" });
 
         var taken = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "ada" }));
-        var invalid = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "-ada" }));
-        var reserved = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "admin" }));
         var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.CloneAsync(Guid.NewGuid().ToString()));
+        // The SDK refuses what the server's rules refuse before sending; the fake still answers raw requests like the server.
+        Assert.ThrowsAsync<ArgumentException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "-ada" }));
+        Assert.ThrowsAsync<ArgumentException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "admin" }));
+        var invalid = await RawCloneAsync(original.Id, """{"username":"-ada"}""");
+        var reserved = await RawCloneAsync(original.Id, """{"username":"admin"}""");
 
         Assert.Multiple(() =>
         {
             Assert.That(taken!.ServerMessage, Is.EqualTo("Username is already taken"));
-            Assert.That(invalid!.ServerMessage, Is.EqualTo("Invalid username: Username cannot start or end with a hyphen"));
-            Assert.That(reserved!.ServerMessage, Is.EqualTo("Invalid username: This username is reserved"));
+            Assert.That(invalid, Is.EqualTo((400, """{"success":false,"error":"Invalid username: Username cannot start or end with a hyphen"}""")));
+            Assert.That(reserved, Is.EqualTo((400, """{"success":false,"error":"Invalid username: This username is reserved"}""")));
             Assert.That(missing!.RawBody, Is.EqualTo("""{"success":false,"error":"Character not found"}"""));
         });
     }
@@ -211,5 +214,14 @@ public class FakeServerAgentSharingTests
             Assert.That(unknown!.ServerMessage, Is.EqualTo("Agent not found or you own this agent"));
         });
         Assert.That(await _client.Agents.GetAsync(mine.Id), Is.Not.Null, "nothing of the caller's was deleted");
+    }
+
+    private async Task<(int Status, string Body)> RawCloneAsync(string id, string json)
+    {
+        using var http = new HttpClient { BaseAddress = _fake.Url };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/my-agents/characters/{id}/clone") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", MiladyCloudFakeServer.ApiKey);
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
