@@ -210,7 +210,12 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
                     w.WriteString("name", c.Name);
                     w.WriteString("username", c.Username);
                     FakeFormat.WriteNullable(w, "avatarUrl", c.AvatarUrl);
-                    FakeFormat.WriteNullable(w, "bio", c.Bio.FirstOrDefault());
+                    if (c.Bio.Count > 0)
+                    {
+                        // The first paragraph; JSON leaves out the undefined first element of an empty list.
+                        w.WriteString("bio", c.Bio[0]);
+                    }
+
                     w.WriteString("category", c.Category);
                     FakeFormat.WriteStrings(w, "tags", c.Tags);
                     w.WriteNumber("viewCount", 0);

@@ -80,7 +80,8 @@ public class FakeServerAgentSharingTests
         var copy = await _client.Agents.CloneAsync(theirs);
 
         Assert.That((copy.Character.Name, copy.Character.UserId, copy.Character.Bio!.Items![0]), Is.EqualTo(("Chef (Copy)", "00000000-0000-0000-0000-00000000fa4e", "Cooks")));
-        Assert.That((await _client.Agents.ListAsync()).Characters.Select(c => c.Id), Is.EqualTo(new[] { copy.Character.Id }), "only the copy is the caller's");
+        // The service's list holds the caller's characters and those the caller has chatted with: the copy and the original.
+        Assert.That((await _client.Agents.ListAsync()).Characters.Select(c => c.Id), Is.EqualTo(new[] { copy.Character.Id, theirs }));
     }
 
     [Test]
@@ -187,7 +188,7 @@ public class FakeServerAgentSharingTests
         {
             Assert.That((list.Count, list.Agents.Select(a => a.Name)), Is.EqualTo(((int?)2, new[] { "Tutor", "Chef" })), "the latest conversation first");
             Assert.That((list.Agents[1].Id, list.Agents[1].OwnerName, list.Agents[1].Bio!.Items![0]), Is.EqualTo((chef, "Other Fake User", "Cooks")));
-            Assert.That(list.Agents.Select(a => a.LastInteractionTime), Is.EqualTo(new[] { "2026-11-28T12:05:00.000Z", "2026-11-28T12:00:00.000Z" }));
+            Assert.That(list.Agents.Select(a => a.LastInteractionTime), Is.EqualTo(new[] { "2026-11-28 12:05:00", "2026-11-28 12:00:00" }), "Postgres's own text, not ISO-8601");
             Assert.That((detail.Agent.Id, detail.Agent.Name, detail.Agent.OwnerId), Is.EqualTo((chef, "Chef", list.Agents[1].OwnerId)));
             Assert.That(detail.Stats!.Value.GetProperty("message_count").GetInt32(), Is.EqualTo(12));
             Assert.That(detail.DeletionWarning, Does.Contain("permanently delete"));
