@@ -144,7 +144,7 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
         }));
     }
 
-    /// <summary>The zod issue list the service returns in <c>details</c>.</summary>
+    /// <summary>The zod issue list the service returns in <c>details</c> (zod 4: no <c>received</c> member, the type is in the message).</summary>
     private static FakeResponse InvalidShareBody(JsonElement given)
     {
         var received = given.ValueKind switch
@@ -162,11 +162,10 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
             w.WriteString("error", "Invalid request body");
             w.WriteStartArray("details");
             w.WriteStartObject();
-            w.WriteString("code", "invalid_type");
             w.WriteString("expected", "boolean");
-            w.WriteString("received", received);
+            w.WriteString("code", "invalid_type");
             FakeFormat.WriteStrings(w, "path", ["isPublic"]);
-            w.WriteString("message", received == "undefined" ? "Required" : "Expected boolean, received " + received);
+            w.WriteString("message", "Invalid input: expected boolean, received " + received);
             w.WriteEndObject();
             w.WriteEndArray();
         }), HttpStatusCode.BadRequest);

@@ -140,7 +140,7 @@ public class FakeServerAgentSharingTests
         {
             Assert.That(read!.ServerMessage, Is.EqualTo("Character not found"));
             Assert.That(write!.ServerMessage, Is.EqualTo("Character not found or access denied"));
-            Assert.That(invalid!.RawBody, Does.Contain("\"error\":\"Invalid request body\"").And.Contain("\"message\":\"Expected boolean, received string\""));
+            Assert.That(invalid!.RawBody, Does.Contain("\"error\":\"Invalid request body\"").And.Contain("\"message\":\"Invalid input: expected boolean, received string\""));
         });
     }
 
