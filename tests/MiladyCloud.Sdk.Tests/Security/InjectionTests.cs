@@ -41,7 +41,7 @@ public class InjectionTests
             foreach (var id in HostileIds)
             {
                 targets.Clear();
-                var outcome = await OutcomeAsync(call(client, id));
+                var outcome = await OutcomeAsync(Start(call, client, id));
 
                 Assert.That(outcome, Is.InstanceOf<ArgumentException>().Or.InstanceOf<NotFoundException>(), $"{route} with {id}");
                 if (outcome is ArgumentException)
@@ -61,6 +61,19 @@ public class InjectionTests
                     Assert.That(rest, Does.Not.Contain("/admin"), id);
                 });
             }
+        }
+    }
+
+    /// <summary>Some calls check their arguments before they return a task (container ids must be UUIDs): that is a refusal too.</summary>
+    private static Task Start(Func<MiladyCloudClient, string, Task> call, MiladyCloudClient client, string id)
+    {
+        try
+        {
+            return call(client, id);
+        }
+        catch (ArgumentException ex)
+        {
+            return Task.FromException(ex);
         }
     }
 
