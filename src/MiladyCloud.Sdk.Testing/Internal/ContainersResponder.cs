@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
-/// <c>/containers</c>: an in-memory deployment per create that moves one step (pending, building, deploying, running)
-/// each time it is read, like a real deploy seen through polling; updates, health, and through the sub-responders the
+/// <c>/containers</c>: an in-memory deployment per create (or a redeploy of the container with the same project name)
+/// that moves one step (pending, building, deploying, running) each time it is read, like a real deploy seen through
+/// polling; updates, health, and through the sub-responders the
 /// logs, deployments, metrics, quota and registry credentials. A route is matched before its container is looked up,
 /// so an unknown sub-route never passes for an unknown container.
 /// </summary>
