@@ -9,6 +9,13 @@ internal static class RequestTraits
     /// <summary>The call spends credits: after an ambiguous failure it must not be repeated by default.</summary>
     public static readonly HttpRequestOptionsKey<bool> ConsumesCredits = new("MiladyCloud.ConsumesCredits");
 
+    /// <summary>
+    /// A repeat would do the work again (another copy, another stack update): after an ambiguous failure (a timeout,
+    /// a 500/502/504 or a connection lost mid-request) it is never repeated, whatever the options say; failures where the
+    /// server certainly did nothing (connection never made, 429, 503) are still retried.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> NotIdempotent = new("MiladyCloud.NotIdempotent");
+
     /// <summary>The response is a stream of server-sent events.</summary>
     public static readonly HttpRequestOptionsKey<bool> IsStream = new("MiladyCloud.IsStream");
 
@@ -82,6 +89,15 @@ internal static class RequestTraits
         request.Options.Set(ConsumesCredits, true);
         return request;
     }
+
+    public static HttpRequestMessage MarkNotIdempotent(this HttpRequestMessage request)
+    {
+        request.Options.Set(NotIdempotent, true);
+        return request;
+    }
+
+    public static bool IsNotIdempotent(this HttpRequestMessage request)
+        => request.Options.TryGetValue(NotIdempotent, out var value) && value;
 
     public static HttpRequestMessage MarkStream(this HttpRequestMessage request)
     {

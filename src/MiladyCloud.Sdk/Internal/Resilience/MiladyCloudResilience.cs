@@ -98,7 +98,7 @@ internal static class MiladyCloudResilience
         args.Context.Properties.Set(ServerDelayKey, null);
         var request = args.Context.GetRequestMessage();
         var consumesCredits = request?.IsCreditConsuming() == true;
-        var ambiguousAllowed = !consumesCredits || options.RetryCreditConsumingRequestsOnAmbiguousFailures;
+        var ambiguousAllowed = request?.IsNotIdempotent() != true && (!consumesCredits || options.RetryCreditConsumingRequestsOnAmbiguousFailures);
         if (request?.IsRetryForbidden() == true)
         {
             return false;
