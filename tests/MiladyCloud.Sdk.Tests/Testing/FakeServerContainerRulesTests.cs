@@ -85,8 +85,9 @@ public class FakeServerContainerRulesTests
     public async Task Creates_past_the_balance_tier_allowance_are_a_403_with_the_counts()
     {
         _fake.Replies.CreditBalance = 20m;
-        // The fake does not apply the CRITICAL limit of this route; the client would pace 5 creates per 5 minutes.
-        using var client = _fake.CreateClient(o => { o.MaxRetries = 0; o.HoldWhenRateLimitExhausted = false; });
+        // 26 creates in a row: past the CRITICAL preset (5 per 300 s) the fake refuses them, as the service does.
+        _fake.Replies.RateLimitMultiplier = 10;
+        using var client = _fake.CreateClient(o => o.MaxRetries = 0);
         for (var i = 0; i < 25; i++)
         {
             await client.Containers.CreateAsync(Settings("p" + i));
