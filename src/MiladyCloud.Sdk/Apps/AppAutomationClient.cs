@@ -172,7 +172,7 @@ public class AppAutomationClient : CategoryClient
         var path = AppRoute.Path(appId, "twitter-automation/post");
         AppRequestValidator.MaxLength(text, 280, nameof(text));
         AppRequestValidator.OneOf(type, nameof(type), TweetTypes);
-        var body = new AppTweetRequest { Text = text, Type = type is null ? null : new AppTweetType(type) };
+        var body = new AppTweetRequest { Text = text, Type = type is null ? (AppTweetType?)null : new AppTweetType(type) };
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, body, MiladyCloudJsonContext.Default.AppTweetRequest)
             .MarkCreditConsuming();
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppTweetResult, cancellationToken);
