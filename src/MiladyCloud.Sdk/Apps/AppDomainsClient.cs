@@ -88,7 +88,9 @@ public class AppDomainsClient : CategoryClient
     private Task<TResponse> Send<TResponse>(HttpMethod method, string appId, string suffix, string domain, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
     {
         var path = AppRoute.Path(appId, suffix);
-        var body = new AppDomainRequest { Domain = AppRequestValidator.DomainLength(domain) };
+        // The server checks only the length here, but a domain it would refuse to add cannot be on the app: the
+        // hosting provider's rejection would come back as an empty 500, so the add rules apply.
+        var body = new AppDomainRequest { Domain = AppRequestValidator.Domain(domain) };
         return AppRoute.SendAsync(Pipeline, method, path, body, MiladyCloudJsonContext.Default.AppDomainRequest, responseInfo, cancellationToken);
     }
 }

@@ -96,17 +96,6 @@ internal static partial class AppRequestValidator
         return domain;
     }
 
-    /// <summary>The status, verify and remove routes check only the length (4-253); the rest is the hosting provider's business.</summary>
-    public static string DomainLength(string? domain)
-    {
-        if (domain is null || domain.Length is < 4 or > 253)
-        {
-            throw new ArgumentException($"'{domain}' is not a domain the server accepts: 4-253 characters.", nameof(domain));
-        }
-
-        return domain;
-    }
-
     public static void OneOf(string? value, string field, params string[] allowed)
     {
         if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))

@@ -142,15 +142,16 @@ public class AppAutomationClientTests
     }
 
     [Test]
-    public async Task PostTelegramAnnouncementAsync_posts_text_and_target_and_keeps_numeric_ids()
+    public async Task PostTelegramAnnouncementAsync_posts_text_and_target_and_maps_the_ids()
     {
-        _api.Respond("POST", "/api/v1/apps/a-1/telegram-automation/post", """{"success":true,"messageId":123,"chatId":-100200}""");
+        // messageId is Telegram's integer id; chatId is the target string the server used.
+        _api.Respond("POST", "/api/v1/apps/a-1/telegram-automation/post", """{"success":true,"messageId":123,"chatId":"-100"}""");
 
         var result = await _api.Client.Apps.Automation.PostTelegramAnnouncementAsync("a-1", new AppTelegramPostRequest { Text = "Hello", ChannelId = "-100" });
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/telegram-automation/post", """{"text":"Hello","channelId":"-100"}""");
-        Assert.That(result.MessageId!.Value.GetInt64(), Is.EqualTo(123));
-        Assert.That(result.ChatId!.Value.GetInt64(), Is.EqualTo(-100200));
+        Assert.That(result.MessageId, Is.EqualTo(123));
+        Assert.That(result.ChatId, Is.EqualTo("-100"));
     }
 
     [Test]
@@ -169,7 +170,7 @@ public class AppAutomationClientTests
             Assert.That(state.Enabled, Is.True);
             Assert.That(state.TwitterConnected, Is.True);
             Assert.That(state.TotalPosts, Is.EqualTo(2));
-            Assert.That(state.LastPost!.Value.GetString(), Is.EqualTo("2026-04-27T10:00:00Z"));
+            Assert.That(state.LastPost, Is.EqualTo("2026-04-27T10:00:00Z"));
             Assert.That(state.Config!.AutoReply, Is.True);
             Assert.That(state.Config.PostIntervalMax, Is.EqualTo(150));
             Assert.That(state.Config.Topics, Is.EqualTo(new[] { "ai", "agents" }));

@@ -146,7 +146,7 @@ public class AppsClientTests
     [Test]
     public async Task CheckNameAsync_posts_the_name_and_maps_the_conflict()
     {
-        _api.Respond("POST", "/api/v1/apps/check-name", """{"success":true,"available":false,"slug":"my-app","conflictType":"subdomain","suggestedName":"my-app-2"}""");
+        _api.Respond("POST", "/api/v1/apps/check-name", """{"success":true,"available":false,"slug":"my-app","conflictType":"subdomain","suggestedName":"My App-3f2a"}""");
 
         var result = await _api.Client.Apps.CheckNameAsync("My App");
 
@@ -155,8 +155,8 @@ public class AppsClientTests
         {
             Assert.That(result.Available, Is.False);
             Assert.That(result.Slug, Is.EqualTo("my-app"));
-            Assert.That(result.ConflictType, Is.EqualTo("subdomain"));
-            Assert.That(result.SuggestedName, Is.EqualTo("my-app-2"));
+            Assert.That(result.ConflictType, Is.EqualTo(AppNameConflictType.Subdomain));
+            Assert.That(result.SuggestedName, Is.EqualTo("My App-3f2a"));
         });
     }
 
