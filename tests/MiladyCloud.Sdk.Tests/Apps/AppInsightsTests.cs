@@ -257,7 +257,7 @@ public class AppInsightsTests
     [Test]
     public async Task DeployAsync_without_settings_sends_an_empty_object()
     {
-        _api.Respond("POST", "/api/v1/apps/a-1/deploy", """{"success":true,"deploymentId":"d-1"}""");
+        _api.Respond("POST", "/api/v1/apps/a-1/deploy", """{"success":true,"deploymentId":"d-1","deploymentUrl":"https://d"}""");
 
         await _api.Client.Apps.DeployAsync("a-1");
 

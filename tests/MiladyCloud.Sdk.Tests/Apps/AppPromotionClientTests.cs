@@ -84,13 +84,13 @@ public class AppPromotionClientTests
     [Test]
     public void PromoteAsync_rejects_a_channel_without_settings_and_unknown_channels_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = ["seo"] }));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = ["social"] }));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = ["billboard"] }));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = [] }));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest
         {
             Channels = ["advertising"],
-            Advertising = new AppAdvertisingPromotion { Platform = "meta", AdAccountId = "acc", Budget = 20_000, BudgetType = "daily", Objective = "traffic" },
+            Advertising = new AppAdvertisingPromotion { Platform = "meta", AdAccountId = AdAccount, Budget = 20_000, BudgetType = "daily", Objective = "traffic" },
         }));
         _api.AssertNothingSent();
     }
