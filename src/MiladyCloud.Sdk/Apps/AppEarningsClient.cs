@@ -65,7 +65,7 @@ public class AppEarningsClient : CategoryClient
     /// <param name="offset">Entries to skip; at least 0. The server ignores it when <paramref name="type"/> is given (a filtered query always returns the newest entries).</param>
     /// <param name="type"><c>inference_markup</c>, <c>purchase_share</c>, <c>withdrawal</c> or <c>adjustment</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A page of entries; <see cref="AppPagination.HasMore"/> says whether more follow.</returns>
+    /// <returns>A page of entries; <see cref="AppEarningsHistoryPagination.HasMore"/> says whether more follow.</returns>
     public virtual Task<AppEarningsHistory> ListHistoryAsync(string appId, int? limit = null, int? offset = null, string? type = null, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.Range(limit, 1, 100, nameof(limit));

@@ -9,8 +9,11 @@ namespace MiladyCloud.Sdk;
 /// <see cref="Automation"/>, <see cref="Promotion"/>). Obtain it from <see cref="MiladyCloudClient.Apps"/>.
 /// </summary>
 /// <remarks>
-/// These routes report an authentication failure as a 500 carrying the auth message (it surfaces as
-/// <see cref="InternalServerErrorException"/>), and some answer "not found" or "access denied" with 404 or 403.
+/// Without any credential the service's edge answers 401 (<see cref="UnauthorizedException"/>). A rejected API key is
+/// judged by each route: most answer a 500 carrying the auth message (the SDK reads it as
+/// <see cref="UnauthorizedException"/>), the deployment, domain, automation and promotion routes a 500 with an empty
+/// body (<see cref="InternalServerErrorException"/>), the characters list a 401. An unknown app is "not found" (404),
+/// another organization's app "access denied" (403) on most routes.
 /// </remarks>
 public partial class AppsClient : CategoryClient
 {
