@@ -38,10 +38,10 @@ internal static partial class AgentRequestChecks
     public static void Create(CreateAgentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        // The server caps the name as sent, then trims it and requires something left.
+        if (request.Name is null || request.Name.Length > 100 || request.Name.Trim().Length == 0)
         {
-            throw new ArgumentException("The agent name must have 1 to 100 characters (after trimming).", nameof(request));
+            throw new ArgumentException("The agent name must have at most 100 characters as sent, and at least one that is not white space.", nameof(request));
         }
 
         Length(request.TokenAddress, 256, "TokenAddress");

@@ -102,7 +102,7 @@ public class AgentsClient : CategoryClient
     }
 
     /// <summary>Creates a character, optionally linked to an on-chain token (one agent per token).</summary>
-    /// <param name="request">The name (1–100 characters) and optional bio and token.</param>
+    /// <param name="request">The name (at most 100 characters as sent, not blank once trimmed) and optional bio and token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new agent.</returns>
     /// <exception cref="ArgumentException">The name or a token field breaks its length limit.</exception>

@@ -34,6 +34,12 @@ internal static class RequestTraits
     /// <summary>The request must never be sent twice (for example its body is a stream that cannot be rewound).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoRetry = new("MiladyCloud.NoRetry");
 
+    /// <summary>
+    /// A 503 from this route is not a sign of a passing outage: the route wraps every upstream failure in it, requests
+    /// the model provider rejected included, so it is not retried (a 429 still is).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> ServiceUnavailableIsFinal = new("MiladyCloud.ServiceUnavailableIsFinal");
+
     /// <summary>The time by which the whole call must be done; retries that would wait past it are not made.</summary>
     public static readonly HttpRequestOptionsKey<DateTimeOffset> Deadline = new("MiladyCloud.Deadline");
 
@@ -77,6 +83,15 @@ internal static class RequestTraits
         request.Options.Set(NoRetry, true);
         return request;
     }
+
+    public static HttpRequestMessage MarkServiceUnavailableFinal(this HttpRequestMessage request)
+    {
+        request.Options.Set(ServiceUnavailableIsFinal, true);
+        return request;
+    }
+
+    public static bool IsServiceUnavailableFinal(this HttpRequestMessage request)
+        => request.Options.TryGetValue(ServiceUnavailableIsFinal, out var value) && value;
 
     public static bool IsRetryForbidden(this HttpRequestMessage request)
         => request.Options.TryGetValue(NoRetry, out var value) && value;

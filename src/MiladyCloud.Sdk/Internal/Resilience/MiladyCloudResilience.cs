@@ -118,6 +118,7 @@ internal static class MiladyCloudResilience
         return (int)response.StatusCode switch
         {
             408 => ambiguousAllowed,
+            503 when request?.IsServiceUnavailableFinal() == true => false,
             429 or 503 => await ShouldRetryAfterDelayAsync(response, args.Context, options, args.Context.CancellationToken).ConfigureAwait(false),
             500 => ambiguousAllowed && !await IsPermanentFailureAsync(response, args.Context.CancellationToken).ConfigureAwait(false),
             502 or 504 => ambiguousAllowed,
