@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -179,7 +180,7 @@ public class MiladyCloudClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", excerpt, ex), Pipeline.Options.ApiKey, Pipeline.Options.SessionToken);
+            throw Pipeline.Secrets.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", excerpt, ex));
         }
     }
 
@@ -200,7 +201,7 @@ public class MiladyCloudClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(method);
         var path = EscapeHatchPath.Check(relativePath);
-        using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? ApiRoot.Site : ApiRoot.V1);
+        using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? SendFlags.SiteRoot : SendFlags.None);
         request.Content = content;
         var response = await Pipeline.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         try

@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -23,5 +24,5 @@ public class DashboardClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The dashboard.</returns>
     public virtual Task<Dashboard> GetAsync(CancellationToken cancellationToken = default)
-        => SuccessFlagJson.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Get, "dashboard"), MiladyCloudJsonContext.Default.Dashboard, cancellationToken);
+        => Pipeline.GetJsonAsync("dashboard", MiladyCloudJsonContext.Default.Dashboard, cancellationToken, SendFlags.SuccessFlagInBody);
 }

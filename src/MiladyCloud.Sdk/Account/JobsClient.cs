@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -32,8 +33,7 @@ public class JobsClient : CategoryClient
     /// <exception cref="NotFoundException">No such job in the organization.</exception>
     public virtual Task<JobResponse> GetAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "jobs/" + RequestPath.UuidSegment(jobId, nameof(jobId)));
-        return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.JobResponse, cancellationToken);
+        return Pipeline.GetJsonAsync("jobs/" + RequestPath.UuidSegment(jobId, nameof(jobId)), MiladyCloudJsonContext.Default.JobResponse, cancellationToken, SendFlags.SuccessFlagInBody);
     }
 
     /// <summary>

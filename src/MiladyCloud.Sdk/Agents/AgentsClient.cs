@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Models;
 
@@ -49,8 +50,7 @@ public class AgentsClient : CategoryClient
     public virtual async Task<AgentList> ListAsync(AgentListOptions? options = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.ListOptions(options);
-        var request = Pipeline.CreateRequest(HttpMethod.Get, ListPath(options, options?.Page), ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentListResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(ListPath(options, options?.Page), MiladyCloudJsonContext.Default.AgentListResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -69,8 +69,7 @@ public class AgentsClient : CategoryClient
             options?.Page ?? 1,
             async (page, ct) =>
             {
-                var request = Pipeline.CreateRequest(HttpMethod.Get, ListPath(options, page), ApiRoot.Site);
-                return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentListResponse, ct).ConfigureAwait(false)).Data;
+                return (await Pipeline.GetJsonAsync(ListPath(options, page), MiladyCloudJsonContext.Default.AgentListResponse, ct, SendFlags.SiteRoot).ConfigureAwait(false)).Data;
             },
             list => list.Characters,
             list => list.Pagination.HasMore,
@@ -84,8 +83,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentCharacter> GetAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId), ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.MyAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(MyAgentPath(agentId), MiladyCloudJsonContext.Default.MyAgentResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data.Character;
     }
 
@@ -96,8 +94,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentCharacter> GetFromOrganizationAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId));
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.OrganizationAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(AgentPath(agentId), MiladyCloudJsonContext.Default.OrganizationAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -111,9 +108,7 @@ public class AgentsClient : CategoryClient
         AgentRequestChecks.Create(request);
         // Not idempotent: a repeat after a timeout or a 5xx could create a second agent, so only failures that certainly
         // did nothing are retried (the rules of credit-consuming calls).
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest)
-            .MarkCreditConsuming();
-        var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.CreateAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest, MiladyCloudJsonContext.Default.CreateAgentResponse, cancellationToken, SendFlags.ConsumesCredits).ConfigureAwait(false);
         return response.Agent;
     }
 
@@ -124,8 +119,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentMessage> DeleteAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, MyAgentPath(agentId), ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentDeleteResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Delete, MyAgentPath(agentId), MiladyCloudJsonContext.Default.AgentDeleteResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -147,9 +141,7 @@ public class AgentsClient : CategoryClient
     public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? options = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.Clone(options);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, ApiRoot.Site)
-            .MarkNotIdempotent();
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken, SendFlags.NotIdempotent | SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -160,8 +152,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentStats> GetStatsAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/stats", ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentStatsResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(MyAgentPath(agentId) + "/stats", MiladyCloudJsonContext.Default.AgentStatsResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data.Stats;
     }
 
@@ -172,8 +163,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentShareStatus> GetShareStatusAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/share", ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentShareStatusResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(MyAgentPath(agentId) + "/share", MiladyCloudJsonContext.Default.AgentShareStatusResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -186,8 +176,7 @@ public class AgentsClient : CategoryClient
     public virtual async Task<AgentShareUpdate> SetShareStatusAsync(string agentId, bool isPublic, CancellationToken cancellationToken = default)
     {
         var body = new SetAgentShareStatusRequest { IsPublic = isPublic };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, MyAgentPath(agentId) + "/share", body, MiladyCloudJsonContext.Default.SetAgentShareStatusRequest, ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.SetAgentShareStatusResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Put, MyAgentPath(agentId) + "/share", body, MiladyCloudJsonContext.Default.SetAgentShareStatusRequest, MiladyCloudJsonContext.Default.SetAgentShareStatusResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -201,8 +190,7 @@ public class AgentsClient : CategoryClient
     public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? options = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.Markup(options?.MarkupPercentage);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, AgentPath(agentId) + "/publish", options ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, AgentPath(agentId) + "/publish", options ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
     }
 
     /// <summary>Makes an agent private and switches its monetization off.</summary>
@@ -212,8 +200,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<AgentPublishResponse> UnpublishAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, AgentPath(agentId) + "/publish");
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, AgentPath(agentId) + "/publish", MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
     }
 
     /// <summary>Gets an agent's monetization settings and earnings.</summary>
@@ -223,8 +210,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentMonetization> GetMonetizationAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId) + "/monetization");
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(AgentPath(agentId) + "/monetization", MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
         return response.Monetization;
     }
 
@@ -247,8 +233,7 @@ public class AgentsClient : CategoryClient
     {
         ArgumentNullException.ThrowIfNull(changes);
         AgentRequestChecks.Markup(changes.MarkupPercentage);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, AgentPath(agentId) + "/monetization", changes, MiladyCloudJsonContext.Default.UpdateAgentMonetizationRequest);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Put, AgentPath(agentId) + "/monetization", changes, MiladyCloudJsonContext.Default.UpdateAgentMonetizationRequest, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
         return response.Monetization;
     }
 
@@ -267,7 +252,7 @@ public class AgentsClient : CategoryClient
         }
 
         var path = new QueryString().Add("address", tokenAddress).Add("chain", chain).AppendTo("agents/by-token");
-        var response = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.TokenAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.TokenAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -283,7 +268,7 @@ public class AgentsClient : CategoryClient
     public virtual async Task<PublicCharacter> GetPublicAsync(string characterId, CancellationToken cancellationToken = default)
     {
         var path = "api/characters/" + RequestPath.UuidSegment(characterId, nameof(characterId)) + "/public";
-        var response = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path, ApiRoot.Site), MiladyCloudJsonContext.Default.PublicCharacterResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.PublicCharacterResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -321,15 +306,10 @@ public class AgentsClient : CategoryClient
         }
 
         var path = AgentPath(agentId) + "/n8n/" + RequestPath.SlashedSegments(route, nameof(route));
-        var request = body is { } json
-            ? Pipeline.CreateJsonRequest(method, path, json, MiladyCloudJsonContext.Default.JsonElement)
-            : Pipeline.CreateRequest(method, path);
-        if (method != HttpMethod.Get)
-        {
-            request.MarkNotIdempotent();
-        }
-
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.JsonElement, cancellationToken);
+        var send = method == HttpMethod.Get ? SendFlags.None : SendFlags.NotIdempotent;
+        return body is { } json
+            ? Pipeline.SendJsonAsync(method, path, json, MiladyCloudJsonContext.Default.JsonElement, MiladyCloudJsonContext.Default.JsonElement, cancellationToken, send)
+            : Pipeline.SendJsonAsync(method, path, MiladyCloudJsonContext.Default.JsonElement, cancellationToken, send);
     }
 
     private static string MyAgentPath(string agentId) => MyAgents + "/" + RequestPath.UuidSegment(agentId, nameof(agentId));

@@ -1,4 +1,6 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Paging;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -49,7 +51,7 @@ public partial class AppsClient : CategoryClient
     /// <returns>The apps.</returns>
     public virtual async Task<IReadOnlyList<App>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var envelope = await AppRoute.GetAsync(Pipeline, "apps", MiladyCloudJsonContext.Default.AppListResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("apps", MiladyCloudJsonContext.Default.AppListResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Apps.ToList();
     }
 
@@ -67,8 +69,7 @@ public partial class AppsClient : CategoryClient
     public virtual Task<CreateAppResponse> CreateAsync(CreateAppRequest app, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.Validate(app);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "apps", app, MiladyCloudJsonContext.Default.CreateAppRequest).MarkNoRetry();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.CreateAppResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "apps", app, MiladyCloudJsonContext.Default.CreateAppRequest, MiladyCloudJsonContext.Default.CreateAppResponse, cancellationToken, SendFlags.NoRetry);
     }
 
     /// <summary>Checks whether a name is free, and which slug it maps to.</summary>
@@ -78,7 +79,7 @@ public partial class AppsClient : CategoryClient
     public virtual Task<AppNameCheckResult> CheckNameAsync(string name, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.Name(name);
-        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, "apps/check-name", new AppNameCheckRequest { Name = name }, MiladyCloudJsonContext.Default.AppNameCheckRequest, MiladyCloudJsonContext.Default.AppNameCheckResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "apps/check-name", new AppNameCheckRequest { Name = name }, MiladyCloudJsonContext.Default.AppNameCheckRequest, MiladyCloudJsonContext.Default.AppNameCheckResult, cancellationToken);
     }
 
     /// <summary>Gets an app.</summary>
@@ -88,7 +89,7 @@ public partial class AppsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="appId"/> is empty, <c>.</c> or <c>..</c>.</exception>
     public virtual async Task<App> GetAsync(string appId, CancellationToken cancellationToken = default)
     {
-        var envelope = await AppRoute.GetAsync(Pipeline, AppRoute.Path(appId), MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(AppRoute.Path(appId), MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
         return envelope.App;
     }
 
@@ -106,7 +107,7 @@ public partial class AppsClient : CategoryClient
     {
         var path = AppRoute.Path(appId);
         AppRequestValidator.Validate(update);
-        var envelope = await AppRoute.SendAsync(Pipeline, HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateAppRequest, MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateAppRequest, MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
         return envelope.App;
     }
 
@@ -122,11 +123,11 @@ public partial class AppsClient : CategoryClient
     /// <returns>What was cleaned up.</returns>
     public virtual Task<DeleteAppResponse> DeleteAsync(string appId, bool deleteGitHubRepository = true, bool deleteHostingProject = true, CancellationToken cancellationToken = default)
     {
-        var path = new AppQuery()
+        var path = new QueryString()
             .AddFlag("deleteGitHubRepo", deleteGitHubRepository, serverDefault: true)
             .AddFlag("deleteVercelProject", deleteHostingProject, serverDefault: true)
             .AppendTo(AppRoute.Path(appId));
-        return AppRoute.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.DeleteAppResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.DeleteAppResponse, cancellationToken);
     }
 
     /// <summary>
@@ -139,8 +140,7 @@ public partial class AppsClient : CategoryClient
     /// <returns>The new key.</returns>
     public virtual Task<AppApiKeyRegeneration> RegenerateApiKeyAsync(string appId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Post, AppRoute.Path(appId, "regenerate-api-key")).MarkNoRetry();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppApiKeyRegeneration, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, AppRoute.Path(appId, "regenerate-api-key"), MiladyCloudJsonContext.Default.AppApiKeyRegeneration, cancellationToken, SendFlags.NoRetry);
     }
 
     /// <summary>Gets what anyone may see about an active, approved app (the route needs no credentials).</summary>
@@ -153,8 +153,8 @@ public partial class AppsClient : CategoryClient
     {
         // The route queries the database with the id unchecked: anything but a UUID comes back as a 500, not a 404.
         AppRequestValidator.Uuid(appId, nameof(appId));
-        var path = new AppQuery().Add("redirect_uri", redirectUri).AppendTo(AppRoute.Path(appId, "public"));
-        var envelope = await AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.PublicAppInfoResponse, cancellationToken).ConfigureAwait(false);
+        var path = new QueryString().Add("redirect_uri", redirectUri).AppendTo(AppRoute.Path(appId, "public"));
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.PublicAppInfoResponse, cancellationToken).ConfigureAwait(false);
         return envelope.App;
     }
 }

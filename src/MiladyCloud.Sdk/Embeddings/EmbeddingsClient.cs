@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -23,23 +24,15 @@ public class EmbeddingsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response; each vector is <c>Data[i].Embedding.Memory</c>.</returns>
     /// <exception cref="ArgumentException">The model or the input is missing or empty (checked before sending).</exception>
-    public virtual async Task<EmbeddingResponse> CreateAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<EmbeddingResponse> CreateAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest)
-            .MarkCreditConsuming();
-        using var activity = Internal.Telemetry.GenAiActivity.Start("embeddings", request.Model);
-        try
-        {
-            var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.EmbeddingResponse, cancellationToken).ConfigureAwait(false);
-            Internal.Telemetry.GenAiActivity.Complete(activity, "embeddings", request.Model, new(null, response.Model, response.Usage?.PromptTokens, null, null), Pipeline.Options);
-            return response;
-        }
-        catch (Exception ex)
-        {
-            Internal.Telemetry.GenAiActivity.Fail(activity, ex);
-            throw;
-        }
+        return Internal.Telemetry.GenAiActivity.ObserveAsync(
+            () => Pipeline.SendJsonAsync(HttpMethod.Post, "embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest, MiladyCloudJsonContext.Default.EmbeddingResponse, cancellationToken, SendFlags.ConsumesCredits),
+            Internal.Telemetry.GenAiFolds.Of,
+            Pipeline.Secrets,
+            "embeddings",
+            request.Model);
     }
 
     /// <summary>Embeds one text.</summary>

@@ -16,8 +16,8 @@ internal static class RequestTraits
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> NotIdempotent = new("MiladyCloud.NotIdempotent");
 
-    /// <summary>The response is a stream of server-sent events.</summary>
-    public static readonly HttpRequestOptionsKey<bool> IsStream = new("MiladyCloud.IsStream");
+    /// <summary>The route may answer 200 with <c>success:false</c>, which is then the typed error.</summary>
+    public static readonly HttpRequestOptionsKey<bool> SuccessFlagInBody = new("MiladyCloud.SuccessFlagInBody");
 
     /// <summary>The route the call goes to, as the rate-limit model knows it (its preset, if any).</summary>
     public static readonly HttpRequestOptionsKey<RateLimitRoute> Route = new("MiladyCloud.RateLimitRoute");
@@ -54,6 +54,31 @@ internal static class RequestTraits
 
     /// <summary>The client's <see cref="MiladyCloudClientOptions.MaxResponseBytes"/>, for the handlers that read bodies.</summary>
     public static readonly HttpRequestOptionsKey<long> ResponseLimit = new("MiladyCloud.ResponseLimit");
+
+    /// <summary>Records the traits of <paramref name="send"/> on the request (only those set: most requests set none).</summary>
+    public static void Apply(HttpRequestMessage request, Http.SendOptions send, TimeSpan configuredAttemptTimeout)
+    {
+        Set(request, ConsumesCredits, send.Has(Http.SendFlags.ConsumesCredits));
+        Set(request, NotIdempotent, send.Has(Http.SendFlags.NotIdempotent));
+        Set(request, NoRetry, send.Has(Http.SendFlags.NoRetry));
+        Set(request, ServiceUnavailableIsFinal, send.Has(Http.SendFlags.ServiceUnavailableIsFinal));
+        Set(request, SuccessFlagInBody, send.Has(Http.SendFlags.SuccessFlagInBody));
+        if (send.MinimumAttemptTimeout > TimeSpan.Zero)
+        {
+            request.WithAttemptTimeoutAtLeast(send.MinimumAttemptTimeout, configuredAttemptTimeout);
+        }
+    }
+
+    private static void Set(HttpRequestMessage request, HttpRequestOptionsKey<bool> key, bool value)
+    {
+        if (value)
+        {
+            request.Options.Set(key, true);
+        }
+    }
+
+    public static bool ReportsFailureInBody(this HttpRequestMessage request)
+        => request.Options.TryGetValue(SuccessFlagInBody, out var value) && value;
 
     /// <summary>The most bytes of this request's answer that may be held (the default when the pipeline did not say).</summary>
     public static long GetResponseLimit(this HttpRequestMessage? request)
@@ -114,17 +139,8 @@ internal static class RequestTraits
     public static bool IsNotIdempotent(this HttpRequestMessage request)
         => request.Options.TryGetValue(NotIdempotent, out var value) && value;
 
-    public static HttpRequestMessage MarkStream(this HttpRequestMessage request)
-    {
-        request.Options.Set(IsStream, true);
-        return request;
-    }
-
     public static bool IsCreditConsuming(this HttpRequestMessage request)
         => request.Options.TryGetValue(ConsumesCredits, out var value) && value;
-
-    public static bool IsStreaming(this HttpRequestMessage request)
-        => request.Options.TryGetValue(IsStream, out var value) && value;
 
     public static RateLimitRoute? GetRoute(this HttpRequestMessage request)
         => request.Options.TryGetValue(Route, out var value) ? value : null;

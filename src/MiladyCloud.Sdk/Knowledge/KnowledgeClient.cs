@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Internal.Upload;
 using MiladyCloud.Sdk.Models;
@@ -37,7 +38,7 @@ public class KnowledgeClient : CategoryClient
     public virtual Task<KnowledgeDocumentList> ListAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = ListPath(options?.CharacterId, options?.Count, options?.Offset);
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
     }
 
     /// <summary>
@@ -76,9 +77,7 @@ public class KnowledgeClient : CategoryClient
         ThrowIfNotCharacterId(request.CharacterId, "characterId");
 
         // Not idempotent (a repeat stores the document twice): ambiguous failures are not repeated.
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest)
-            .MarkCreditConsuming();
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken, SendFlags.ConsumesCredits);
     }
 
     /// <summary>
@@ -99,20 +98,15 @@ public class KnowledgeClient : CategoryClient
         var batch = KnowledgeUploadBatch.Validate(files);
         ThrowIfNotCharacterId(characterId, nameof(characterId));
 
-        // Disposing the request closes the files the SDK opened; a caller's stream stays open for the caller.
-        using var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file");
-        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
-        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
-
         // The server processes the files synchronously, so after an ambiguous failure a repeat could store them twice:
         // the credit-consuming rules retry only failures that certainly did nothing. A stream that cannot seek cannot be
         // sent twice at all.
-        request.MarkCreditConsuming();
-        if (batch.Any(file => !file.CanResend))
-        {
-            request.MarkNoRetry();
-        }
+        var send = SendFlags.ConsumesCredits | (batch.Any(file => !file.CanResend) ? SendFlags.NoRetry : SendFlags.None);
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
 
+        // Sending disposes the request, which closes the files the SDK opened; a caller's stream stays open for the caller.
+        var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file", send);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
         return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeUploadResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -129,8 +123,7 @@ public class KnowledgeClient : CategoryClient
         ThrowIfBelow(limit, 1, nameof(limit));
         ThrowIfNotCharacterId(characterId, nameof(characterId));
         var body = new KnowledgeQueryRequest { Query = query, Limit = limit, CharacterId = characterId };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
     }
 
     /// <summary>Counts the documents stored for a character.</summary>
@@ -142,7 +135,7 @@ public class KnowledgeClient : CategoryClient
     {
         RequestPath.UuidSegment(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/check");
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
     }
 
     /// <summary>Deletes one document and its fragments.</summary>
@@ -161,7 +154,7 @@ public class KnowledgeClient : CategoryClient
 
         ThrowIfNotCharacterId(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.UuidSegment(documentId, nameof(documentId)));
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
     }
 
     private static string ListPath(string? characterId, int? count, int? offset)

@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.Streaming;
 using MiladyCloud.Sdk.Internal.Telemetry;
 using MiladyCloud.Sdk.Models;
@@ -25,23 +26,18 @@ public class MessagesClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    public virtual async Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         MessageRequestValidator.Validate(request);
-        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest)
-            .MarkCreditConsuming();
-        using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxTokens, request.TopP);
-        try
-        {
-            var result = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken).ConfigureAwait(false);
-            GenAiActivity.Complete(activity, "chat", request.Model, new(result.Id, result.Model, result.Usage.InputTokens, result.Usage.OutputTokens, result.StopReason?.Value), Pipeline.Options);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            GenAiActivity.Fail(activity, ex);
-            throw;
-        }
+        return GenAiActivity.ObserveAsync(
+            () => Pipeline.SendJsonAsync(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest, MiladyCloudJsonContext.Default.Message, cancellationToken, SendFlags.ConsumesCredits),
+            GenAiFolds.Of,
+            Pipeline.Secrets,
+            "chat",
+            request.Model,
+            request.Temperature,
+            request.MaxTokens,
+            request.TopP);
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>
@@ -61,15 +57,9 @@ public class MessagesClient : CategoryClient
     public virtual MessageStream StreamAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         MessageRequestValidator.Validate(request);
-        var pipeline = Pipeline;
-        return new MessageStream((onResponse, enumeratorToken) =>
-        {
-            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming().MarkStream();
-            StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.MessageRequest);
-            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            var events = EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
-            return ObservedStream.Wrap(events, "chat", request.Model, GenAiFolds.Message, pipeline.Options);
-        }, pipeline.Options);
+        return new MessageStream(
+            Pipeline.OpenStream(Path, request, MiladyCloudJsonContext.Default.MessageRequest, new MessageEventDecoder(Pipeline.Secrets), SendFlags.ConsumesCredits, StreamSpan.Messages(request.Model), cancellationToken),
+            Pipeline.Secrets);
     }
 
     /// <summary>Streams the answer of <paramref name="model"/> to one question.</summary>

@@ -203,7 +203,7 @@ public class ErrorMappingTests
     {
         const string key = "eliza_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-        var ex = ErrorResponseReader.Create(HttpStatusCode.Unauthorized, $$"""{"error":"Invalid or expired API key: {{key}}"}""", null, Clock, key);
+        var ex = ErrorResponseReader.Create(HttpStatusCode.Unauthorized, $$"""{"error":"Invalid or expired API key: {{key}}"}""", null, Clock, new SecretScrubber(key));
 
         Assert.That(ex.Message, Does.Not.Contain("0123456789abcdef"));
         Assert.That(ex.RawBody, Does.Not.Contain("0123456789abcdef"));

@@ -149,7 +149,7 @@ public class CredentialSafetyTests
     [TestCase("Key Eliza_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef is invalid")]
     public void A_key_echoed_without_its_prefix_is_masked_too(string echoed)
     {
-        var ex = MiladyCloud.Sdk.Internal.ErrorResponseReader.Create(System.Net.HttpStatusCode.Unauthorized, "{\"error\":\"" + echoed + "\"}", apiKey: FakeApi.ApiKey);
+        var ex = MiladyCloud.Sdk.Internal.ErrorResponseReader.Create(System.Net.HttpStatusCode.Unauthorized, "{\"error\":\"" + echoed + "\"}", secrets: new MiladyCloud.Sdk.Internal.SecretScrubber(FakeApi.ApiKey));
 
         Assert.That(ex.Message + ex.RawBody + ex.ServerMessage, Does.Not.Contain(FakeApi.ApiKey[6..]));
     }
