@@ -244,6 +244,6 @@ public class MiladyCloudClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return DefaultHttpClientFactory.Create(options, transport);
+        return HandlerChain.CreateOwned(options, transport);
     }
 }

@@ -65,7 +65,7 @@ internal static class RequestTraits
         Set(request, SuccessFlagInBody, send.Has(Http.SendFlags.SuccessFlagInBody));
         if (send.MinimumAttemptTimeout > TimeSpan.Zero)
         {
-            request.WithAttemptTimeoutAtLeast(send.MinimumAttemptTimeout, configuredAttemptTimeout);
+            WithAttemptTimeoutAtLeast(request, send.MinimumAttemptTimeout, configuredAttemptTimeout);
         }
     }
 
@@ -90,30 +90,16 @@ internal static class RequestTraits
     public static bool WasReadingBody(this HttpRequestMessage request)
         => request.Options.TryGetValue(ReadingBody, out var value) && value;
 
-    public static HttpRequestMessage WithAttemptTimeoutAtLeast(this HttpRequestMessage request, TimeSpan minimum, TimeSpan configured)
+    private static void WithAttemptTimeoutAtLeast(HttpRequestMessage request, TimeSpan minimum, TimeSpan configured)
     {
         if (configured != Timeout.InfiniteTimeSpan && configured < minimum)
         {
             request.Options.Set(AttemptTimeout, minimum);
         }
-
-        return request;
     }
 
     public static TimeSpan? GetAttemptTimeout(this HttpRequestMessage request)
         => request.Options.TryGetValue(AttemptTimeout, out var value) ? value : null;
-
-    public static HttpRequestMessage MarkNoRetry(this HttpRequestMessage request)
-    {
-        request.Options.Set(NoRetry, true);
-        return request;
-    }
-
-    public static HttpRequestMessage MarkServiceUnavailableFinal(this HttpRequestMessage request)
-    {
-        request.Options.Set(ServiceUnavailableIsFinal, true);
-        return request;
-    }
 
     public static bool IsServiceUnavailableFinal(this HttpRequestMessage request)
         => request.Options.TryGetValue(ServiceUnavailableIsFinal, out var value) && value;
@@ -123,18 +109,6 @@ internal static class RequestTraits
 
     public static DateTimeOffset? GetDeadline(this HttpRequestMessage request)
         => request.Options.TryGetValue(Deadline, out var value) ? value : null;
-
-    public static HttpRequestMessage MarkCreditConsuming(this HttpRequestMessage request)
-    {
-        request.Options.Set(ConsumesCredits, true);
-        return request;
-    }
-
-    public static HttpRequestMessage MarkNotIdempotent(this HttpRequestMessage request)
-    {
-        request.Options.Set(NotIdempotent, true);
-        return request;
-    }
 
     public static bool IsNotIdempotent(this HttpRequestMessage request)
         => request.Options.TryGetValue(NotIdempotent, out var value) && value;

@@ -308,8 +308,7 @@ public class RetryTests
     private static Task<ChatCompletion> SendChatAsync(MiladyCloudClient client)
     {
         var body = new ChatCompletionRequest { Model = "m", Messages = [new ChatMessage { Role = ChatRole.User, Content = "hi" }] };
-        var request = client.Pipeline.CreateJsonRequest(HttpMethod.Post, "chat/completions", body, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming();
-        return client.Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ChatCompletion, CancellationToken.None);
+        return client.Pipeline.SendJsonAsync(
+            HttpMethod.Post, "chat/completions", body, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, CancellationToken.None, Internal.Http.SendFlags.ConsumesCredits);
     }
 }
