@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MiladyCloud.Sdk.Internal;
-using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MiladyCloud.Sdk.Internal;
-using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Models;
 

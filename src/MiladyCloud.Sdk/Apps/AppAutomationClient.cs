@@ -1,5 +1,4 @@
 using MiladyCloud.Sdk.Internal;
-using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;

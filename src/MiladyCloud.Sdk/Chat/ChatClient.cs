@@ -1,5 +1,4 @@
 using MiladyCloud.Sdk.Internal;
-using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.AI;
 using MiladyCloud.Sdk.Internal.Streaming;
 using MiladyCloud.Sdk.Internal.Telemetry;

@@ -18,6 +18,6 @@ internal static class ContainerLogQuery
             ArgumentOutOfRangeException.ThrowIfGreaterThan(l, 500, nameof(limit));
         }
 
-        return new Paging.QueryString().Add("level", level).Add("limit", limit).Add("since", since).AppendTo(path);
+        return new QueryString().Add("level", level).Add("limit", limit).Add("since", since).AppendTo(path);
     }
 }

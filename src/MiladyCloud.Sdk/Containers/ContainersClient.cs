@@ -1,5 +1,4 @@
 using MiladyCloud.Sdk.Internal;
-using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.Streaming;
 using MiladyCloud.Sdk.Models;
 
@@ -167,7 +166,7 @@ public class ContainersClient : CategoryClient
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes, nameof(periodMinutes));
         }
 
-        var path = new Internal.Paging.QueryString().Add("period", periodMinutes).AppendTo(ContainerPath(containerId) + "/metrics");
+        var path = new QueryString().Add("period", periodMinutes).AppendTo(ContainerPath(containerId) + "/metrics");
         var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.ContainerMetricsResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }

@@ -309,6 +309,6 @@ public class RetryTests
     {
         var body = new ChatCompletionRequest { Model = "m", Messages = [new ChatMessage { Role = ChatRole.User, Content = "hi" }] };
         return client.Pipeline.SendJsonAsync(
-            HttpMethod.Post, "chat/completions", body, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, CancellationToken.None, Internal.Http.SendFlags.ConsumesCredits);
+            HttpMethod.Post, "chat/completions", body, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, CancellationToken.None, Internal.SendFlags.ConsumesCredits);
     }
 }

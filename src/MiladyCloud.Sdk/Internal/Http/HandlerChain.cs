@@ -3,7 +3,7 @@ using MiladyCloud.Sdk.Internal.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
-namespace MiladyCloud.Sdk.Internal.Http;
+namespace MiladyCloud.Sdk.Internal;
 
 /// <summary>
 /// The one description of the handler chain, used by <c>new MiladyCloudClient(...)</c> and by <c>AddMiladyCloud()</c>:

@@ -1,4 +1,4 @@
-namespace MiladyCloud.Sdk.Internal.Http;
+namespace MiladyCloud.Sdk.Internal;
 
 /// <summary>
 /// What a route needs from the pipeline beyond method, path and body: its root, its credential, the retry rules a

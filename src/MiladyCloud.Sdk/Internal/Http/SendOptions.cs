@@ -1,4 +1,4 @@
-namespace MiladyCloud.Sdk.Internal.Http;
+namespace MiladyCloud.Sdk.Internal;
 
 /// <summary>How one call is sent: its <see cref="SendFlags"/> and, for routes slow by nature, a longer per-attempt timeout.</summary>
 /// <param name="Flags">The route's traits.</param>

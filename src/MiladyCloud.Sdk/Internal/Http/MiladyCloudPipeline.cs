@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.RateLimiting;
 using MiladyCloud.Sdk.Internal.Resilience;
 using Microsoft.Extensions.Logging;

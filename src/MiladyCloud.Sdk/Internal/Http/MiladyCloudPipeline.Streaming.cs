@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Serialization.Metadata;
-using MiladyCloud.Sdk.Internal.Http;
 using MiladyCloud.Sdk.Internal.Streaming;
 using MiladyCloud.Sdk.Internal.Telemetry;
 

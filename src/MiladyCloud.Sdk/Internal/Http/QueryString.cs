@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MiladyCloud.Sdk.Internal.Paging;
+namespace MiladyCloud.Sdk.Internal;
 
 /// <summary>The one query-string builder: optional values, escaped; values left <see langword="null"/> are not sent.</summary>
 internal sealed class QueryString

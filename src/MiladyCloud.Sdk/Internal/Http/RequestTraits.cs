@@ -56,13 +56,13 @@ internal static class RequestTraits
     public static readonly HttpRequestOptionsKey<long> ResponseLimit = new("MiladyCloud.ResponseLimit");
 
     /// <summary>Records the traits of <paramref name="send"/> on the request (only those set: most requests set none).</summary>
-    public static void Apply(HttpRequestMessage request, Http.SendOptions send, TimeSpan configuredAttemptTimeout)
+    public static void Apply(HttpRequestMessage request, SendOptions send, TimeSpan configuredAttemptTimeout)
     {
-        Set(request, ConsumesCredits, send.Has(Http.SendFlags.ConsumesCredits));
-        Set(request, NotIdempotent, send.Has(Http.SendFlags.NotIdempotent));
-        Set(request, NoRetry, send.Has(Http.SendFlags.NoRetry));
-        Set(request, ServiceUnavailableIsFinal, send.Has(Http.SendFlags.ServiceUnavailableIsFinal));
-        Set(request, SuccessFlagInBody, send.Has(Http.SendFlags.SuccessFlagInBody));
+        Set(request, ConsumesCredits, send.Has(SendFlags.ConsumesCredits));
+        Set(request, NotIdempotent, send.Has(SendFlags.NotIdempotent));
+        Set(request, NoRetry, send.Has(SendFlags.NoRetry));
+        Set(request, ServiceUnavailableIsFinal, send.Has(SendFlags.ServiceUnavailableIsFinal));
+        Set(request, SuccessFlagInBody, send.Has(SendFlags.SuccessFlagInBody));
         if (send.MinimumAttemptTimeout > TimeSpan.Zero)
         {
             WithAttemptTimeoutAtLeast(request, send.MinimumAttemptTimeout, configuredAttemptTimeout);
