@@ -30,15 +30,7 @@ public partial class AppsClient
     {
         var path = AppRoute.Path(appId, "chat");
         ChatRequestValidator.Validate(request);
-        return GenAiActivity.ObserveAsync(
-            () => Pipeline.SendJsonAsync(HttpMethod.Post, path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken, AppChat),
-            GenAiFolds.Of,
-            Pipeline.Secrets,
-            "chat",
-            request.Model,
-            request.Temperature,
-            request.MaxTokens,
-            request.TopP);
+        return Pipeline.SendModelCallAsync(path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, ModelCall.Chat(request), AppChat, cancellationToken);
     }
 
     /// <summary>

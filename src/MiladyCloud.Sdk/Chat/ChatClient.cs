@@ -29,15 +29,7 @@ public class ChatClient : CategoryClient
     public virtual Task<ChatCompletion> CreateAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         ChatRequestValidator.Validate(request);
-        return GenAiActivity.ObserveAsync(
-            () => Pipeline.SendJsonAsync(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken, SendFlags.ConsumesCredits),
-            GenAiFolds.Of,
-            Pipeline.Secrets,
-            "chat",
-            request.Model,
-            request.Temperature,
-            request.MaxTokens,
-            request.TopP);
+        return Pipeline.SendModelCallAsync(Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, ModelCall.Chat(request), SendFlags.ConsumesCredits, cancellationToken);
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>

@@ -26,12 +26,7 @@ public class EmbeddingsClient : CategoryClient
     public virtual Task<EmbeddingResponse> CreateAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        return Internal.Telemetry.GenAiActivity.ObserveAsync(
-            () => Pipeline.SendJsonAsync(HttpMethod.Post, "embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest, MiladyCloudJsonContext.Default.EmbeddingResponse, cancellationToken, SendFlags.ConsumesCredits),
-            Internal.Telemetry.GenAiFolds.Of,
-            Pipeline.Secrets,
-            "embeddings",
-            request.Model);
+        return Pipeline.SendModelCallAsync("embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest, MiladyCloudJsonContext.Default.EmbeddingResponse, Internal.Telemetry.ModelCall.Embeddings(request), SendFlags.ConsumesCredits, cancellationToken);
     }
 
     /// <summary>Embeds one text.</summary>

@@ -28,15 +28,7 @@ public class MessagesClient : CategoryClient
     public virtual Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         MessageRequestValidator.Validate(request);
-        return GenAiActivity.ObserveAsync(
-            () => Pipeline.SendJsonAsync(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest, MiladyCloudJsonContext.Default.Message, cancellationToken, SendFlags.ConsumesCredits),
-            GenAiFolds.Of,
-            Pipeline.Secrets,
-            "chat",
-            request.Model,
-            request.Temperature,
-            request.MaxTokens,
-            request.TopP);
+        return Pipeline.SendModelCallAsync(Path, request, MiladyCloudJsonContext.Default.MessageRequest, MiladyCloudJsonContext.Default.Message, ModelCall.Messages(request), SendFlags.ConsumesCredits, cancellationToken);
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MiladyCloud.Sdk.Internal.RateLimiting;
 using MiladyCloud.Sdk.Internal.Resilience;
+using MiladyCloud.Sdk.Internal.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly.Timeout;
@@ -129,6 +130,10 @@ internal sealed partial class MiladyCloudPipeline
     /// <summary>Sends a JSON body to a route and reads the answer.</summary>
     public Task<TResponse> SendJsonAsync<TBody, TResponse>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, SendOptions send = default)
         => SendJsonAsync(CreateJsonRequest(method, relativePath, body, bodyInfo, send), responseInfo, cancellationToken);
+
+    /// <summary>Sends a model request (chat, messages, embeddings) in its gen_ai span.</summary>
+    public Task<TResponse> SendModelCallAsync<TBody, TResponse>(string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, JsonTypeInfo<TResponse> responseInfo, ModelCall<TResponse> call, SendOptions send, CancellationToken cancellationToken)
+        => GenAiActivity.ObserveAsync(() => SendJsonAsync(HttpMethod.Post, relativePath, body, bodyInfo, responseInfo, cancellationToken, send), call, Secrets);
 
     /// <summary>
     /// Sends a request built by <see cref="CreateRequest"/> and reads the JSON answer: an error status (or, where the route

@@ -48,14 +48,13 @@ internal static class GenAiActivity
     }
 
     /// <summary>Runs one model call in its gen_ai span: started before the request, completed with what the answer reports.</summary>
-    public static async Task<T> ObserveAsync<T>(
-        Func<Task<T>> call, Func<T, GenAiOutcome> outcome, SecretScrubber secrets, string operation, string model, double? temperature = null, int? maxTokens = null, double? topP = null)
+    public static async Task<T> ObserveAsync<T>(Func<Task<T>> send, ModelCall<T> call, SecretScrubber secrets)
     {
-        using var activity = Start(operation, model, temperature, maxTokens, topP);
+        using var activity = Start(call.Operation, call.Model, call.Temperature, call.MaxTokens, call.TopP);
         try
         {
-            var result = await call().ConfigureAwait(false);
-            Complete(activity, operation, model, outcome(result), secrets);
+            var result = await send().ConfigureAwait(false);
+            Complete(activity, call.Operation, call.Model, call.Outcome(result), secrets);
             return result;
         }
         catch (Exception ex)
