@@ -128,19 +128,19 @@ public class AgentsClient : CategoryClient
     /// automatically.
     /// </summary>
     /// <param name="agentId">The character to copy.</param>
-    /// <param name="options">Name, username and visibility of the copy; server defaults when <see langword="null"/>.</param>
+    /// <param name="request">Name, username and visibility of the copy; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The copy.</returns>
     /// <exception cref="ArgumentException">
     /// <paramref name="agentId"/> is not a UUID, or the username breaks the server's rules: after trimming and lower-casing,
     /// 3-30 characters of letters, digits and single inner hyphens, and not a reserved name.
     /// </exception>
-    /// <exception cref="InvalidRequestException">The username is taken (400). The server picks this route's status from the error text, so any failure that mentions a username is a 400.</exception>
-    /// <exception cref="NotFoundException">The character does not exist (404); also an account the server cannot find (<c>User not found</c>).</exception>
-    public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="MiladyCloudInvalidRequestException">The username is taken (400). The server picks this route's status from the error text, so any failure that mentions a username is a 400.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">The character does not exist (404); also an account the server cannot find (<c>User not found</c>).</exception>
+    public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? request = null, CancellationToken cancellationToken = default)
     {
-        AgentRequestChecks.Clone(options);
-        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken, SendFlags.NotIdempotent | SendFlags.SiteRoot).ConfigureAwait(false);
+        AgentRequestChecks.Clone(request);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, MyAgentPath(agentId) + "/clone", request ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken, SendFlags.NotIdempotent | SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -181,15 +181,15 @@ public class AgentsClient : CategoryClient
 
     /// <summary>Makes an agent public, applying the optional monetization and protocol settings. Only the creator may publish.</summary>
     /// <param name="agentId">The agent id.</param>
-    /// <param name="options">Monetization and protocol settings; server defaults when <see langword="null"/>.</param>
+    /// <param name="request">Monetization and protocol settings; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message and the agent's public state.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? request = null, CancellationToken cancellationToken = default)
     {
-        AgentRequestChecks.Markup(options?.MarkupPercentage);
-        return Pipeline.SendJsonAsync(HttpMethod.Post, AgentPath(agentId) + "/publish", options ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+        AgentRequestChecks.Markup(request?.MarkupPercentage);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, AgentPath(agentId) + "/publish", request ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
     }
 
     /// <summary>Makes an agent private and switches its monetization off.</summary>
@@ -224,7 +224,7 @@ public class AgentsClient : CategoryClient
     /// <returns>The new settings.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    /// <exception cref="InvalidRequestException">
+    /// <exception cref="MiladyCloudInvalidRequestException">
     /// The server refused the change, always with 400 (never 404 or 403): <c>Agent not found</c>, <c>Not authorized to
     /// update this agent</c> or <c>Agent must be public to enable monetization</c>; or the body failed validation.
     /// </exception>
@@ -280,7 +280,7 @@ public class AgentsClient : CategoryClient
     /// <remarks>
     /// The server at the version this SDK was checked against (elizaOS/cloud 60bc09e7) looks plugin routes up under
     /// <c>/n8n-workflow/</c> while it registers them under the plugin's own name, so every call answers 404
-    /// <c>No route found</c> (<see cref="NotFoundException"/>). An unknown agent fails while its runtime is built: a 500
+    /// <c>No route found</c> (<see cref="MiladyCloudNotFoundException"/>). An unknown agent fails while its runtime is built: a 500
     /// whose body is not JSON.
     /// </remarks>
     /// <param name="agentId">The agent id.</param>

@@ -10,8 +10,8 @@ namespace MiladyCloud.Sdk;
 /// </summary>
 /// <remarks>
 /// These routes authenticate outside their error handling, so a rejected credential comes back as a 500 with an empty
-/// body (<see cref="InternalServerErrorException"/>). The Twitter/X routes (except posting) have no error handling at
-/// all: an unknown app is such a 500 too, not <see cref="NotFoundException"/>. Stored Discord and Telegram intervals are
+/// body (<see cref="MiladyCloudInternalServerErrorException"/>). The Twitter/X routes (except posting) have no error handling at
+/// all: an unknown app is such a 500 too, not <see cref="MiladyCloudNotFoundException"/>. Stored Discord and Telegram intervals are
 /// numbers (<see cref="double"/>): the server does not require whole minutes.
 /// </remarks>
 public class AppAutomationClient : CategoryClient

@@ -10,8 +10,8 @@ namespace MiladyCloud.Sdk;
 /// </summary>
 /// <remarks>
 /// These routes authenticate outside their error handling: a rejected credential, and any failure of the hosting
-/// provider, comes back as a 500 with an empty body (<see cref="InternalServerErrorException"/>); an unknown app, or one
-/// of another organization, is <see cref="NotFoundException"/>.
+/// provider, comes back as a 500 with an empty body (<see cref="MiladyCloudInternalServerErrorException"/>); an unknown app, or one
+/// of another organization, is <see cref="MiladyCloudNotFoundException"/>.
 /// </remarks>
 public class AppDomainsClient : CategoryClient
 {

@@ -9,8 +9,8 @@ namespace MiladyCloud.Sdk;
 /// </summary>
 /// <remarks>
 /// These routes authenticate outside their error handling, so a rejected credential comes back as a 500 with an empty
-/// body (<see cref="InternalServerErrorException"/>). Suggestions, history and promotions have no error handling at all:
-/// an unknown app is such a 500 too, not <see cref="NotFoundException"/>.
+/// body (<see cref="MiladyCloudInternalServerErrorException"/>). Suggestions, history and promotions have no error handling at all:
+/// an unknown app is such a 500 too, not <see cref="MiladyCloudNotFoundException"/>.
 /// </remarks>
 public class AppPromotionClient : CategoryClient
 {

@@ -20,8 +20,8 @@ public partial class AppsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The completion as the model's provider sent it.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    /// <exception cref="InsufficientCreditsException">The caller's organization credits do not cover the reservation (1.5 times the estimate).</exception>
-    /// <exception cref="ServiceUnavailableException">
+    /// <exception cref="MiladyCloudInsufficientCreditsException">The caller's organization credits do not cover the reservation (1.5 times the estimate).</exception>
+    /// <exception cref="MiladyCloudServiceUnavailableException">
     /// The model provider call failed (the credits are refunded). This route answers 503 for every upstream failure,
     /// requests the provider rejected included (an unknown model or parameter, an invalid tool schema), so it is not
     /// retried automatically; repeat it yourself if you know the cause was passing.

@@ -107,8 +107,8 @@ public partial class AppsClient
     /// <param name="appId">The app id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The characters.</returns>
-    /// <exception cref="ForbiddenException">The API key is not the app's own (also for an unknown app id), or the session belongs to another organization.</exception>
-    /// <exception cref="UnauthorizedException">Authentication failed (this route answers 401, not 500).</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The API key is not the app's own (also for an unknown app id), or the session belongs to another organization.</exception>
+    /// <exception cref="MiladyCloudUnauthorizedException">Authentication failed (this route answers 401, not 500).</exception>
     public virtual async Task<IReadOnlyList<AppCharacter>> ListCharactersAsync(string appId, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "characters");
@@ -123,8 +123,8 @@ public partial class AppsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The linked ids.</returns>
     /// <exception cref="ArgumentException">More than 4 ids, or an id that is not a UUID.</exception>
-    /// <exception cref="NotFoundException">The app or a character does not exist.</exception>
-    /// <exception cref="ForbiddenException">The app belongs to another organization, or a character is another user's private one.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">The app or a character does not exist.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The app belongs to another organization, or a character is another user's private one.</exception>
     public virtual async Task<IReadOnlyList<string>> SetCharactersAsync(string appId, IList<string> characterIds, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "characters");

@@ -9,10 +9,10 @@ namespace MiladyCloud.Sdk;
 /// <see cref="Automation"/>, <see cref="Promotion"/>). Obtain it from <see cref="MiladyCloudClient.Apps"/>.
 /// </summary>
 /// <remarks>
-/// Without any credential the service's edge answers 401 (<see cref="UnauthorizedException"/>). A rejected API key is
+/// Without any credential the service's edge answers 401 (<see cref="MiladyCloudUnauthorizedException"/>). A rejected API key is
 /// judged by each route: most answer a 500 carrying the auth message (the SDK reads it as
-/// <see cref="UnauthorizedException"/>), the deployment, domain, automation and promotion routes a 500 with an empty
-/// body (<see cref="InternalServerErrorException"/>), the characters list a 401. An unknown app is "not found" (404),
+/// <see cref="MiladyCloudUnauthorizedException"/>), the deployment, domain, automation and promotion routes a 500 with an empty
+/// body (<see cref="MiladyCloudInternalServerErrorException"/>), the characters list a 401. An unknown app is "not found" (404),
 /// another organization's app "access denied" (403) on most routes.
 /// </remarks>
 public partial class AppsClient : CategoryClient

@@ -53,11 +53,11 @@ public class ContainersClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The accepted deployment; poll with <see cref="WaitUntilHealthyAsync"/>.</returns>
     /// <exception cref="ArgumentException">A setting is outside the documented limits.</exception>
-    /// <exception cref="InsufficientCreditsException">The balance does not cover the deployment fee (402).</exception>
-    /// <exception cref="ForbiddenException">The organization's container quota is used up (403; the body's <c>quota</c> has the counts).</exception>
-    /// <exception cref="NotFoundException">The image is not in the registry (404).</exception>
+    /// <exception cref="MiladyCloudInsufficientCreditsException">The balance does not cover the deployment fee (402).</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The organization's container quota is used up (403; the body's <c>quota</c> has the counts).</exception>
+    /// <exception cref="MiladyCloudNotFoundException">The image is not in the registry (404).</exception>
     /// <exception cref="MiladyCloudApiException">Another container of the organization has this name (409).</exception>
-    /// <exception cref="ServiceUnavailableException">Container deployments are not configured on this server (503).</exception>
+    /// <exception cref="MiladyCloudServiceUnavailableException">Container deployments are not configured on this server (503).</exception>
     public virtual Task<CreateContainerResponse> CreateAsync(CreateContainerRequest settings, CancellationToken cancellationToken = default)
     {
         ContainerSettingsValidator.Validate(settings);
@@ -103,8 +103,8 @@ public class ContainersClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check result.</returns>
     /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    /// <exception cref="InvalidRequestException">The container has no URL yet, because it is still deploying (400).</exception>
-    /// <exception cref="InternalServerErrorException">
+    /// <exception cref="MiladyCloudInvalidRequestException">The container has no URL yet, because it is still deploying (400).</exception>
+    /// <exception cref="MiladyCloudInternalServerErrorException">
     /// The container could not be reached: the server's request failed or timed out after 10 seconds (500, <c>fetch failed</c>
     /// or <c>This operation was aborted</c>). While polling, treat it as "not healthy yet".
     /// </exception>

@@ -33,28 +33,30 @@ public class KnowledgeClient : CategoryClient
     /// <param name="options">Character, window size and offset; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The documents of the window and the total number stored.</returns>
-    /// <exception cref="ArgumentException">The count is below 1, the offset below 0, or the character id is blank or not a UUID.</exception>
+    /// <exception cref="ArgumentException">The limit is below 1, the offset below 0, or the character id is blank or not a UUID.</exception>
     public virtual Task<KnowledgeDocumentList> ListAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var path = ListPath(options?.CharacterId, options?.Count, options?.Offset);
+        var path = ListPath(options?.CharacterId, options?.Limit, options?.Offset);
         return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
     }
 
     /// <summary>
-    /// Enumerates every stored document, fetching windows of <paramref name="pageSize"/> lazily as you iterate and
-    /// stopping after the last one.
+    /// Enumerates every stored document, fetching windows of <see cref="KnowledgeListOptions.Limit"/> (100 when not set)
+    /// lazily as you iterate, from <see cref="KnowledgeListOptions.Offset"/> on, and stopping after the last one.
     /// </summary>
-    /// <param name="characterId">The character whose runtime is listed; the default assistant when <see langword="null"/>.</param>
-    /// <param name="pageSize">Documents per request, at least 1.</param>
+    /// <param name="options">Character, window size and first offset; <see langword="null"/> for all of the default assistant's.</param>
     /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
     /// <returns>The documents, in server order.</returns>
-    /// <exception cref="ArgumentException">The page size is below 1 or the character id is blank or not a UUID (thrown at once, not on first iteration).</exception>
-    public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(string? characterId = null, int pageSize = DefaultListAllPageSize, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The limit is below 1, the offset below 0, or the character id is blank or not a UUID (thrown at once, not on first iteration).</exception>
+    public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        _ = ListPath(characterId, pageSize, 0);
+        var characterId = options?.CharacterId;
+        var limit = options?.Limit ?? DefaultListAllPageSize;
+        var first = options?.Offset ?? 0;
+        _ = ListPath(characterId, limit, first);
         return Pager.ByOffsetAsync(
-            0,
-            (offset, ct) => ListAsync(new KnowledgeListOptions { CharacterId = characterId, Count = pageSize, Offset = offset }, ct),
+            first,
+            (offset, ct) => ListAsync(new KnowledgeListOptions { CharacterId = characterId, Limit = limit, Offset = offset }, ct),
             page => page.Documents,
             page => page.Total,
             cancellationToken);
@@ -156,12 +158,12 @@ public class KnowledgeClient : CategoryClient
         return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
     }
 
-    private static string ListPath(string? characterId, int? count, int? offset)
+    private static string ListPath(string? characterId, int? limit, int? offset)
     {
         ThrowIfNotCharacterId(characterId, nameof(characterId));
-        ThrowIfBelow(count, 1, nameof(count));
+        ThrowIfBelow(limit, 1, nameof(limit));
         ThrowIfBelow(offset, 0, nameof(offset));
-        return new QueryString().Add("characterId", characterId).Add("count", count).Add("offset", offset).AppendTo("knowledge");
+        return new QueryString().Add("characterId", characterId).Add("count", limit).Add("offset", offset).AppendTo("knowledge");
     }
 
     /// <summary>Null leaves the character out; anything else must be a character id (a UUID: the server answers 500 to others).</summary>

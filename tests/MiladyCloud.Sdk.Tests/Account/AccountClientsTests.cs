@@ -64,7 +64,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/jobs/6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53", "GET", """{"success":false,"error":"Job not found"}""", 404);
 
-        Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53"));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53"));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Jobs.GetAsync(".."));
         var notUuid = Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Jobs.GetAsync("job-1"), "the service answers 500 to an id that is not a UUID");
         Assert.That(notUuid!.Message, Does.Contain("UUID"));
@@ -182,7 +182,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/user", "PATCH", """{"success":false,"error":"Validation error","details":[{"code":"too_big","path":["name"],"message":"too long"}]}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.User.UpdateAsync(new UpdateCurrentUserRequest { Name = "x" }));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _api.Client.User.UpdateAsync(new UpdateCurrentUserRequest { Name = "x" }));
 
         Assert.That(ex!.Details!.Value[0].GetProperty("message").GetString(), Is.EqualTo("too long"));
     }
@@ -192,7 +192,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/user", "GET", """{"success":false,"error":"Account suspended","code":"access_denied"}""");
 
-        Assert.ThrowsAsync<ForbiddenException>(() => _api.Client.User.GetAsync());
+        Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _api.Client.User.GetAsync());
     }
 
     [Test]

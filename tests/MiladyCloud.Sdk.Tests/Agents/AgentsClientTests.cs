@@ -490,7 +490,7 @@ public class AgentsClientTests
         _api.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"success":false,"error":"Character not found"}"""));
 
-        var ex = Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Agents.GetAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
+        var ex = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _api.Client.Agents.GetAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
 
         Assert.That(ex!.RawBody, Does.Contain("Character not found"));
     }

@@ -192,7 +192,7 @@ public class ApiKeysClientTests
     {
         Respond("/api/v1/api-keys", "GET", """{"success":false,"error":"This endpoint requires session authentication. API keys and Bearer tokens are not accepted.","code":"session_auth_required"}""", 401);
 
-        var ex = Assert.ThrowsAsync<UnauthorizedException>(() => _api.Client.ApiKeys.ListAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => _api.Client.ApiKeys.ListAsync());
 
         Assert.That(ex!.ServerCode, Is.EqualTo("session_auth_required"));
     }

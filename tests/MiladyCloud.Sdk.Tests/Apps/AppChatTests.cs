@@ -49,7 +49,7 @@ public class AppChatTests
         using var api = new AppApi();
         api.Respond("POST", "/api/v1/apps/a-1/chat", """{"error":{"message":"Insufficient credits","type":"insufficient_quota","code":"insufficient_app_credits","required":0.02,"balance":0.01}}""", 402);
 
-        var ex = Assert.ThrowsAsync<InsufficientCreditsException>(() => api.Client.Apps.CreateChatCompletionAsync("a-1", Question));
+        var ex = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => api.Client.Apps.CreateChatCompletionAsync("a-1", Question));
         Assert.That(ex!.RequiredAmount, Is.EqualTo(0.02m));
     }
 

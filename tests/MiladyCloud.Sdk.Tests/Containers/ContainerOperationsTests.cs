@@ -204,7 +204,7 @@ public class ContainerOperationsTests
     {
         Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics", """{"success":false,"error":"Container has not been deployed to ECS yet"}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
         Assert.That(ex!.Message, Does.Contain("not been deployed"));
     }
 

@@ -317,7 +317,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/billing/settings", "PUT", """{"success":false,"error":"Cannot enable auto top-up without a payment method"}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { PayAsYouGoFromEarnings = true }));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { PayAsYouGoFromEarnings = true }));
 
         Assert.That(ex!.Message, Does.Contain("Cannot enable auto top-up"));
     }
@@ -362,7 +362,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/credits/balance", "GET", "{\"success\":false,\"error\":\"Invalid or expired API key " + FakeApi.ApiKey + "\",\"code\":\"authentication_required\"}", 401);
 
-        var ex = Assert.ThrowsAsync<UnauthorizedException>(() => _api.Client.Credits.GetBalanceAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => _api.Client.Credits.GetBalanceAsync());
 
         Assert.That(ex!.Message, Does.Not.Contain(FakeApi.ApiKey));
         Assert.That(ex.ToString(), Does.Not.Contain(FakeApi.ApiKey));

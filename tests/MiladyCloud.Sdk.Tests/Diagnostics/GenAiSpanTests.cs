@@ -113,11 +113,11 @@ public class GenAiSpanTests
         fake.Faults.Enqueue(FakeFault.InsufficientCredits());
         using var client = fake.CreateClient();
 
-        Assert.ThrowsAsync<InsufficientCreditsException>(() => client.Chat.CreateAsync("openai/gpt-5.4", "hi"));
+        Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => client.Chat.CreateAsync("openai/gpt-5.4", "hi"));
 
         var span = Single("chat openai/gpt-5.4");
         Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Error));
-        Assert.That(span.GetTagItem("error.type"), Is.EqualTo(nameof(InsufficientCreditsException)));
+        Assert.That(span.GetTagItem("error.type"), Is.EqualTo(nameof(MiladyCloudInsufficientCreditsException)));
     }
 
     [Test]

@@ -26,7 +26,7 @@ public class KnowledgeClientTests
              "total":7,"count":1,"offset":3}
             """);
 
-        var list = await _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Count = 1, Offset = 3 });
+        var list = await _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Limit = 1, Offset = 3 });
 
         var doc = list.Documents.Single();
         Assert.Multiple(() =>
@@ -59,7 +59,7 @@ public class KnowledgeClientTests
         Window(6, 5, "never");
 
         var ids = new List<string>();
-        await foreach (var doc in _api.Client.Knowledge.ListAllAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", pageSize: 2))
+        await foreach (var doc in _api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Limit = 2 }))
         {
             ids.Add(doc.Id);
         }
@@ -80,7 +80,7 @@ public class KnowledgeClientTests
         Window(1, 100);
 
         var ids = new List<string>();
-        await foreach (var doc in _api.Client.Knowledge.ListAllAsync(pageSize: 1))
+        await foreach (var doc in _api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { Limit = 1 }))
         {
             ids.Add(doc.Id);
         }
@@ -98,7 +98,7 @@ public class KnowledgeClientTests
 
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var doc in _api.Client.Knowledge.ListAllAsync(pageSize: 2).WithCancellation(cts.Token))
+            await foreach (var doc in _api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { Limit = 2 }).WithCancellation(cts.Token))
             {
                 if (doc.Id == "b")
                 {
@@ -113,10 +113,10 @@ public class KnowledgeClientTests
     [Test]
     public void List_arguments_are_checked_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Count = 0 }));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Limit = 0 }));
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Offset = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAllAsync(pageSize: 0));
-        Assert.Throws<ArgumentException>(() => _api.Client.Knowledge.ListAllAsync(characterId: " "));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { Limit = 0 }));
+        Assert.Throws<ArgumentException>(() => _api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { CharacterId = " " }));
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
@@ -225,7 +225,7 @@ public class KnowledgeClientTests
         _api.Server.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":"Knowledge service not available","details":"plugin missing"}"""));
 
-        var ex = Assert.ThrowsAsync<ServiceUnavailableException>(() => _api.Client.Knowledge.QueryAsync("q"));
+        var ex = Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => _api.Client.Knowledge.QueryAsync("q"));
 
         Assert.That(ex!.RawBody, Does.Contain("Knowledge service not available"));
     }

@@ -86,7 +86,7 @@ public class CredentialSafetyTests
         api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(401)
             .WithBody("""{"error":{"message":"Key KEY is invalid","type":"authentication_error"}}""".Replace("KEY", FakeApi.ApiKey, StringComparison.Ordinal)));
 
-        var ex = Assert.ThrowsAsync<UnauthorizedException>(() => api.Client.Models.ListAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => api.Client.Models.ListAsync());
 
         Assert.That(ex!.ToString(), Does.Not.Contain(FakeApi.ApiKey[6..]));
         Assert.That(ex.RawBody, Does.Not.Contain(FakeApi.ApiKey[6..]));

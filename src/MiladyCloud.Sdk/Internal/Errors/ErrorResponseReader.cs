@@ -193,18 +193,18 @@ internal static partial class ErrorResponseReader
 
     private static MiladyCloudApiException Build(ErrorKind kind, string message, HttpStatusCode status, string? body, ParsedErrorBody parsed) => kind switch
     {
-        ErrorKind.InsufficientCredits => new InsufficientCreditsException(message, status, body)
+        ErrorKind.InsufficientCredits => new MiladyCloudInsufficientCreditsException(message, status, body)
         {
             RequiredAmount = parsed.Required ?? RequiredFromText(parsed.Message),
             Balance = parsed.Balance,
         },
-        ErrorKind.Unauthorized => new UnauthorizedException(message, status, body),
-        ErrorKind.Forbidden => new ForbiddenException(message, status, body),
-        ErrorKind.NotFound => new NotFoundException(message, status, body),
-        ErrorKind.InvalidRequest => new InvalidRequestException(message, status, body),
-        ErrorKind.RateLimited => new RateLimitedException(message, status, body),
-        ErrorKind.ServiceUnavailable => new ServiceUnavailableException(message, status, body),
-        ErrorKind.ServerError => new InternalServerErrorException(message, status, body),
+        ErrorKind.Unauthorized => new MiladyCloudUnauthorizedException(message, status, body),
+        ErrorKind.Forbidden => new MiladyCloudForbiddenException(message, status, body),
+        ErrorKind.NotFound => new MiladyCloudNotFoundException(message, status, body),
+        ErrorKind.InvalidRequest => new MiladyCloudInvalidRequestException(message, status, body),
+        ErrorKind.RateLimited => new MiladyCloudRateLimitedException(message, status, body),
+        ErrorKind.ServiceUnavailable => new MiladyCloudServiceUnavailableException(message, status, body),
+        ErrorKind.ServerError => new MiladyCloudInternalServerErrorException(message, status, body),
         _ => new MiladyCloudApiException(message, status, body),
     };
 

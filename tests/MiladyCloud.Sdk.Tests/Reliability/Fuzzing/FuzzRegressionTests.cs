@@ -45,7 +45,7 @@ public class FuzzRegressionTests
     {
         var exception = ErrorResponseReader.Create(HttpStatusCode.TooManyRequests, body, secrets: new SecretScrubber(FakeApi.ApiKey));
 
-        Assert.That(exception, Is.TypeOf<RateLimitedException>());
+        Assert.That(exception, Is.TypeOf<MiladyCloudRateLimitedException>());
     }
 
     [Test]
