@@ -74,11 +74,12 @@ public class ContainersClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated container.</returns>
     /// <exception cref="ArgumentException">Nothing to update, a value is out of range, or <paramref name="containerId"/> is not a UUID.</exception>
-    public virtual Task<UpdateContainerResponse> UpdateAsync(string containerId, UpdateContainerRequest update, CancellationToken cancellationToken = default)
+    public virtual async Task<Container> UpdateAsync(string containerId, UpdateContainerRequest update, CancellationToken cancellationToken = default)
     {
         var path = ContainerPath(containerId);
         ContainerSettingsValidator.Validate(update);
-        return Pipeline.SendJsonAsync(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateContainerRequest, MiladyCloudJsonContext.Default.UpdateContainerResponse, cancellationToken, new SendOptions(SendFlags.NotIdempotent, StackChangeAllowance));
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateContainerRequest, MiladyCloudJsonContext.Default.UpdateContainerResponse, cancellationToken, new SendOptions(SendFlags.NotIdempotent, StackChangeAllowance)).ConfigureAwait(false);
+        return envelope.Data;
     }
 
     /// <summary>

@@ -167,7 +167,7 @@ public class ContainerServerRulesTests
         api.Clock.Advance(await api.NextRetryDelayAsync());
         var result = await call;
 
-        Assert.That(result.Data!.Status, Is.EqualTo("deploying"));
+        Assert.That(result.Status, Is.EqualTo("deploying"));
         Assert.That(api.RequestCount, Is.EqualTo(2));
     }
 

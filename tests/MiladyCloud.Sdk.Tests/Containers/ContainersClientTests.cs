@@ -153,7 +153,7 @@ public class ContainersClientTests : WireMockClientTests
 
         var result = await Api.Client.Containers.UpdateAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", new UpdateContainerRequest { Memory = 1024 });
 
-        Assert.That(result.Message, Is.EqualTo("Container updated successfully"));
+        Assert.That(result.Id, Is.EqualTo("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"), "the container, not the envelope");
         using var body = JsonDocument.Parse(Api.SingleRequest().RequestMessage!.Body!);
         Assert.That(body.RootElement.GetProperty("memory").GetInt32(), Is.EqualTo(1024));
         Assert.That(body.RootElement.TryGetProperty("cpu", out var cpu) && cpu.ValueKind != JsonValueKind.Null, Is.False);

@@ -98,8 +98,8 @@ public class FakeServerContainerOperationsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((update.Success, update.Message, update.Data.Status), Is.EqualTo((true, "Container updated successfully", "deploying")));
-            Assert.That((update.Data.Cpu, update.Data.Memory, update.Data.Port), Is.EqualTo(((int?)1024, (int?)2048, (int?)3000)), "what is not sent is kept");
+            Assert.That(update.Status, Is.EqualTo("deploying"));
+            Assert.That((update.Cpu, update.Memory, update.Port), Is.EqualTo(((int?)1024, (int?)2048, (int?)3000)), "what is not sent is kept");
             Assert.That((read.Status, read.Cpu, read.Memory), Is.EqualTo(("running", (int?)1024, (int?)2048)));
             Assert.That(read.Metadata!["ecr_image_uri"].GetString(), Does.EndWith("agent:2.0.0"));
             Assert.That(read.UpdatedAt, Is.EqualTo("2026-11-28T12:03:00.000Z"));
