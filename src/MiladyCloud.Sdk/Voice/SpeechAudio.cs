@@ -89,8 +89,11 @@ public sealed class SpeechAudio : IAsyncDisposable, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         try
         {
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous);
-            return await CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous);
+            await using (file.ConfigureAwait(false))
+            {
+                return await CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -104,5 +107,5 @@ public sealed class SpeechAudio : IAsyncDisposable, IDisposable
 
     /// <summary>Frees the connection; the rest of the audio, if any, is abandoned.</summary>
     /// <returns>A task that completes when the stream is disposed.</returns>
-    public ValueTask DisposeAsync() => Content.DisposeAsync();
+    ValueTask IAsyncDisposable.DisposeAsync() => Content.DisposeAsync();
 }

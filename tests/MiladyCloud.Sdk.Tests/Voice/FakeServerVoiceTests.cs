@@ -143,7 +143,8 @@ public class FakeServerVoiceTests
         using var answer = await http.SendAsync(request);
 
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await answer.Content.ReadAsStringAsync(), Is.EqualTo("""{"error":"File \"notes.txt\" has invalid type \"text/plain\". Only audio files are allowed."}"""));
+        using var body = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        Assert.That(body.RootElement.GetProperty("error").GetString(), Is.EqualTo("File \"notes.txt\" has invalid type \"text/plain\". Only audio files are allowed."));
     }
 
     private async Task<byte[]> SpeakAsync(string text, string? voiceId = null)

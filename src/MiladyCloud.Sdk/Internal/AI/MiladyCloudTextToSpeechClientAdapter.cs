@@ -27,7 +27,8 @@ internal sealed class MiladyCloudTextToSpeechClientAdapter : Ai.ITextToSpeechCli
     public async Task<Ai.TextToSpeechResponse> GetAudioAsync(string text, Ai.TextToSpeechOptions? options = null, CancellationToken cancellationToken = default)
     {
         var request = BuildRequest(text, options);
-        await using var audio = await _voice.CreateSpeechAsync(request, cancellationToken).ConfigureAwait(false);
+        var audio = await _voice.CreateSpeechAsync(request, cancellationToken).ConfigureAwait(false);
+        await using var _ = audio.ConfigureAwait(false);
         using var buffer = new MemoryStream();
         await audio.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return new Ai.TextToSpeechResponse([new Ai.DataContent(buffer.ToArray(), MediaType(audio))])
@@ -40,7 +41,8 @@ internal sealed class MiladyCloudTextToSpeechClientAdapter : Ai.ITextToSpeechCli
     public async IAsyncEnumerable<Ai.TextToSpeechResponseUpdate> GetStreamingAudioAsync(string text, Ai.TextToSpeechOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = BuildRequest(text, options);
-        await using var audio = await _voice.CreateSpeechAsync(request, cancellationToken).ConfigureAwait(false);
+        var audio = await _voice.CreateSpeechAsync(request, cancellationToken).ConfigureAwait(false);
+        await using var _ = audio.ConfigureAwait(false);
         var mediaType = MediaType(audio);
         while (true)
         {
