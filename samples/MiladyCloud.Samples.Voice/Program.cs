@@ -26,7 +26,7 @@ await using (var speech = await client.Voice.CreateSpeechAsync(Sentence))
 // 2. Speech to text from that file. The SDK checks the size and type before sending and streams the file.
 try
 {
-    var progress = new Progress<UploadProgress>(p => Console.WriteLine($"2) Uploading: {p.BytesSent} of {p.TotalBytes} bytes ({p.Fraction:P0})"));
+    var progress = new Progress<UploadProgress>(p => Console.WriteLine($"2) Uploading: {(int)((p.Fraction ?? 0) * 100)}% ({p.BytesSent} of {p.TotalBytes} bytes)"));
     var transcription = await client.Voice.CreateTranscriptionAsync(AudioFile.FromPath(path), languageCode: "en", progress: progress);
     Console.WriteLine($"   Transcript: {transcription.Transcript}");
     Console.WriteLine($"   (transcribed in {transcription.DurationMs} ms on the server)");
