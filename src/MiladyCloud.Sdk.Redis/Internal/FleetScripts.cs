@@ -106,9 +106,10 @@ internal static class FleetScripts
             local counting = counted + redis.call('ZCOUNT', KEYS[2], '(' .. sentAt, '+inf')
             local w = redis.call('HMGET', KEYS[3], 'count', 'reset')
             local count, reset = tonumber(w[1] or '0'), tonumber(w[2] or '0')
-            if serverReset and serverReset > reset then
+            if serverReset and serverReset > receivedAt and serverReset ~= reset then
+              -- The server's current window: it replaces the one the fleet opened.
               redis.call('HSET', KEYS[3], 'count', counting, 'reset', serverReset)
-            elseif (not serverReset or serverReset > receivedAt) and counting > count then
+            elseif (not serverReset or serverReset == reset) and counting > count then
               redis.call('HSET', KEYS[3], 'count', counting)
             end
             redis.call('PEXPIRE', KEYS[3], horizon)
