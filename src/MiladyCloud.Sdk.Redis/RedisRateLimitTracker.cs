@@ -205,8 +205,20 @@ public class RedisRateLimitTracker : RateLimitTracker
             info is null ? "0" : "1",
             info?.Limit?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             info?.Remaining?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            TravelTime(route, preset, report) is { } travel ? travel : string.Empty,
         ];
     }
+
+    /// <summary>
+    /// How long after it was sent the server counted the call, by the server's clock: with the <c>redis</c> policy the
+    /// reset is the server's time of the call plus the window. Known only while the window is the preset's own (a
+    /// learned window is itself read from the reset). The spread of these times within a window is added to the margin.
+    /// </summary>
+    private static long? TravelTime(RateLimitRoute route, RateLimitPreset preset, RateLimitReport report)
+        => report.Info is { Reset: { } reset, Policy: { } policy } && string.Equals(policy, "redis", StringComparison.OrdinalIgnoreCase)
+           && route.Preset is { } own && own.Window == preset.Window
+            ? (reset - preset.Window - report.SentAt).Ticks / TimeSpan.TicksPerMillisecond
+            : null;
 
     private RedisKey[] Keys(RateLimitRoute route, RateLimitPreset preset)
         => [_keys.Log, _keys.Calls, _keys.Window, _keys.State, _keys.RouteHold(HoldBucket(route)), _keys.PresetHold(preset.Name)];

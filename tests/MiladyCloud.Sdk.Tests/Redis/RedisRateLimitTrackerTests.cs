@@ -193,4 +193,20 @@ public class RedisRateLimitTrackerTests
 
         Assert.That(await tracker.AcquireAsync(User, Now), Is.EqualTo(TimeSpan.FromSeconds(3) + Margin + TimeSpan.FromMilliseconds(1)));
     }
+
+    [Test]
+    public async Task The_spread_of_travel_times_the_answers_reveal_widens_the_margin()
+    {
+        var (first, second) = (Tracker(), Tracker());
+        await AcquireAllowedAsync(first, User, 60, Now);
+
+        // The server counted one call as it was sent and another 400 ms after (a cold connection, say): a call that
+        // travels fast must not overtake the ageing out of one that travelled slowly.
+        await first.RecordAsync(User, Report(HttpStatusCode.OK, 60, 0, TimeSpan.FromSeconds(60)));
+        await second.RecordAsync(User, Report(HttpStatusCode.OK, 60, 0, TimeSpan.FromSeconds(60.4)));
+
+        Assert.That(await first.AcquireAsync(User, Now), Is.EqualTo(TimeSpan.FromSeconds(60.4) + Margin + TimeSpan.FromMilliseconds(1)));
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.That(await first.AcquireAsync(User, Now), Is.EqualTo(TimeSpan.Zero), "the spread is forgotten a window after it was seen");
+    }
 }
