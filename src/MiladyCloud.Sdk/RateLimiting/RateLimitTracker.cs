@@ -27,7 +27,7 @@ public class RateLimitTracker
     /// Windows a route reported that differ from its preset's. With the <c>redis</c> policy the server's
     /// <c>X-RateLimit-Reset</c> is its clock at the call plus the route's window, so <c>Reset - SentAt</c> is that window
     /// (plus the time the request took to arrive: a little long, never short): a deployment with other windows is paced
-    /// by its own.
+    /// by its own. Kept per route and per preset (<c>preset:NAME</c>), so the other routes of the preset follow at once.
     /// </summary>
     private readonly Dictionary<string, TimeSpan> _reportedWindows = new(StringComparer.Ordinal);
     private RateLimitInfo? _latest;
@@ -185,8 +185,13 @@ public class RateLimitTracker
             preset = preset with { Limit = limit };
         }
 
-        return _reportedWindows.TryGetValue(route.Operation, out var window) ? preset with { Window = window } : preset;
+        // The route's own report, else one from another route of its preset (a deployment scales presets, not routes).
+        return _reportedWindows.TryGetValue(route.Operation, out var window) || _reportedWindows.TryGetValue(PresetWindowKey(preset), out window)
+            ? preset with { Window = window }
+            : preset;
     }
+
+    private static string PresetWindowKey(RateLimitPreset preset) => "preset:" + preset.Name;
 
     /// <summary>
     /// Learns the route's window from a <c>redis</c> answer's reset. A shorter one is taken only when it is under half the
@@ -209,10 +214,12 @@ public class RateLimitTracker
         if (window < preset.Window / 2 || window > preset.Window * 1.1)
         {
             _reportedWindows[route.Operation] = window;
+            _reportedWindows[PresetWindowKey(preset)] = window;
         }
         else
         {
             _reportedWindows.Remove(route.Operation);
+            _reportedWindows.Remove(PresetWindowKey(preset));
         }
     }
 

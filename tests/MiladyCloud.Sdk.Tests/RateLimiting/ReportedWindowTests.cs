@@ -37,6 +37,18 @@ public class ReportedWindowTests
         Assert.That(await tracker.GetWaitAsync(User, Start), Is.EqualTo(TimeSpan.FromSeconds(3) + TimeSpan.FromMilliseconds(1)));
     }
 
+    [Test]
+    public async Task The_other_routes_of_the_preset_follow_at_once_and_the_other_presets_do_not()
+    {
+        var tracker = await ExhaustedAsync(TimeSpan.FromSeconds(3), "redis");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await tracker.GetWaitAsync(RateLimitRoute.For(HttpMethod.Get, "/api/v1/knowledge"), Start), Is.EqualTo(TimeSpan.FromSeconds(3) + TimeSpan.FromMilliseconds(1)), "STANDARD too");
+            Assert.That(await tracker.GetWaitAsync(RateLimitRoute.For(HttpMethod.Post, "/api/v1/containers"), Start), Is.EqualTo(TimeSpan.FromMinutes(5) + TimeSpan.FromMilliseconds(1)), "CRITICAL keeps its own until it reports");
+        });
+    }
+
     [TestCase(58)]
     [TestCase(62)]
     public async Task A_server_clock_a_few_seconds_off_keeps_the_presets_window(int resetInSeconds)

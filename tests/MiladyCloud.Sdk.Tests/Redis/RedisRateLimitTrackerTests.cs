@@ -209,4 +209,23 @@ public class RedisRateLimitTrackerTests
         _clock.Advance(TimeSpan.FromSeconds(61));
         Assert.That(await first.AcquireAsync(User, Now), Is.EqualTo(TimeSpan.Zero), "the spread is forgotten a window after it was seen");
     }
+
+    [Test]
+    public async Task A_wait_the_fleet_imposes_is_counted_in_the_sdks_meter()
+    {
+        using var holds = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(null, MiladyCloudTelemetry.Name, "miladycloud.client.rate_limit.fleet.holds");
+        using var durations = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<double>(null, MiladyCloudTelemetry.Name, "miladycloud.client.rate_limit.fleet.hold.duration");
+        var (first, second) = (Tracker(), Tracker());
+        await AcquireAllowedAsync(first, User, 60, Now);
+
+        var wait = await second.AcquireAsync(User, Now);
+
+        var hold = holds.GetMeasurementSnapshot().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(hold.Tags["miladycloud.rate_limit.preset"], Is.EqualTo("STANDARD"));
+            Assert.That(hold.Tags["miladycloud.rate_limit.reason"], Is.EqualTo("counter"));
+            Assert.That(durations.GetMeasurementSnapshot().Single().Value, Is.EqualTo(wait.TotalSeconds));
+        });
+    }
 }
