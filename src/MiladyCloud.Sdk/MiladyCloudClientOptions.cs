@@ -78,7 +78,9 @@ public class MiladyCloudClientOptions
     /// <summary>
     /// Whether credit-consuming calls (chat, messages, embeddings, images, video) are also retried after a timeout or
     /// a 500/502/504, when the server may already have done (and billed) the work. Off by default: such calls are
-    /// retried only when the server cannot have done the work (connection never established, 429, 503).
+    /// retried only when the server cannot have done the work (connection never established, 429, 503). Calls whose
+    /// repeat would do the work twice (a container update, an agent clone, an n8n write) are never retried after such
+    /// failures, whatever this says.
     /// </summary>
     public bool RetryCreditConsumingRequestsOnAmbiguousFailures { get; set; }
 

@@ -173,6 +173,7 @@ namespace MiladyCloud.Sdk.Models;
 [JsonSerializable(typeof(AppDeployment))]
 [JsonSerializable(typeof(AppDomainList))]
 [JsonSerializable(typeof(AppDomainRequest))]
+[JsonSerializable(typeof(AddAppDomainRequest))]
 [JsonSerializable(typeof(AppDomainAdded))]
 [JsonSerializable(typeof(AppMessageResponse))]
 [JsonSerializable(typeof(AppDomainStatus))]

@@ -144,7 +144,7 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
         }));
     }
 
-    /// <summary>The zod issue list the service returns in <c>details</c>.</summary>
+    /// <summary>The zod issue list the service returns in <c>details</c> (zod 4: no <c>received</c> member, the type is in the message).</summary>
     private static FakeResponse InvalidShareBody(JsonElement given)
     {
         var received = given.ValueKind switch
@@ -162,11 +162,10 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
             w.WriteString("error", "Invalid request body");
             w.WriteStartArray("details");
             w.WriteStartObject();
-            w.WriteString("code", "invalid_type");
             w.WriteString("expected", "boolean");
-            w.WriteString("received", received);
+            w.WriteString("code", "invalid_type");
             FakeFormat.WriteStrings(w, "path", ["isPublic"]);
-            w.WriteString("message", received == "undefined" ? "Required" : "Expected boolean, received " + received);
+            w.WriteString("message", "Invalid input: expected boolean, received " + received);
             w.WriteEndObject();
             w.WriteEndArray();
         }), HttpStatusCode.BadRequest);
@@ -210,7 +209,12 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
                     w.WriteString("name", c.Name);
                     w.WriteString("username", c.Username);
                     FakeFormat.WriteNullable(w, "avatarUrl", c.AvatarUrl);
-                    FakeFormat.WriteNullable(w, "bio", c.Bio.FirstOrDefault());
+                    if (c.Bio.Count > 0)
+                    {
+                        // The first paragraph; JSON leaves out the undefined first element of an empty list.
+                        w.WriteString("bio", c.Bio[0]);
+                    }
+
                     w.WriteString("category", c.Category);
                     FakeFormat.WriteStrings(w, "tags", c.Tags);
                     w.WriteNumber("viewCount", 0);

@@ -5,7 +5,8 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
 /// The characters over an in-memory store: create (<c>POST /api/v1/app/agents</c>) and the site-root routes list
-/// (search, category, sort, paging), get and delete under <c>/api/my-agents/characters</c>; the other agent routes
+/// (the caller's characters and those the caller has chatted with; search, category, sort, paging), get and delete
+/// under <c>/api/my-agents/characters</c>; the other agent routes
 /// (sharing, saved agents, publishing and monetization, MCP settings, the n8n plugin) are answered by the sub-responders
 /// over the same store.
 /// </summary>
@@ -163,7 +164,8 @@ internal sealed class AgentsResponder
         var order = call.QueryValue("order") ?? "desc";
         return _store.Read(all =>
         {
-            var matches = Sort(all.Where(c => c.IsOwnedByCaller && Matches(c, search, category)).ToList(), sortBy, order);
+            // The service lists the caller's own characters and those the caller has chatted with (a room links them).
+            var matches = Sort(all.Where(c => (c.IsOwnedByCaller || _store.ChatWith(c.Id) is not null) && Matches(c, search, category)).ToList(), sortBy, order);
             var totalPages = (matches.Count + limit - 1) / limit;
             var items = matches.Skip((page - 1) * limit).Take(limit).ToList();
             return FakeResponse.Json(JsonText.Object(w =>

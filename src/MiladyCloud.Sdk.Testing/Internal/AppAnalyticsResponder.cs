@@ -36,10 +36,15 @@ internal sealed class AppAnalyticsResponder(TimeProvider clock)
         _ => null,
     };
 
+    /// <summary>Rows aggregated from the request log on the fly; the totals are the app's all-time counters.</summary>
     private FakeResponse Analytics(FakeApp app, FakeCall call)
     {
         var period = call.QueryValue("period") ?? "daily";
-        var (start, end) = Range(call);
+        if (Range(call) is not var (start, end))
+        {
+            return InvalidDate();
+        }
+
         var requests = InRange(app, start, end);
         return FakeResponse.Json(JsonText.Object(w =>
         {
@@ -47,58 +52,51 @@ internal sealed class AppAnalyticsResponder(TimeProvider clock)
             w.WriteStartArray("analytics");
             foreach (var group in requests.GroupBy(r => PeriodStart(r.CreatedAt, period)).OrderBy(g => g.Key))
             {
-                WriteRow(w, app, period, group.Key, group.ToList());
+                WriteRow(w, group.Key, group.ToList());
             }
 
             w.WriteEndArray();
             w.WriteStartObject("totalStats");
-            w.WriteNumber("totalRequests", requests.Count);
-            w.WriteNumber("totalUsers", requests.Select(r => r.UserId).Distinct().Count());
-            w.WriteString("totalCreditsUsed", FakeFormat.Numeric(requests.Sum(r => r.Credits)));
+            w.WriteNumber("totalRequests", app.Requests.Count);
+            w.WriteNumber("totalUsers", app.Users.Count);
+            w.WriteString("totalCreditsUsed", FakeFormat.Numeric(app.CreditsUsed));
             w.WriteEndObject();
             WritePeriod(w, period, start, end);
         }));
     }
 
-    private static void WriteRow(Utf8JsonWriter w, FakeApp app, string period, DateTimeOffset periodStart, List<FakeApp.AppRequest> rows)
+    /// <summary>The five members the server computes; unique users are distinct IP addresses and new users always 0.</summary>
+    private static void WriteRow(Utf8JsonWriter w, DateTimeOffset periodStart, List<FakeApp.AppRequest> rows)
     {
         w.WriteStartObject();
-        w.WriteString("id", FakeFormat.NewId());
-        w.WriteString("app_id", app.Id);
         w.WriteString("period_start", FakeFormat.Iso(periodStart));
-        w.WriteString("period_end", FakeFormat.Iso(PeriodEnd(periodStart, period)));
-        w.WriteString("period_type", period);
         w.WriteNumber("total_requests", rows.Count);
-        w.WriteNumber("successful_requests", rows.Count);
-        w.WriteNumber("failed_requests", 0);
-        w.WriteNumber("unique_users", rows.Select(r => r.UserId).Distinct().Count());
-        w.WriteNumber("new_users", app.Users.Values.Count(u => PeriodStart(u.FirstSeen, period) == periodStart));
-        w.WriteNumber("total_input_tokens", rows.Sum(r => r.InputTokens));
-        w.WriteNumber("total_output_tokens", rows.Sum(r => r.OutputTokens));
+        w.WriteNumber("unique_users", rows.Select(r => r.IpAddress).Distinct().Count());
+        w.WriteNumber("new_users", 0);
         w.WriteString("total_cost", FakeFormat.Numeric(rows.Sum(r => r.Credits)));
-        w.WriteString("total_credits_used", FakeFormat.Numeric(rows.Sum(r => r.Credits)));
-        w.WriteNumber("chat_requests", rows.Count(r => r.Type == "chat"));
-        w.WriteNumber("image_requests", 0);
-        w.WriteNumber("video_requests", 0);
-        w.WriteNumber("voice_requests", 0);
-        w.WriteNumber("agent_requests", 0);
-        w.WriteNumber("avg_response_time_ms", 120);
-        w.WriteString("created_at", FakeFormat.Iso(periodStart));
         w.WriteEndObject();
     }
 
+    private static FakeResponse InvalidDate() => FakeFormat.Failure(System.Net.HttpStatusCode.InternalServerError, "Invalid time value");
+
     private FakeResponse Requests(FakeApp app, FakeCall call)
     {
-        var (start, end) = Range(call);
+        // Only the timeline has a default range; the other views are unbounded without dates.
+        if (Range(call, withDefaults: call.QueryValue("view") == "timeline") is not var (start, end))
+        {
+            return InvalidDate();
+        }
+
         var requests = InRange(app, start, end);
+        var limit = Math.Clamp(FakeQuery.Int(call.Query, "limit") ?? 50, 1, 100);
         return (call.QueryValue("view") ?? "stats") switch
         {
-            "logs" => Logs(app, requests, call),
+            "logs" => Logs(app, requests, call, limit),
             "visitors" => FakeResponse.Json(JsonText.Object(w =>
             {
                 w.WriteBoolean("success", true);
                 w.WriteStartArray("visitors");
-                foreach (var visitor in requests.GroupBy(r => r.IpAddress))
+                foreach (var visitor in requests.GroupBy(r => r.IpAddress).OrderByDescending(g => g.Count()).Take(limit))
                 {
                     w.WriteStartObject();
                     w.WriteString("ip", visitor.Key);
@@ -148,12 +146,12 @@ internal sealed class AppAnalyticsResponder(TimeProvider clock)
         w.WriteEndObject();
     }
 
-    private static FakeResponse Logs(FakeApp app, List<FakeApp.AppRequest> requests, FakeCall call)
+    /// <summary>Limit and offset are clamped (1-100, at least 0), never refused.</summary>
+    private static FakeResponse Logs(FakeApp app, List<FakeApp.AppRequest> requests, FakeCall call, int limit)
     {
         var type = call.QueryValue("request_type");
         var source = call.QueryValue("source");
-        var limit = FakeQuery.Int(call.Query, "limit") ?? 50;
-        var offset = FakeQuery.Int(call.Query, "offset") ?? 0;
+        var offset = Math.Max(FakeQuery.Int(call.Query, "offset") ?? 0, 0);
         var matching = requests.Where(r => (type is null || r.Type == type) && (source is null || r.Source == source)).OrderByDescending(r => r.CreatedAt).ToList();
         return FakeResponse.Json(JsonText.Object(w =>
         {
@@ -197,10 +195,10 @@ internal sealed class AppAnalyticsResponder(TimeProvider clock)
     {
         w.WriteBoolean("success", true);
         w.WriteStartArray("timeline");
-        foreach (var group in requests.GroupBy(r => PeriodStart(r.CreatedAt, period)).OrderBy(g => g.Key))
+        foreach (var group in requests.GroupBy(r => Bucket(r.CreatedAt, period)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             w.WriteStartObject();
-            w.WriteString("period", FakeFormat.Iso(group.Key));
+            w.WriteString("period", group.Key);
             w.WriteNumber("count", group.Count());
             w.WriteString("credits", FakeFormat.Numeric(group.Sum(r => r.Credits)));
             w.WriteEndObject();
@@ -210,11 +208,27 @@ internal sealed class AppAnalyticsResponder(TimeProvider clock)
         WritePeriod(w, period, start, end);
     }));
 
-    private (DateTimeOffset Start, DateTimeOffset End) Range(FakeCall call)
+    /// <summary>
+    /// The range asked for (by default the last 30 days, or unbounded), or null when a date does not parse (the server
+    /// then fails).
+    /// </summary>
+    private (DateTimeOffset Start, DateTimeOffset End)? Range(FakeCall call, bool withDefaults = true)
     {
         var now = clock.GetUtcNow();
-        return (Date(call.QueryValue("start_date")) ?? now.AddDays(-30), Date(call.QueryValue("end_date")) ?? now);
+        var start = call.QueryValue("start_date") is { } startText ? Date(startText) : withDefaults ? now.AddDays(-30) : DateTimeOffset.MinValue;
+        var end = call.QueryValue("end_date") is { } endText ? Date(endText) : withDefaults ? now : DateTimeOffset.MaxValue;
+        return start is { } s && end is { } e ? (s, e) : null;
     }
+
+    /// <summary>The timeline's bucket label, as the server's <c>TO_CHAR</c> writes it; unknown periods are monthly.</summary>
+    private static string Bucket(DateTimeOffset time, string period) => time.UtcDateTime.ToString(
+        period switch
+        {
+            "hourly" => "yyyy-MM-dd HH:00",
+            "daily" => "yyyy-MM-dd",
+            _ => "yyyy-MM",
+        },
+        CultureInfo.InvariantCulture);
 
     private static List<FakeApp.AppRequest> InRange(FakeApp app, DateTimeOffset start, DateTimeOffset end)
         => app.Requests.Where(r => r.CreatedAt >= start && r.CreatedAt <= end).ToList();
@@ -238,13 +252,6 @@ internal sealed class AppAnalyticsResponder(TimeProvider clock)
             _ => new DateTimeOffset(utc.Date, TimeSpan.Zero),
         };
     }
-
-    private static DateTimeOffset PeriodEnd(DateTimeOffset start, string period) => period switch
-    {
-        "hourly" => start.AddHours(1),
-        "monthly" => start.AddMonths(1),
-        _ => start.AddDays(1),
-    };
 
     private static DateTimeOffset? Date(string? text)
         => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;

@@ -6,15 +6,19 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
 /// An app's Discord, Telegram and Twitter/X automation. The fake's organization has all three accounts connected
-/// (a Discord server, a Telegram bot, an X account), so enabling works; posts get fresh ids and are counted, and a
-/// tweet costs $0.01 of credits.
+/// (a Discord server, a Telegram bot, an X account), so enabling works; posts get fresh ids and are counted. A post
+/// written by AI (no text given) is charged like the server's ($0.0006 on Discord and Telegram, $0.006 on Twitter/X).
 /// </summary>
 internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clock)
 {
     private const string GuildId = "1100000000000000001";
     private const string ChannelId = "1100000000000000002";
     private const string BotUsername = "fake_milady_bot";
-    private const decimal TweetCost = 0.01m;
+    private const decimal TweetCost = 0.006m;
+    private const decimal AnnouncementCost = 0.0006m;
+    private static readonly string[] DiscordKeys = ["enabled", "guildId", "channelId", "autoAnnounce", "announceIntervalMin", "announceIntervalMax", "vibeStyle", "agentCharacterId"];
+    private static readonly string[] TelegramKeys = ["enabled", "channelId", "groupId", "autoReply", "autoAnnounce", "announceIntervalMin", "announceIntervalMax", "welcomeMessage", "vibeStyle", "agentCharacterId"];
+    private static readonly string[] TwitterKeys = ["autoPost", "autoReply", "autoEngage", "discovery", "postIntervalMin", "postIntervalMax", "vibeStyle", "topics"];
 
     public FakeResponse? Route(FakeCall call, string sub, FakeApp app) => (call.Method, sub) switch
     {
@@ -27,7 +31,7 @@ internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clo
         ("DELETE", "telegram-automation") => Disable(app.Telegram),
         ("POST", "telegram-automation/post") => PostTelegram(app, call.Body),
         ("GET", "twitter-automation") => Json(w => WriteTwitterStatus(w, app.Twitter)),
-        ("POST", "twitter-automation") => AppAutomationLimits.Twitter(call.Body) is { } problem ? Invalid(problem) : Merge(app.Twitter, call.Body, () => TwitterApp(app)),
+        ("POST", "twitter-automation") => EnableTwitter(app, call.Body),
         ("DELETE", "twitter-automation") => DisableTwitter(app),
         ("POST", "twitter-automation/post") => PostTweet(app, call.Body),
         _ => null,
@@ -35,12 +39,12 @@ internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clo
 
     private static FakeResponse EnableDiscord(FakeApp app, JsonElement body)
     {
-        if (AppAutomationLimits.Discord(body) is { } problem)
+        if ((body.ValueKind == JsonValueKind.Undefined ? InvalidBody() : AppAutomationLimits.Discord(body)) is { } problem)
         {
-            return Invalid(problem);
+            return problem;
         }
 
-        return Merge(app.Discord, body, () =>
+        return Merge(app.Discord, body, DiscordKeys, () =>
         {
             // The connected server and its first text channel, when the request names none.
             app.Discord["guildId"] ??= GuildId;
@@ -51,42 +55,81 @@ internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clo
 
     private static FakeResponse EnableTelegram(FakeApp app, JsonElement body)
     {
-        if (AppAutomationLimits.Telegram(body) is { } problem)
+        if ((body.ValueKind == JsonValueKind.Undefined ? InvalidBody() : AppAutomationLimits.Telegram(body)) is { } problem)
         {
-            return Invalid(problem);
+            return problem;
         }
 
-        return Merge(app.Telegram, body, () =>
+        return Merge(app.Telegram, body, TelegramKeys, () =>
         {
             app.Telegram["botUsername"] = BotUsername;
             return Settings("telegram_automation", app.Telegram);
         });
     }
 
-    private static FakeResponse Merge(JsonObject settings, JsonElement body, Func<FakeResponse> answer)
+    /// <summary>The Twitter/X route has no error handling: a body that is not JSON escapes as an empty 500.</summary>
+    private static FakeResponse EnableTwitter(FakeApp app, JsonElement body)
     {
-        Apply(settings, body);
+        if (body.ValueKind == JsonValueKind.Undefined)
+        {
+            return AppRouteFailures.EmptyServerError();
+        }
+
+        if (AppAutomationLimits.Twitter(body) is { } problem)
+        {
+            return problem;
+        }
+
+        // Enabling always turns it on: the route ignores "enabled".
+        Apply(app.Twitter, body, TwitterKeys, enabled: true);
+        return TwitterApp(app);
+    }
+
+    private static FakeResponse Merge(JsonObject settings, JsonElement body, string[] keys, Func<FakeResponse> answer)
+    {
+        Apply(settings, body, keys);
         return answer();
     }
 
-    /// <summary>Stores the request's members over the current settings (enabled unless the request says otherwise).</summary>
-    public static void Apply(JsonObject settings, JsonElement body)
+    /// <summary>
+    /// Stores the request's known members over the current settings (the server's schemas drop the others), enabled
+    /// unless the request says otherwise or <paramref name="enabled"/> decides.
+    /// </summary>
+    public static void Apply(JsonObject settings, JsonElement body, IReadOnlyCollection<string> keys, bool? enabled = null)
     {
         if (body.ValueKind == JsonValueKind.Object)
         {
-            foreach (var member in body.EnumerateObject().Where(m => m.Name != "useExisting"))
+            foreach (var member in body.EnumerateObject().Where(m => keys.Contains(m.Name) && m.Value.ValueKind != JsonValueKind.Null))
             {
                 settings[member.Name] = JsonNode.Parse(member.Value.GetRawText());
             }
         }
 
-        settings["enabled"] = FakeFormat.Bool(body, "enabled") ?? true;
+        settings["enabled"] = enabled ?? FakeFormat.Bool(body, "enabled") ?? true;
     }
 
-    private static FakeResponse Invalid(string problem) => FakeResponse.Json(JsonText.Object(w =>
+    /// <summary>The keys each automation channel keeps, for the promotion route's automation channels.</summary>
+    public static IReadOnlyCollection<string> KeysOf(string channel) => channel switch
     {
-        w.WriteString("error", "Invalid request");
-        w.WriteString("details", problem);
+        "twitter_automation" => [.. TwitterKeys, "agentCharacterId"],
+        "telegram_automation" => TelegramKeys,
+        _ => DiscordKeys,
+    };
+
+    private static FakeResponse InvalidBody() => FakeFormat.PlainError(HttpStatusCode.BadRequest, "Invalid request body");
+
+    private static FakeResponse ValidationFailed(string field, string message) => FakeResponse.Json(JsonText.Object(w =>
+    {
+        w.WriteString("error", "Validation failed");
+        w.WriteStartObject("details");
+        w.WriteStartArray("formErrors");
+        w.WriteEndArray();
+        w.WriteStartObject("fieldErrors");
+        w.WriteStartArray(field);
+        w.WriteStringValue(message);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
     }), HttpStatusCode.BadRequest);
 
     private static FakeResponse Settings(string name, JsonObject settings) => Json(w =>
@@ -121,14 +164,26 @@ internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clo
 
     private FakeResponse PostDiscord(FakeApp app, JsonElement body)
     {
-        if (FakeFormat.Text(body, "text") is { Length: > 2000 })
+        var text = FakeFormat.Text(body, "text");
+        if (text is { Length: > 2000 })
         {
-            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "Text must be at most 2000 characters");
+            return ValidationFailed("text", "Too big: expected string to have <=2000 characters");
+        }
+
+        if ((bool?)app.Discord["enabled"] != true)
+        {
+            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "Automation not enabled for this app");
         }
 
         if ((string?)app.Discord["channelId"] is not { } channel)
         {
-            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "No Discord channel configured");
+            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "No channel configured");
+        }
+
+        // An AI-written announcement is charged; the route reports missing credits as a 500.
+        if (text is null && !ledger.TryDebit(AnnouncementCost, AnnouncementCost, $"Discord AI announcement: {app.Name}", null))
+        {
+            return FakeFormat.PlainError(HttpStatusCode.InternalServerError, "Failed to post announcement");
         }
 
         Count(app.Discord, "totalMessages", "lastAnnouncementAt");
@@ -143,14 +198,26 @@ internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clo
     private FakeResponse PostTelegram(FakeApp app, JsonElement body)
     {
         var target = FakeFormat.Text(body, "channelId") ?? FakeFormat.Text(body, "groupId") ?? (string?)app.Telegram["channelId"] ?? (string?)app.Telegram["groupId"];
-        if (FakeFormat.Text(body, "text") is { Length: > 4000 })
+        var text = FakeFormat.Text(body, "text");
+        if (text is { Length: > 4000 })
         {
-            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "Text must be at most 4000 characters");
+            return ValidationFailed("text", "Too big: expected string to have <=4000 characters");
+        }
+
+        if ((bool?)app.Telegram["enabled"] != true)
+        {
+            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "Automation not enabled for this app");
         }
 
         if (target is null)
         {
-            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "No Telegram channel or group configured");
+            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "No channel or group configured");
+        }
+
+        // An AI-written announcement is charged; the route reports missing credits as a 500.
+        if (text is null && !ledger.TryDebit(AnnouncementCost, AnnouncementCost, $"Telegram AI announcement: {app.Name}", null))
+        {
+            return FakeFormat.PlainError(HttpStatusCode.InternalServerError, "Failed to post");
         }
 
         var messageId = (app.Telegram["totalMessages"]?.GetValue<int>() ?? 0) + 101;
@@ -165,19 +232,23 @@ internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clo
 
     private FakeResponse PostTweet(FakeApp app, JsonElement body)
     {
-        var type = FakeFormat.Text(body, "type");
-        if (FakeFormat.Text(body, "text") is { Length: > 280 } || type is not (null or "promotional" or "engagement" or "educational" or "announcement"))
+        if (body.ValueKind == JsonValueKind.Undefined)
         {
-            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "Invalid request");
+            // request.json() runs outside the route's try/catch.
+            return AppRouteFailures.EmptyServerError();
         }
 
-        if (!ledger.TryDebit(TweetCost, TweetCost, $"Tweet for {app.Name}", null))
+        var type = FakeFormat.Text(body, "type");
+        var text = FakeFormat.Text(body, "text");
+        if (text is { Length: > 280 } || type is not (null or "promotional" or "engagement" or "educational" or "announcement"))
         {
-            return FakeResponse.Json(JsonText.Object(w =>
-            {
-                w.WriteString("error", "Insufficient credits");
-                w.WriteNumber("required", TweetCost);
-            }), HttpStatusCode.PaymentRequired);
+            return FakeResponse.Json("""{"error":"Invalid request","details":{"formErrors":[],"fieldErrors":{}}}""", HttpStatusCode.BadRequest);
+        }
+
+        // Only an AI-written tweet is charged.
+        if (text is null && !ledger.TryDebit(TweetCost, TweetCost, $"Tweet for {app.Name}", null))
+        {
+            return FakeFormat.PlainError(HttpStatusCode.PaymentRequired, $"Insufficient credits for AI generation. Required: ${TweetCost.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         var id = FakeFormat.Digits(19);
@@ -229,7 +300,11 @@ internal sealed class AppAutomationResponder(FakeLedger ledger, TimeProvider clo
         w.WritePropertyName("config");
         s.WriteTo(w);
         w.WriteBoolean("twitterConnected", true);
-        FakeFormat.WriteNullable(w, "lastPost", (string?)s["lastPostAt"]);
+        if ((string?)s["lastPostAt"] is { } lastPost)
+        {
+            w.WriteString("lastPost", lastPost);
+        }
+
         w.WriteNumber("totalPosts", (int?)s["totalPosts"] ?? 0);
     }
 

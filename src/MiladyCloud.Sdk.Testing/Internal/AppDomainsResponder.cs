@@ -1,17 +1,24 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
 /// An app's domains: its subdomain record and at most one custom domain, which is pending until verified (the fake's
-/// DNS is always right, so verification succeeds and the certificate becomes active).
+/// DNS is always right, so verification succeeds and the certificate becomes active). Records are sent in camelCase,
+/// as the server maps them; a domain the hosting provider does not know fails the way the server's provider calls do.
 /// </summary>
-internal sealed class AppDomainsResponder(TimeProvider clock)
+internal sealed partial class AppDomainsResponder(TimeProvider clock)
 {
     private const string PlatformIp = "76.76.21.21";
+    private const string CnameTarget = "cname.vercel-dns.com";
 
-    public FakeResponse? Route(FakeCall call, string sub, FakeApp app)
+    /// <summary>Where the app is served: its verified custom domain, else its platform subdomain.</summary>
+    public static string ProductionUrl(FakeApp app)
+        => app.CustomDomain is { } custom && app.CustomDomainVerifiedAt is not null ? "https://" + custom : SubdomainUrl(app);
+
+    public FakeResponse? Route(FakeCall call, string sub, FakeApp app, FakeAppStore store)
     {
         if ((call.Method, sub) == ("GET", "domains"))
         {
@@ -19,7 +26,8 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
             {
                 w.WriteBoolean("success", true);
                 WriteDomains(w, app);
-                w.WriteString("sandboxUrl", $"https://{app.Slug}.sandbox.fake.invalid");
+                // The sandbox URL is only looked up for an app without domain records; the fake's apps always have one.
+                w.WriteNull("sandboxUrl");
             }));
         }
 
@@ -33,41 +41,58 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
             }));
         }
 
-        var domain = FakeFormat.Text(call.Body, "domain")?.ToLowerInvariant();
         if ((call.Method, sub) is not (("POST" or "DELETE", "domains") or ("POST", "domains/status") or ("POST", "domains/verify")))
         {
             return null;
         }
 
-        if (domain is not { Length: >= 4 and <= 253 } || !domain.Contains('.', StringComparison.Ordinal))
+        if (call.Body.ValueKind != JsonValueKind.Object)
+        {
+            // request.json() is not caught on these routes.
+            return AppRouteFailures.EmptyServerError();
+        }
+
+        var domain = FakeFormat.Text(call.Body, "domain");
+        if (call.Method == "POST" && sub == "domains")
+        {
+            return AddProblem(domain) is { } problem ? FakeFormat.Failure(HttpStatusCode.BadRequest, problem) : Add(app, domain!.ToLowerInvariant(), store);
+        }
+
+        if (domain is not { Length: >= 4 and <= 253 })
         {
             return FakeFormat.Failure(HttpStatusCode.BadRequest, "Invalid domain format");
         }
 
-        if (call.Method == "POST" && sub == "domains")
-        {
-            return Add(app, domain);
-        }
-
-        if (app.CustomDomain != domain)
-        {
-            return FakeFormat.Failure(HttpStatusCode.NotFound, "Domain not found for this app");
-        }
-
+        domain = domain.ToLowerInvariant().Trim();
+        var known = app.CustomDomain == domain;
         return sub switch
         {
-            "domains" => Remove(app),
-            "domains/status" => FakeResponse.Json(JsonText.Object(w =>
-            {
-                w.WriteBoolean("success", true);
-                WriteStatusMembers(w, app, domain);
-            })),
-            _ => Verify(app, domain),
+            // The provider refuses to remove or verify a domain that is not on the project; the route does not catch it.
+            "domains" => known ? Remove(app) : AppRouteFailures.EmptyServerError(),
+            "domains/status" => Status(app, domain, known),
+            _ => known ? Verify(app, domain) : AppRouteFailures.EmptyServerError(),
         };
     }
 
-    private FakeResponse Add(FakeApp app, string domain)
+    /// <summary>The add route's checks, with the server's first message.</summary>
+    private static string? AddProblem(string? domain) => domain switch
     {
+        null => "Invalid input: expected string, received undefined",
+        { Length: < 4 } => "Domain must be at least 4 characters",
+        { Length: > 253 } => "Domain must not exceed 253 characters",
+        _ when !HostName().IsMatch(domain) => "Invalid domain format. Only ASCII characters are allowed.",
+        _ when domain.Contains("xn--", StringComparison.Ordinal) => "Domain contains suspicious characters that may be used for impersonation. Only standard ASCII domains are allowed.",
+        _ => null,
+    };
+
+    private static FakeResponse Add(FakeApp app, string domain, FakeAppStore store)
+    {
+        if (store.Read(apps => apps.Any(a => a.Id != app.Id && a.CustomDomain == domain)))
+        {
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, "This domain is already connected to another app");
+        }
+
+        // An app holds one custom domain: a new one replaces the old.
         app.CustomDomain = domain;
         app.CustomDomainVerifiedAt = null;
         return FakeResponse.Json(JsonText.Object(w =>
@@ -76,12 +101,7 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
             w.WriteString("domain", domain);
             w.WriteBoolean("verified", false);
             w.WriteStartArray("verificationRecords");
-            w.WriteStartObject();
-            w.WriteString("type", "TXT");
-            w.WriteString("domain", "_vercel." + Apex(domain));
-            w.WriteString("value", "vc-domain-verify=" + domain + "," + FakeFormat.Hex(8));
-            w.WriteString("reason", "pending_domain_verification");
-            w.WriteEndObject();
+            WriteRecord(w, "TXT", "_vercel." + Apex(domain), "vc-domain-verify=" + domain + "," + FakeFormat.Hex(8));
             w.WriteEndArray();
             WriteInstructions(w, domain);
             w.WriteBoolean("isApexDomain", IsApex(domain));
@@ -95,6 +115,22 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
         return FakeResponse.Json("""{"success":true,"message":"Domain removed successfully"}""");
     }
 
+    private static FakeResponse Status(FakeApp app, string domain, bool known) => FakeResponse.Json(JsonText.Object(w =>
+    {
+        w.WriteBoolean("success", true);
+        if (known)
+        {
+            WriteStatusMembers(w, app, domain);
+        }
+        else
+        {
+            WriteUnknownDomain(w, domain);
+        }
+
+        w.WriteBoolean("isApexDomain", IsApex(domain));
+        WriteInstructions(w, domain);
+    }));
+
     private FakeResponse Verify(FakeApp app, string domain)
     {
         app.CustomDomainVerifiedAt ??= clock.GetUtcNow();
@@ -105,10 +141,13 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
             w.WritePropertyName("status");
             w.WriteStartObject();
             WriteStatusMembers(w, app, domain);
+            w.WriteBoolean("isApexDomain", IsApex(domain));
+            WriteInstructions(w, domain);
             w.WriteEndObject();
         }));
     }
 
+    /// <summary>The provider's view of a domain on the project; the verification records are gone once it is verified.</summary>
     private static void WriteStatusMembers(Utf8JsonWriter w, FakeApp app, string domain)
     {
         var verified = app.CustomDomainVerifiedAt is not null;
@@ -120,20 +159,35 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
         FakeFormat.WriteNullable(w, "sslExpiresAt", verified ? app.CustomDomainVerifiedAt!.Value.AddDays(90) : null);
         FakeFormat.WriteNullable(w, "configuredBy", verified ? (IsApex(domain) ? "A" : "CNAME") : null);
         w.WriteStartArray("records");
-        w.WriteStartObject();
-        w.WriteString("type", IsApex(domain) ? "A" : "CNAME");
-        w.WriteString("name", IsApex(domain) ? "@" : domain[..domain.IndexOf('.', StringComparison.Ordinal)]);
-        w.WriteString("value", IsApex(domain) ? PlatformIp : "cname.fake.invalid");
-        w.WriteBoolean("configured", verified);
-        w.WriteEndObject();
-        w.WriteEndArray();
         if (!verified)
         {
-            w.WriteString("error", "DNS records not found yet");
+            WriteRecord(w, "TXT", "_vercel." + Apex(domain), "vc-domain-verify=" + domain);
         }
 
-        w.WriteBoolean("isApexDomain", IsApex(domain));
-        WriteInstructions(w, domain);
+        w.WriteEndArray();
+    }
+
+    private static void WriteUnknownDomain(Utf8JsonWriter w, string domain)
+    {
+        w.WriteString("domain", domain);
+        w.WriteString("status", "unknown");
+        w.WriteBoolean("configured", false);
+        w.WriteBoolean("verified", false);
+        w.WriteString("sslStatus", "pending");
+        w.WriteNull("sslExpiresAt");
+        w.WriteNull("configuredBy");
+        w.WriteStartArray("records");
+        w.WriteEndArray();
+        w.WriteString("error", "Domain not found in project");
+    }
+
+    private static void WriteRecord(Utf8JsonWriter w, string type, string name, string value)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", type);
+        w.WriteString("name", name);
+        w.WriteString("value", value);
+        w.WriteEndObject();
     }
 
     private static void WriteInstructions(Utf8JsonWriter w, string domain)
@@ -145,47 +199,56 @@ internal sealed class AppDomainsResponder(TimeProvider clock)
             w.WriteString("type", "A");
             w.WriteString("name", "@");
             w.WriteString("value", PlatformIp);
-            w.WriteString("description", $"Add an A record for {domain} pointing to {PlatformIp}");
+            w.WriteString("description", "Point your apex domain to Vercel");
         }
         else
         {
-            var host = domain[..domain.IndexOf('.', StringComparison.Ordinal)];
             w.WriteString("type", "CNAME");
-            w.WriteString("name", host);
-            w.WriteString("value", "cname.fake.invalid");
-            w.WriteString("description", $"Add a CNAME record for {host} pointing to cname.fake.invalid");
+            w.WriteString("name", domain[..domain.IndexOf('.', StringComparison.Ordinal)]);
+            w.WriteString("value", CnameTarget);
+            w.WriteString("description", "Point your subdomain to Vercel");
         }
 
         w.WriteEndObject();
         w.WriteEndArray();
     }
 
+    /// <summary>One record per app, camelCase, as <c>getDomainsForApp</c> maps the rows.</summary>
     private static void WriteDomains(Utf8JsonWriter w, FakeApp app)
     {
-        var verified = app.CustomDomainVerifiedAt is not null;
+        var verified = app.CustomDomain is not null && app.CustomDomainVerifiedAt is not null;
         w.WriteStartArray("domains");
         w.WriteStartObject();
-        w.WriteString("id", FakeFormat.NewId());
-        w.WriteString("app_id", app.Id);
+        w.WriteString("id", app.DomainRecordId);
         w.WriteString("subdomain", app.Slug);
-        FakeFormat.WriteNullable(w, "custom_domain", app.CustomDomain);
-        w.WriteBoolean("custom_domain_verified", app.CustomDomain is not null && verified);
-        w.WriteStartArray("verification_records");
+        w.WriteString("subdomainUrl", SubdomainUrl(app));
+        FakeFormat.WriteNullable(w, "customDomain", app.CustomDomain);
+        FakeFormat.WriteNullable(w, "customDomainUrl", app.CustomDomain is null ? null : "https://" + app.CustomDomain);
+        w.WriteBoolean("customDomainVerified", verified);
+        w.WriteString("sslStatus", verified ? "active" : "pending");
+        w.WriteBoolean("isPrimary", true);
+        w.WriteStartArray("verificationRecords");
+        if (app.CustomDomain is { } custom && !verified)
+        {
+            WriteRecord(w, "TXT", "_vercel." + Apex(custom), "vc-domain-verify=" + custom);
+        }
+
         w.WriteEndArray();
-        w.WriteString("ssl_status", app.CustomDomain is not null && verified ? "active" : "pending");
-        w.WriteNull("ssl_error");
-        w.WriteString("vercel_project_id", "prj_" + app.Id.Replace("-", string.Empty, StringComparison.Ordinal)[..20]);
-        FakeFormat.WriteNullable(w, "vercel_domain_id", app.CustomDomain is null ? null : "dom_" + app.CustomDomain.Replace('.', '_'));
-        w.WriteBoolean("is_primary", true);
-        w.WriteString("created_at", FakeFormat.Iso(app.CreatedAt));
-        w.WriteString("updated_at", FakeFormat.Iso(app.UpdatedAt));
-        FakeFormat.WriteNullable(w, "verified_at", app.CustomDomain is null ? null : app.CustomDomainVerifiedAt);
+        w.WriteString("vercelProjectId", "prj_" + app.Id.Replace("-", string.Empty, StringComparison.Ordinal)[..20]);
+        w.WriteString("createdAt", FakeFormat.Iso(app.CreatedAt));
+        FakeFormat.WriteNullable(w, "verifiedAt", verified ? app.CustomDomainVerifiedAt : null);
         w.WriteEndObject();
         w.WriteEndArray();
     }
 
-    /// <summary>An apex domain has two labels (example.com); the fake ignores multi-part public suffixes.</summary>
-    private static bool IsApex(string domain) => domain.Count(c => c == '.') == 1;
+    private static string SubdomainUrl(FakeApp app) => $"https://{app.Slug}.apps.fake.invalid";
+
+    /// <summary>An apex domain has two labels (example.com), as the server decides it.</summary>
+    private static bool IsApex(string domain) => domain.Split('.').Length == 2;
 
     private static string Apex(string domain) => string.Join('.', domain.Split('.')[^2..]);
+
+    // The server's add pattern.
+    [GeneratedRegex(@"^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\.)+[a-zA-Z]{2,}$")]
+    private static partial Regex HostName();
 }

@@ -26,7 +26,8 @@ internal sealed class AppEarningsResponder(TimeProvider clock)
     {
         ("GET", "monetization") => Monetization(app),
         ("PUT", "monetization") => UpdateMonetization(app, call.Body),
-        ("GET", "earnings") => Earnings(app, FakeQuery.Int(call.Query, "days") ?? 30),
+        // Out-of-range days are clamped, not refused.
+        ("GET", "earnings") => Earnings(app, Math.Clamp(FakeQuery.Int(call.Query, "days") ?? 30, 1, 90)),
         ("GET", "earnings/history") => History(app, call),
         ("POST", "earnings/withdraw") => Withdraw(app, call.Body),
         _ => null,
@@ -48,9 +49,9 @@ internal sealed class AppEarningsResponder(TimeProvider clock)
     {
         var markup = FakeFormat.Number(body, "inferenceMarkupPercentage");
         var share = FakeFormat.Number(body, "purchaseSharePercentage");
-        if (markup is < 0 or > 1000 || share is < 0 or > 100)
+        if (markup is < 0 or > 1000 || share is < 0 or > 100 || HasNull(body, "monetizationEnabled", "inferenceMarkupPercentage", "purchaseSharePercentage"))
         {
-            return FakeFormat.Failure(HttpStatusCode.BadRequest, "Invalid request data");
+            return InvalidData();
         }
 
         app.MonetizationEnabled = FakeFormat.Bool(body, "monetizationEnabled") ?? app.MonetizationEnabled;
@@ -62,11 +63,6 @@ internal sealed class AppEarningsResponder(TimeProvider clock)
 
     private FakeResponse Earnings(FakeApp app, int days)
     {
-        if (days is < 1 or > 90)
-        {
-            return FakeFormat.Failure(HttpStatusCode.BadRequest, "days must be between 1 and 90");
-        }
-
         var now = clock.GetUtcNow();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         return FakeResponse.Json(JsonText.Object(w =>
@@ -83,13 +79,20 @@ internal sealed class AppEarningsResponder(TimeProvider clock)
             w.WriteStartArray("recentTransactions");
             foreach (var entry in app.Earnings.AsEnumerable().Reverse().Take(10))
             {
-                WriteEntry(w, entry);
+                WriteEntry(w, app, entry);
             }
 
             w.WriteEndArray();
+            // Only days with entries have a point.
             w.WriteStartArray("chartData");
             for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
             {
+                var from = day;
+                if (!app.Earnings.Any(e => e.CreatedAt >= from && e.CreatedAt < from.AddDays(1)))
+                {
+                    continue;
+                }
+
                 var inference = Sum(app, "inference_markup", day, day.AddDays(1));
                 w.WriteStartObject();
                 w.WriteString("date", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -149,33 +152,52 @@ internal sealed class AppEarningsResponder(TimeProvider clock)
             return FakeResponse.Json("""{"success":false,"error":"Invalid query parameters","details":{"_errors":[]}}""", HttpStatusCode.BadRequest);
         }
 
-        var entries = app.Earnings.Where(e => type is null || e.Type == type).Reverse().ToList();
+        // With a type the server's query has no offset: every page is the newest entries of that type.
+        var page = app.Earnings.Where(e => type is null || e.Type == type).Reverse().Skip(type is null ? offset : 0).Take(limit).ToList();
         return FakeResponse.Json(JsonText.Object(w =>
         {
             w.WriteBoolean("success", true);
             w.WriteStartArray("transactions");
-            foreach (var entry in entries.Skip(offset).Take(limit))
+            foreach (var entry in page)
             {
-                WriteEntry(w, entry);
+                WriteEntry(w, app, entry);
             }
 
             w.WriteEndArray();
             w.WriteStartObject("pagination");
             w.WriteNumber("limit", limit);
             w.WriteNumber("offset", offset);
-            w.WriteBoolean("hasMore", offset + limit < entries.Count);
+            w.WriteBoolean("hasMore", page.Count == limit);
             w.WriteEndObject();
         }));
     }
 
-    /// <summary>A repeat with the same idempotency key answers the first withdrawal again instead of moving money twice.</summary>
+    /// <summary>
+    /// In the server's order: monetization on, a JSON body, the schema, the payout threshold, then the ledger (where a
+    /// repeated idempotency key answers the first withdrawal again instead of moving money twice).
+    /// </summary>
     private FakeResponse Withdraw(FakeApp app, JsonElement body)
     {
+        if (!app.MonetizationEnabled)
+        {
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, "Monetization is not enabled for this app");
+        }
+
+        if (body.ValueKind == JsonValueKind.Undefined)
+        {
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, "Invalid JSON in request body");
+        }
+
         var amount = FakeFormat.Number(body, "amount");
         var key = FakeFormat.Text(body, "idempotency_key");
-        if (amount is not (> 0 and <= 1_000_000) || key is { Length: < 16 or > 64 })
+        if (amount is not (> 0 and <= 1_000_000) || key is { Length: < 16 or > 64 } || HasNull(body, "idempotency_key"))
         {
-            return FakeFormat.LibraryError(HttpStatusCode.BadRequest, "Invalid request data", "validation_error");
+            return InvalidData();
+        }
+
+        if (amount < PayoutThreshold)
+        {
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, $"Minimum withdrawal amount is ${FakeFormat.Money(PayoutThreshold)}");
         }
 
         if (key is not null && app.WithdrawalsByKey.TryGetValue(key, out var earlier))
@@ -183,13 +205,9 @@ internal sealed class AppEarningsResponder(TimeProvider clock)
             return Withdrawn(app, earlier);
         }
 
-        var problem = !app.MonetizationEnabled ? "Monetization is not enabled for this app"
-            : amount < PayoutThreshold ? $"Minimum withdrawal amount is ${FakeFormat.Money(PayoutThreshold)}"
-            : amount > app.CreatorEarnings - app.Withdrawn ? $"Insufficient balance. Available: ${FakeFormat.Money(app.CreatorEarnings - app.Withdrawn)}"
-            : null;
-        if (problem is not null)
+        if (amount > app.CreatorEarnings - app.Withdrawn)
         {
-            return FakeFormat.LibraryError(HttpStatusCode.BadRequest, problem, "validation_error");
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, $"Insufficient withdrawable balance: ${FakeFormat.Money(app.CreatorEarnings - app.Withdrawn)}");
         }
 
         var entry = new FakeApp.EarningsEntry(FakeFormat.NewId(), "withdrawal", -amount.Value, "Withdrawal", clock.GetUtcNow());
@@ -211,10 +229,19 @@ internal sealed class AppEarningsResponder(TimeProvider clock)
         w.WriteNumber("newBalance", app.CreatorEarnings - app.Withdrawn);
     }));
 
-    private static void WriteEntry(Utf8JsonWriter w, FakeApp.EarningsEntry entry)
+    private static FakeResponse InvalidData()
+        => FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":{"_errors":[]}}""", HttpStatusCode.BadRequest);
+
+    private static bool HasNull(JsonElement body, params string[] names)
+        => body.ValueKind == JsonValueKind.Object && names.Any(n => body.TryGetProperty(n, out var value) && value.ValueKind == JsonValueKind.Null);
+
+    /// <summary>The full ledger row; the fake's entries come from no particular user.</summary>
+    private static void WriteEntry(Utf8JsonWriter w, FakeApp app, FakeApp.EarningsEntry entry)
     {
         w.WriteStartObject();
         w.WriteString("id", entry.Id);
+        w.WriteString("app_id", app.Id);
+        w.WriteNull("user_id");
         w.WriteString("type", entry.Type);
         w.WriteString("amount", FakeFormat.Numeric(entry.Amount));
         w.WriteString("description", entry.Description);

@@ -12,7 +12,7 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
 {
     public FakeResponse? Route(FakeCall call, string sub, FakeApp app) => (call.Method, sub) switch
     {
-        ("GET", "users") => Users(app, FakeQuery.Int(call.Query, "limit")),
+        ("GET", "users") => Users(app, call.QueryValue("limit")),
         ("GET", "characters") => Characters(app, call.Request),
         ("PUT", "characters") => SetCharacters(app, call.Body),
         ("GET", "deploy") => DeploymentStatus(app),
@@ -20,9 +20,21 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
         _ => null,
     };
 
-    private static FakeResponse Users(FakeApp app, int? limit)
+    /// <summary>Newest first; no paging, and a limit the database cannot take (negative, not a number) fails there.</summary>
+    private static FakeResponse Users(FakeApp app, string? limitText)
     {
-        var users = app.Users.Values.OrderByDescending(u => u.LastSeen).Take(limit ?? int.MaxValue).ToList();
+        int? limit = null;
+        if (limitText is not null)
+        {
+            if (!int.TryParse(limitText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
+            {
+                return FakeFormat.Failure(HttpStatusCode.InternalServerError, $"LIMIT must not be negative or non-numeric: {limitText}");
+            }
+
+            limit = parsed;
+        }
+
+        var users = app.Users.Values.OrderByDescending(u => u.FirstSeen).Take(limit ?? int.MaxValue).ToList();
         return FakeResponse.Json(JsonText.Object(w =>
         {
             w.WriteBoolean("success", true);
@@ -47,17 +59,10 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
             }
 
             w.WriteEndArray();
+            // The counts of this response, not of the app's users.
             w.WriteStartObject("pagination");
-            w.WriteNumber("total", app.Users.Count);
-            if (limit is { } l)
-            {
-                w.WriteNumber("limit", l);
-            }
-            else
-            {
-                w.WriteNull("limit");
-            }
-
+            w.WriteNumber("total", users.Count);
+            w.WriteNumber("limit", limit ?? users.Count);
             w.WriteEndObject();
         }));
     }
@@ -84,8 +89,11 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
                 w.WriteString("id", character.Id);
                 w.WriteString("name", character.Name);
                 w.WriteString("username", character.Username);
+                // The route sends settings.avatar (null when unset) and the stored bio, a list for created characters.
                 w.WriteNull("avatar_url");
-                w.WriteString("bio", character.Bio);
+                w.WriteStartArray("bio");
+                w.WriteStringValue(character.Bio);
+                w.WriteEndArray();
                 w.WriteBoolean("is_public", character.IsPublic);
                 w.WriteEndObject();
             }
@@ -107,13 +115,19 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
             return FakeFormat.Failure(HttpStatusCode.BadRequest, "Maximum 4 characters allowed per app");
         }
 
+        if (ids.FirstOrDefault(id => !Guid.TryParseExact(id, "D", out _)) is { } malformed)
+        {
+            // Looked up unchecked: Postgres rejects the value and the route answers with the database error.
+            return FakeFormat.Failure(HttpStatusCode.InternalServerError, $"invalid input syntax for type uuid: \"{malformed}\"");
+        }
+
         var known = agents.Snapshot().Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         if (ids.FirstOrDefault(id => !known.Contains(id)) is { } missing)
         {
             return FakeFormat.Failure(HttpStatusCode.NotFound, $"Character not found: {missing}");
         }
 
-        app.LinkedCharacterIds = ids.Distinct().ToList();
+        app.LinkedCharacterIds = ids;
         app.UpdatedAt = clock.GetUtcNow();
         return FakeResponse.Json(JsonText.Object(w =>
         {
@@ -128,18 +142,12 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
         foreach (var deployment in app.Deployments.Where(d => (string?)d["state"] == "BUILDING"))
         {
             deployment["state"] = "READY";
-            deployment["ready"] = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            if ((string?)deployment["target"] == "production")
-            {
-                app.DeploymentStatus = "deployed";
-                app.LastDeployedAt = clock.GetUtcNow();
-            }
         }
 
         return FakeResponse.Json(JsonText.Object(w =>
         {
             w.WriteBoolean("success", true);
-            FakeFormat.WriteNullable(w, "productionUrl", app.DeploymentStatus == "deployed" ? app.ProductionUrl : null);
+            w.WriteString("productionUrl", AppDomainsResponder.ProductionUrl(app));
             w.WriteBoolean("deploymentConfigured", true);
             FakeFormat.WriteNullable(w, "githubRepo", app.GithubRepo);
             w.WriteStartArray("recentDeployments");
@@ -152,35 +160,34 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
         }));
     }
 
+    /// <summary>The repository is checked before the body; the app counts as deployed as soon as the build is started.</summary>
     private FakeResponse Deploy(FakeApp app, JsonElement body)
     {
         if (app.GithubRepo is null)
         {
-            return FakeFormat.Failure(HttpStatusCode.BadRequest, "App does not have a GitHub repository");
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, "App does not have a GitHub repository. Create one first.");
         }
 
         var target = FakeFormat.Text(body, "target") ?? "production";
-        var id = "dpl_" + FakeFormat.Hex(12);
-        var url = $"https://{app.Slug}-{id[4..12]}.deploy.fake.invalid";
-        app.ProductionUrl = $"https://{app.Slug}.apps.fake.invalid";
-        app.Deployments.Add(new JsonObject
+        if (target is not ("production" or "preview") || HasNull(body, "target", "branch", "commitSha"))
         {
-            ["uid"] = id,
-            ["url"] = url,
-            ["state"] = "BUILDING",
-            ["target"] = target,
-            ["createdAt"] = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-            ["meta"] = new JsonObject
-            {
-                ["githubCommitRef"] = FakeFormat.Text(body, "branch") ?? "main",
-                ["githubCommitSha"] = FakeFormat.Text(body, "commitSha") ?? FakeFormat.Hex(20),
-            },
-        });
-        if (target == "production")
-        {
-            app.DeploymentStatus = "building";
+            return FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":{"_errors":[],"target":{"_errors":["Invalid option: expected one of \"production\"|\"preview\""]}}}""", HttpStatusCode.BadRequest);
         }
 
+        var id = "dpl_" + FakeFormat.Hex(12);
+        var url = $"https://{app.Slug}-{id[4..12]}.deploy.fake.invalid";
+        app.Deployments.Add(new JsonObject
+        {
+            ["id"] = id,
+            ["state"] = "BUILDING",
+            ["url"] = url,
+            ["createdAt"] = FakeFormat.Iso(clock.GetUtcNow()),
+            ["target"] = target,
+        });
+        app.ProductionUrl = AppDomainsResponder.ProductionUrl(app);
+        app.DeploymentStatus = "deployed";
+        app.LastDeployedAt = clock.GetUtcNow();
+        app.UpdatedAt = clock.GetUtcNow();
         return FakeResponse.Json(JsonText.Object(w =>
         {
             w.WriteBoolean("success", true);
@@ -189,4 +196,7 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
             w.WriteString("productionUrl", app.ProductionUrl);
         }));
     }
+
+    private static bool HasNull(JsonElement body, params string[] names)
+        => body.ValueKind == JsonValueKind.Object && names.Any(n => body.TryGetProperty(n, out var value) && value.ValueKind == JsonValueKind.Null);
 }

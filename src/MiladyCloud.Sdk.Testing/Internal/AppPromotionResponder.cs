@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,17 +9,17 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 /// An app's promotion: suggestions and history, multi-channel promotion (social posts go to the connected Twitter/X,
 /// Discord and Telegram accounts, other platforms fail, which makes the answer a 207; an ad campaign is created;
 /// automation channels switch the app's automation on), campaign analytics, generated assets and post previews.
-/// Paid actions are charged to the balance.
+/// Paid actions are charged to the balance at the server's prices; previews are charged like real posts.
 /// </summary>
 internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider clock)
 {
-    private const decimal PerImage = 0.05m;
-    private const decimal CopyGeneration = 0.01m;
-    private const decimal PerSocialPost = 0.01m;
-    private const decimal SeoCost = 0.02m;
+    private const decimal PerImage = 0.012m;
+    private const decimal CopyGeneration = 0.012m;
+    private const decimal ContentGeneration = 0.012m;
+    private const decimal PerSocialPost = 0.001m;
     private static readonly string[] ConnectedPlatforms = ["twitter", "discord", "telegram"];
-    private static readonly string[] DefaultSizes = ["facebook_feed", "instagram_square", "twitter_card", "linkedin_post"];
-    private static readonly string[] PostTypes = ["announcement", "engagement", "educational", "promotional"];
+    private static readonly string[] SocialPlatforms = ["twitter", "bluesky", "discord", "telegram", "slack", "reddit", "facebook", "instagram", "tiktok", "linkedin", "mastodon"];
+    private static readonly string[] Channels = ["social", "seo", "advertising", "twitter_automation", "telegram_automation", "discord_automation"];
 
     private static readonly Dictionary<string, (int Width, int Height)> Sizes = new(StringComparer.Ordinal)
     {
@@ -37,39 +38,42 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
     {
         ("GET", "promote") => call.QueryValue("history") == "true" ? History(app) : Suggestions(app),
         ("POST", "promote") => Promote(app, call.Body),
-        ("GET", "promote/analytics") => Analytics(app, FakeQuery.Int(call.Query, "days") ?? 30),
+        ("GET", "promote/analytics") => Analytics(app, call.QueryValue("days")),
         ("GET", "promote/assets") => AssetOptions(call.QueryValue("platform")),
         ("POST", "promote/assets") => GenerateAssets(app, call.Body),
         ("POST", "promote/preview") => Preview(app, call.Body),
         _ => null,
     };
 
+    /// <summary>The server's fixed suggestions; the fake's Twitter/X account is always connected.</summary>
     private static FakeResponse Suggestions(FakeApp app) => Json(w =>
     {
         var twitterOn = (bool?)app.Twitter["enabled"] ?? false;
-        FakeFormat.WriteStrings(w, "recommendedChannels", twitterOn ? ["social", "seo"] : ["social", "seo", "twitter_automation"]);
+        FakeFormat.WriteStrings(w, "recommendedChannels", ["social", "twitter_automation"]);
         w.WriteStartObject("estimatedBudget");
-        w.WriteNumber("min", 50);
-        w.WriteNumber("max", 500);
+        w.WriteNumber("min", 0);
+        w.WriteNumber("max", 0);
         w.WriteEndObject();
-        FakeFormat.WriteStrings(w, "suggestedPlatforms", ConnectedPlatforms);
-        FakeFormat.WriteStrings(w, "tips", ["Post at a regular rhythm", "Show what the app does in the first line", "Link straight to " + app.AppUrl]);
+        FakeFormat.WriteStrings(w, "suggestedPlatforms", ["twitter", "bluesky", "linkedin", "discord"]);
+        string[] tips = ["Start with social media announcements to build initial awareness", "Generate custom images to make your posts stand out", "Enable automation for consistent 24/7 engagement"];
+        FakeFormat.WriteStrings(w, "tips", twitterOn ? tips : ["🚀 Enable Twitter Automation for 24/7 AI-powered vibe marketing!", .. tips]);
         w.WriteStartObject("twitterAutomationStatus");
         w.WriteBoolean("connected", true);
         w.WriteBoolean("enabled", twitterOn);
         w.WriteEndObject();
     });
 
+    /// <summary>The history is the app's ad campaigns (up to 10), nothing else.</summary>
     private static FakeResponse History(FakeApp app) => Json(w =>
     {
         w.WriteNumber("totalCampaigns", app.Campaigns.Count);
         w.WriteStartArray("recentActivity");
-        foreach (var (type, date, description) in app.PromotionActivity.AsEnumerable().Reverse().Take(10))
+        foreach (var campaign in app.Campaigns.Take(10))
         {
             w.WriteStartObject();
-            w.WriteString("type", type);
-            w.WriteString("date", FakeFormat.Iso(date));
-            w.WriteString("description", description);
+            w.WriteString("type", "advertising");
+            w.WriteString("date", (string?)campaign["createdAt"]);
+            w.WriteString("description", $"Created campaign: {(string?)campaign["name"]}");
             w.WriteEndObject();
         }
 
@@ -78,34 +82,39 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
 
     private FakeResponse Promote(FakeApp app, JsonElement body)
     {
-        var channels = FakeFormat.Strings(body, "channels");
-        var missing = channels?.FirstOrDefault(c => FakeFormat.Member(body, ConfigName(c)).ValueKind != JsonValueKind.Object);
-        if (channels is not { Count: > 0 } || missing is not null)
+        if (body.ValueKind != JsonValueKind.Object)
         {
-            return FakeFormat.PlainError(HttpStatusCode.BadRequest, missing is null ? "Invalid request" : $"Missing configuration for channel: {missing}");
+            // The route has no error handling: a body that is not a JSON object escapes as an empty 500.
+            return AppRouteFailures.EmptyServerError();
         }
 
-        // Charged before anything happens, so a refusal changes nothing.
-        var credits = channels.Distinct().Sum(c => c switch
+        if (PromotionSchemaProblem(body) is { } field)
         {
-            "social" => PerSocialPost * (FakeFormat.Strings(FakeFormat.Member(body, "social"), "platforms") ?? []).Distinct().Count(ConnectedPlatforms.Contains),
-            "seo" => SeoCost,
-            _ => 0m,
-        });
-        if (credits > 0 && !ledger.TryDebit(credits, credits, $"Promotion of {app.Name}", null))
+            return Invalid(field);
+        }
+
+        var channels = FakeFormat.Strings(body, "channels")!.Distinct().ToList();
+        if (channels.FirstOrDefault(c => c != "seo" && FakeFormat.Member(body, ConfigName(c)).ValueKind != JsonValueKind.Object) is { } missing)
         {
-            return InsufficientCredits(credits);
+            return FakeFormat.PlainError(HttpStatusCode.BadRequest, $"{MissingConfigLabel(missing)} config required when {missing} channel is selected");
         }
 
         var errors = new List<string>();
         var results = new JsonObject();
-        foreach (var channel in channels.Distinct())
+        var credits = 0m;
+        if ((channels.Contains("social") || channels.Contains("advertising")) && ledger.TryDebit(ContentGeneration, ContentGeneration, $"Generate promotional content for {app.Name}", null))
+        {
+            // Without credits the server silently skips the generated copy.
+            credits += ContentGeneration;
+        }
+
+        foreach (var channel in channels.Where(c => FakeFormat.Member(body, ConfigName(c)).ValueKind == JsonValueKind.Object))
         {
             var config = FakeFormat.Member(body, ConfigName(channel));
             results[ConfigName(channel)] = channel switch
             {
-                "social" => Social(app, config, errors),
-                "seo" => new JsonObject { ["success"] = true, ["metaTitle"] = app.Name, ["metaDescription"] = app.Description ?? app.Name, ["submittedToIndexNow"] = FakeFormat.Bool(config, "submitToIndexNow") ?? false },
+                "social" => Social(app, config, errors, ref credits),
+                "seo" => new JsonObject { ["success"] = true, ["requestId"] = FakeFormat.NewId(), ["artifacts"] = new JsonArray() },
                 "advertising" => Campaign(app, config),
                 _ => Automate(app, channel, config),
             };
@@ -124,23 +133,62 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
         return errors.Count == 0 ? response : new FakeResponse { Status = HttpStatusCode.MultiStatus, Body = response.Body };
     }
 
-    private JsonObject Social(FakeApp app, JsonElement config, List<string> errors)
+    /// <summary>The first member the server's schema refuses, or null.</summary>
+    private static string? PromotionSchemaProblem(JsonElement body)
     {
-        var posts = new JsonArray();
-        foreach (var platform in (FakeFormat.Strings(config, "platforms") ?? []).Distinct())
+        var channels = FakeFormat.Strings(body, "channels");
+        if (channels is not { Count: > 0 } || channels.Any(c => !Channels.Contains(c)))
+        {
+            return "channels";
+        }
+
+        var social = FakeFormat.Member(body, "social");
+        if (social.ValueKind == JsonValueKind.Object && (FakeFormat.Strings(social, "platforms") is not { Count: > 0 } platforms || platforms.Any(p => !SocialPlatforms.Contains(p))))
+        {
+            return "social";
+        }
+
+        var twitter = FakeFormat.Member(body, "twitterAutomation");
+        string[] switches = ["enabled", "autoPost", "autoReply", "autoEngage", "discovery"];
+        if (twitter.ValueKind == JsonValueKind.Object && switches.Any(s => FakeFormat.Bool(twitter, s) is null))
+        {
+            return "twitterAutomation";
+        }
+
+        var ads = FakeFormat.Member(body, "advertising");
+        if (ads.ValueKind == JsonValueKind.Object && (FakeFormat.Text(ads, "platform") is not ("meta" or "google" or "tiktok") || !Guid.TryParseExact(FakeFormat.Text(ads, "adAccountId"), "D", out _) || FakeFormat.Number(ads, "budget") is not (> 0 and <= 10_000)))
+        {
+            return "advertising";
+        }
+
+        return null;
+    }
+
+    private JsonObject Social(FakeApp app, JsonElement config, List<string> errors, ref decimal credits)
+    {
+        var platforms = new JsonArray();
+        var requested = (FakeFormat.Strings(config, "platforms") ?? []).Distinct().ToList();
+        foreach (var platform in requested)
         {
             if (!ConnectedPlatforms.Contains(platform))
             {
-                errors.Add($"social: {platform} is not connected");
+                platforms.Add(new JsonObject { ["platform"] = platform, ["success"] = false, ["error"] = $"{platform} is not connected" });
                 continue;
             }
 
             var id = FakeFormat.Digits(19);
-            posts.Add(new JsonObject { ["platform"] = platform, ["postId"] = id, ["postUrl"] = $"https://{platform}.fake.invalid/posts/{id}" });
+            platforms.Add(new JsonObject { ["platform"] = platform, ["success"] = true, ["postId"] = id, ["postUrl"] = $"https://{platform}.fake.invalid/posts/{id}" });
         }
 
-        app.PromotionActivity.Add(("social", clock.GetUtcNow(), $"Posted to {posts.Count} platform(s)"));
-        return new JsonObject { ["success"] = posts.Count > 0, ["posts"] = posts };
+        var success = platforms.All(p => (bool?)p!["success"] == true);
+        if (!success)
+        {
+            errors.Add("Social media promotion partially failed");
+        }
+
+        var cost = PerSocialPost * requested.Count;
+        credits += ledger.TryDebit(cost, cost, $"Social promotion of {app.Name}", null) ? cost : 0;
+        return new JsonObject { ["success"] = success, ["platforms"] = platforms };
     }
 
     private JsonObject Campaign(FakeApp app, JsonElement config)
@@ -152,12 +200,10 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
             ["name"] = $"{app.Name} - {FakeFormat.Text(config, "objective") ?? "traffic"}",
             ["platform"] = platform,
             ["status"] = "active",
-            ["budget"] = FakeFormat.Number(config, "budget") ?? 0,
-            ["budgetType"] = FakeFormat.Text(config, "budgetType") ?? "daily",
+            ["createdAt"] = FakeFormat.Iso(clock.GetUtcNow()),
         };
         app.Campaigns.Add(campaign);
-        app.PromotionActivity.Add(("advertising", clock.GetUtcNow(), $"Started {platform} campaign {(string?)campaign["name"]}"));
-        return new JsonObject { ["success"] = true, ["campaignId"] = (string?)campaign["id"], ["platform"] = platform, ["status"] = "active" };
+        return new JsonObject { ["success"] = true, ["campaignId"] = (string?)campaign["id"], ["campaignName"] = (string?)campaign["name"] };
     }
 
     private static JsonObject Automate(FakeApp app, string channel, JsonElement config)
@@ -168,12 +214,19 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
             "telegram_automation" => app.Telegram,
             _ => app.Discord,
         };
-        AppAutomationResponder.Apply(settings, config);
+        AppAutomationResponder.Apply(settings, config, AppAutomationResponder.KeysOf(channel));
         return new JsonObject { ["success"] = true, ["enabled"] = (bool?)settings["enabled"] };
     }
 
-    private FakeResponse Analytics(FakeApp app, int days)
+    /// <summary>Campaigns and attribution are all-time; <c>days</c> only sets the range's start.</summary>
+    private FakeResponse Analytics(FakeApp app, string? daysText)
     {
+        var days = 30;
+        if (daysText is not null && !int.TryParse(daysText, NumberStyles.Integer, CultureInfo.InvariantCulture, out days))
+        {
+            return FakeFormat.LibraryError(HttpStatusCode.InternalServerError, "An unexpected error occurred", "internal_error");
+        }
+
         var now = clock.GetUtcNow();
         return Json(w =>
         {
@@ -226,15 +279,15 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
 
     private static FakeResponse AssetOptions(string? platform)
     {
-        var recommended = platform switch
+        IEnumerable<string> recommended = platform switch
         {
-            "meta" => Sizes.Keys.Where(k => k.StartsWith("facebook", StringComparison.Ordinal) || k.StartsWith("instagram", StringComparison.Ordinal)),
-            "google" => Sizes.Keys.Where(k => k.StartsWith("google", StringComparison.Ordinal)),
-            "twitter" => ["twitter_card"],
+            null => Sizes.Keys,
+            "meta" => ["facebook_feed", "facebook_story", "instagram_square", "instagram_story"],
+            "google" => ["google_display_leaderboard", "google_display_medium", "google_display_large"],
             "linkedin" => ["linkedin_post"],
-            _ => DefaultSizes,
+            _ => ["twitter_card"],
         };
-        var bundle = (PerImage * DefaultSizes.Length) + CopyGeneration;
+        var bundle = (PerImage * 2) + CopyGeneration;
         return Json(w =>
         {
             FakeFormat.WriteStrings(w, "recommendedSizes", recommended);
@@ -253,40 +306,48 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
             w.WriteNumber("perImage", PerImage);
             w.WriteNumber("copyGeneration", CopyGeneration);
             w.WriteNumber("fullBundle", bundle);
-            w.WriteStartObject("display");
-            w.WriteString("perImage", "$" + FakeFormat.Money(PerImage));
-            w.WriteString("copyGeneration", "$" + FakeFormat.Money(CopyGeneration));
-            w.WriteString("fullBundle", "$" + FakeFormat.Money(bundle));
-            w.WriteEndObject();
+            w.WriteString("display", "$" + FakeFormat.Money(bundle));
             w.WriteEndObject();
         });
     }
 
+    /// <summary>
+    /// One social card always, plus a banner with <c>includeAdBanners</c>; <c>sizes</c> is checked but not used. The
+    /// generated images replace the app's promotional assets.
+    /// </summary>
     private FakeResponse GenerateAssets(FakeApp app, JsonElement body)
     {
-        var requested = FakeFormat.Strings(body, "sizes") ?? [.. DefaultSizes];
-        if (FakeFormat.Bool(body, "includeAdBanners") == true)
+        if (body.ValueKind == JsonValueKind.Undefined)
         {
-            requested.AddRange(Sizes.Keys.Where(k => k.StartsWith("google", StringComparison.Ordinal)).Except(requested));
+            // request.json() runs outside the route's try/catch.
+            return AppRouteFailures.EmptyServerError();
         }
 
-        var includeCopy = FakeFormat.Bool(body, "includeCopy") ?? true;
-        var sizes = requested.Where(Sizes.ContainsKey).Distinct().ToList();
-        var cost = (PerImage * sizes.Count) + (includeCopy ? CopyGeneration : 0);
-        if (!ledger.TryDebit(cost, cost, $"Promotional assets for {app.Name}", null))
+        if (FakeFormat.Strings(body, "sizes") is { } sizes && sizes.Any(s => !Sizes.ContainsKey(s)) || FakeFormat.Text(body, "targetAudience") is { Length: > 500 } || FakeFormat.Text(body, "customPrompt") is { Length: > 1000 })
         {
-            return InsufficientCredits(cost);
+            return Invalid("sizes");
+        }
+
+        var banner = FakeFormat.Bool(body, "includeAdBanners") == true;
+        var includeCopy = FakeFormat.Bool(body, "includeCopy") != false;
+        var cost = (PerImage * (banner ? 2 : 1)) + (includeCopy ? CopyGeneration : 0);
+        if (!ledger.TryDebit(cost, cost, $"Generate promotional assets for {app.Name}", null))
+        {
+            return FakeResponse.Json(JsonText.Object(w =>
+            {
+                w.WriteString("error", "Insufficient credits");
+                w.WriteNumber("required", cost);
+            }), HttpStatusCode.PaymentRequired);
         }
 
         var now = FakeFormat.Iso(clock.GetUtcNow());
-        var assets = sizes.Select(name => new JsonObject
+        var assets = new List<JsonObject> { Asset(app, "social_card", "twitter_card", now) };
+        if (banner)
         {
-            ["type"] = name.StartsWith("google", StringComparison.Ordinal) ? "banner" : "social_card",
-            ["size"] = new JsonObject { ["width"] = Sizes[name].Width, ["height"] = Sizes[name].Height },
-            ["url"] = $"https://assets.fake.invalid/apps/{app.Id}/{name}.png",
-            ["format"] = "png",
-            ["generatedAt"] = now,
-        }).ToList();
+            assets.Add(Asset(app, "banner", "google_display_leaderboard", now));
+        }
+
+        app.PromotionalAssets.Clear();
         foreach (var asset in assets)
         {
             app.PromotionalAssets.Add(new JsonObject { ["type"] = (string?)asset["type"], ["url"] = (string?)asset["url"], ["size"] = asset["size"]!.DeepClone(), ["generatedAt"] = now });
@@ -297,55 +358,91 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
             w.WriteStartArray("assets");
             assets.ForEach(a => a.WriteTo(w));
             w.WriteEndArray();
-            w.WritePropertyName("copy");
             if (includeCopy)
             {
-                new JsonObject { ["headline"] = $"Meet {app.Name}", ["description"] = app.Description ?? $"Try {app.Name} today.", ["callToAction"] = "Try it free" }.WriteTo(w);
-            }
-            else
-            {
-                w.WriteNullValue();
+                w.WritePropertyName("copy");
+                new JsonObject { ["headlines"] = new JsonArray($"Meet {app.Name}"), ["descriptions"] = new JsonArray(app.Description ?? $"Try {app.Name} today."), ["callToActions"] = new JsonArray("Try it free") }.WriteTo(w);
             }
 
-            FakeFormat.WriteStrings(w, "errors", requested.Where(s => !Sizes.ContainsKey(s)).Select(s => $"Unknown size: {s}"));
+            FakeFormat.WriteStrings(w, "errors", []);
             w.WriteNumber("creditsUsed", cost);
         });
     }
 
+    private static JsonObject Asset(FakeApp app, string type, string size, string now) => new()
+    {
+        ["type"] = type,
+        ["size"] = new JsonObject { ["width"] = Sizes[size].Width, ["height"] = Sizes[size].Height },
+        ["url"] = $"https://assets.fake.invalid/apps/{app.Id}/{size}.png",
+        ["format"] = "png",
+        ["generatedAt"] = now,
+    };
+
+    /// <summary>
+    /// Every draft is charged like an AI-written post; a platform the balance cannot cover is reported in
+    /// <c>errors</c> and the call still succeeds.
+    /// </summary>
     private FakeResponse Preview(FakeApp app, JsonElement body)
     {
-        var platforms = FakeFormat.Strings(body, "platforms");
-        var count = (int?)FakeFormat.Number(body, "count") ?? 3;
-        if (platforms is not { Count: > 0 } || platforms.Any(p => p is not ("discord" or "telegram" or "twitter")) || count is < 1 or > 4)
+        if (body.ValueKind == JsonValueKind.Undefined)
         {
-            return FakeFormat.PlainError(HttpStatusCode.BadRequest, "Invalid request");
+            // request.json() runs outside any try/catch.
+            return AppRouteFailures.EmptyServerError();
         }
 
+        var platforms = FakeFormat.Strings(body, "platforms");
+        var countValue = FakeFormat.Number(body, "count");
+        var agent = FakeFormat.Text(body, "agentCharacterId");
+        if (platforms is not { Count: > 0 } || platforms.Any(p => p is not ("discord" or "telegram" or "twitter")) || countValue is { } c && (c is < 1 or > 4 || c != decimal.Truncate(c)) || (agent is not null && !Guid.TryParseExact(agent, "D", out _)))
+        {
+            return Invalid("platforms");
+        }
+
+        var count = (int)(countValue ?? 3);
         var now = FakeFormat.Iso(clock.GetUtcNow());
+        var errors = new List<string>();
+        var drafts = new List<(string Platform, string Type)>();
+        foreach (var platform in platforms.Distinct())
+        {
+            var types = platform == "telegram" ? (string[])["announcement", "update", "feature", "community"] : ["promotional", "engagement", "educational", "announcement"];
+            var price = platform == "twitter" ? 0.006m : 0.0006m;
+            for (var i = 0; i < count; i++)
+            {
+                if (!ledger.TryDebit(price, price, $"{platform} preview for {app.Name}", null))
+                {
+                    errors.Add($"{char.ToUpperInvariant(platform[0])}{platform[1..]}: Insufficient credits for AI generation. Required: ${price.ToString("0.0000", CultureInfo.InvariantCulture)}");
+                    break;
+                }
+
+                drafts.Add((platform, types[i]));
+            }
+        }
+
         return Json(w =>
         {
             w.WriteStartObject("app");
             w.WriteString("id", app.Id);
             w.WriteString("name", app.Name);
             FakeFormat.WriteNullable(w, "description", app.Description);
-            w.WriteString("url", app.AppUrl);
+            w.WriteString("url", app.WebsiteUrl ?? app.AppUrl);
             FakeFormat.WriteNullable(w, "logoUrl", app.LogoUrl);
             w.WriteEndObject();
             w.WriteStartArray("previews");
-            foreach (var platform in platforms)
+            foreach (var (platform, type) in drafts)
             {
-                for (var i = 0; i < count; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("platform", platform);
-                    w.WriteString("content", $"[fake {platform} draft {i + 1}] {app.Name} is live: {app.AppUrl}");
-                    w.WriteString("type", PostTypes[i % PostTypes.Length]);
-                    w.WriteString("timestamp", now);
-                    w.WriteEndObject();
-                }
+                w.WriteStartObject();
+                w.WriteString("platform", platform);
+                w.WriteString("content", $"[fake {platform} {type}] {app.Name} is live: {app.AppUrl}");
+                w.WriteString("type", type);
+                w.WriteString("timestamp", now);
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            if (errors.Count > 0)
+            {
+                FakeFormat.WriteStrings(w, "errors", errors);
+            }
         });
     }
 
@@ -357,11 +454,29 @@ internal sealed class AppPromotionResponder(FakeLedger ledger, TimeProvider cloc
         _ => channel,
     };
 
-    private static FakeResponse InsufficientCredits(decimal required) => FakeResponse.Json(JsonText.Object(w =>
+    private static string MissingConfigLabel(string channel) => channel switch
     {
-        w.WriteString("error", "Insufficient credits");
-        w.WriteNumber("required", required);
-    }), HttpStatusCode.PaymentRequired);
+        "social" => "Social",
+        "advertising" => "Advertising",
+        "twitter_automation" => "Twitter automation",
+        "telegram_automation" => "Telegram automation",
+        _ => "Discord automation",
+    };
+
+    /// <summary>The promotion routes' schema failure: <c>{error:"Invalid request", details}</c> (a flattened tree).</summary>
+    private static FakeResponse Invalid(string field) => FakeResponse.Json(JsonText.Object(w =>
+    {
+        w.WriteString("error", "Invalid request");
+        w.WriteStartObject("details");
+        w.WriteStartArray("formErrors");
+        w.WriteEndArray();
+        w.WriteStartObject("fieldErrors");
+        w.WriteStartArray(field);
+        w.WriteStringValue("Invalid input");
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }), HttpStatusCode.BadRequest);
 
     private static FakeResponse Json(Action<Utf8JsonWriter> members) => FakeResponse.Json(JsonText.Object(members));
 }

@@ -69,7 +69,13 @@ internal sealed class AppsResponder
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var id = Uri.UnescapeDataString(slash < 0 ? rest : rest[..slash]);
         var sub = slash < 0 ? string.Empty : rest[(slash + 1)..];
-        return _store.With(id, app => Dispatch(call, sub, app), () => NotFoundFor(sub));
+        if ((call.Method, sub) == ("GET", "public") && !Guid.TryParseExact(id, "D", out _))
+        {
+            // The public route queries the database with the id unchecked: Postgres rejects a non-UUID.
+            return FakeFormat.Failure(HttpStatusCode.InternalServerError, "Failed to get app info");
+        }
+
+        return _store.With(id, app => Dispatch(call, sub, app), () => AppRouteFailures.UnknownApp(call, sub));
     }
 
     private FakeResponse? Dispatch(FakeCall call, string sub, FakeApp app) => (call.Method, sub) switch
@@ -81,27 +87,19 @@ internal sealed class AppsResponder
         ("GET", "public") => PublicInfo(app, call.QueryValue("redirect_uri")),
         ("POST", "chat") => Chat(app, call.Body),
         _ when sub.StartsWith("analytics", StringComparison.Ordinal) => _analytics.Route(call, sub, app),
-        _ when sub.StartsWith("domains", StringComparison.Ordinal) => _domains.Route(call, sub, app),
+        _ when sub.StartsWith("domains", StringComparison.Ordinal) => _domains.Route(call, sub, app, _store),
         _ when sub is "monetization" || sub.StartsWith("earnings", StringComparison.Ordinal) => _earnings.Route(call, sub, app),
         _ when sub.Contains("-automation", StringComparison.Ordinal) => _automation.Route(call, sub, app),
         _ when sub.StartsWith("promote", StringComparison.Ordinal) => _promotion.Route(call, sub, app),
         _ => _insights.Route(call, sub, app),
     };
 
-    /// <summary>Each family of sub-routes answers an unknown app in its own envelope.</summary>
-    private static FakeResponse NotFoundFor(string sub) => sub switch
-    {
-        "chat" => FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.OpenAI, HttpStatusCode.NotFound, "App not found", "invalid_request_error", "app_not_found"), HttpStatusCode.NotFound),
-        "earnings/withdraw" => FakeFormat.LibraryError(HttpStatusCode.NotFound, "App not found", "resource_not_found"),
-        _ when sub.Contains("-automation", StringComparison.Ordinal) || sub.StartsWith("promote", StringComparison.Ordinal) => AppJson.PlainNotFound(),
-        _ => AppJson.NotFound(),
-    };
-
+    /// <summary>Most recently updated first, as the server orders them.</summary>
     private FakeResponse List() => _store.Read(apps => FakeResponse.Json(JsonText.Object(w =>
     {
         w.WriteBoolean("success", true);
         w.WriteStartArray("apps");
-        foreach (var app in apps)
+        foreach (var app in apps.OrderByDescending(a => a.UpdatedAt))
         {
             AppJson.Write(w, app);
         }
@@ -113,7 +111,7 @@ internal sealed class AppsResponder
     {
         var name = FakeFormat.Text(body, "name");
         var appUrl = FakeFormat.Text(body, "app_url");
-        if (name is not { Length: >= 1 and <= 100 } || !IsUrl(appUrl))
+        if (name is not { Length: >= 1 and <= 100 } || !IsUrl(appUrl) || !OptionalUrl(body, "website_url") || !OptionalUrl(body, "logo_url") || !OptionalEmail(body, "contact_email") || HasNull(body, "description", "allowed_origins", "skipGitHubRepo"))
         {
             return FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":{"_errors":[],"name":{"_errors":["name must be 1-100 characters and app_url a URL"]}}}""", HttpStatusCode.BadRequest);
         }
@@ -129,7 +127,7 @@ internal sealed class AppsResponder
             Slug = slug,
             Description = FakeFormat.Text(body, "description"),
             AppUrl = appUrl!,
-            AllowedOrigins = FakeFormat.Strings(body, "allowed_origins") ?? [],
+            AllowedOrigins = FakeFormat.Strings(body, "allowed_origins") ?? [appUrl!],
             WebsiteUrl = FakeFormat.Text(body, "website_url"),
             LogoUrl = FakeFormat.Text(body, "logo_url"),
             ContactEmail = FakeFormat.Text(body, "contact_email"),
@@ -148,7 +146,7 @@ internal sealed class AppsResponder
                     w.WriteBoolean("success", false);
                     w.WriteString("error", $"An app named \"{name}\" already exists");
                     w.WriteString("conflictType", "app");
-                    w.WriteString("suggestedName", name + " 2");
+                    w.WriteString("suggestedName", SuggestedName(name));
                 }), HttpStatusCode.Conflict);
             }
 
@@ -187,7 +185,7 @@ internal sealed class AppsResponder
             if (taken)
             {
                 w.WriteString("conflictType", "app");
-                w.WriteString("suggestedName", name + " 2");
+                w.WriteString("suggestedName", SuggestedName(name));
             }
         }));
     }
@@ -196,9 +194,11 @@ internal sealed class AppsResponder
     {
         var name = FakeFormat.Text(body, "name");
         var characters = FakeFormat.Strings(body, "linked_character_ids");
-        if (name is { Length: < 1 or > 100 } || characters is { Count: > 4 })
+        var invalid = name is { Length: < 1 or > 100 } || characters is { Count: > 4 } || characters?.Any(c => !Guid.TryParseExact(c, "D", out _)) == true
+            || HasNull(body, "name", "description", "allowed_origins", "is_active", "linked_character_ids");
+        if (invalid)
         {
-            return FakeFormat.Failure(HttpStatusCode.BadRequest, "Invalid request data");
+            return FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":{"_errors":[]}}""", HttpStatusCode.BadRequest);
         }
 
         app.Name = name ?? app.Name;
@@ -224,9 +224,12 @@ internal sealed class AppsResponder
             w.WriteBoolean("success", true);
             w.WriteString("message", "App deleted successfully with all resources cleaned up");
             w.WriteStartObject("cleaned");
-            w.WriteBoolean("apiKey", true);
-            w.WriteBoolean("githubRepo", deleteRepository && app.GithubRepo is not null);
-            w.WriteBoolean("vercelProject", deleteHosting && app.ProductionUrl is not null);
+            w.WriteNumber("sandboxesStopped", 0);
+            w.WriteNumber("domainsRemoved", app.CustomDomain is null ? 0 : 1);
+            w.WriteBoolean("vercelProjectDeleted", deleteHosting && app.ProductionUrl is not null);
+            w.WriteBoolean("githubRepoDeleted", deleteRepository && app.GithubRepo is not null);
+            w.WriteNumber("secretBindingsRemoved", 0);
+            w.WriteNumber("managedDomainsUnlinked", 0);
             w.WriteEndObject();
         }));
     }
@@ -287,7 +290,7 @@ internal sealed class AppsResponder
 
         if (messages.GetArrayLength() == 0)
         {
-            return ChatError(HttpStatusCode.BadRequest, "messages must not be empty", "invalid_request_error", "invalid_value");
+            return ChatError(HttpStatusCode.BadRequest, "messages must be a non-empty array", "invalid_request_error", "invalid_value");
         }
 
         var baseCost = _replies.AppChatCost;
@@ -333,6 +336,18 @@ internal sealed class AppsResponder
         => !body.TryGetProperty(name, out var value) ? current : value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     private static bool IsUrl(string? text) => Uri.TryCreate(text, UriKind.Absolute, out _);
+
+    private static bool OptionalUrl(JsonElement body, string name) => !body.TryGetProperty(name, out _) || IsUrl(FakeFormat.Text(body, name));
+
+    private static bool OptionalEmail(JsonElement body, string name)
+        => !body.TryGetProperty(name, out _) || FakeFormat.Text(body, name) is { } email && email.IndexOf('@', StringComparison.Ordinal) > 0 && email.IndexOf('.', email.IndexOf('@', StringComparison.Ordinal)) > 0;
+
+    /// <summary>These members are optional on the server but not nullable: null is a validation error.</summary>
+    private static bool HasNull(JsonElement body, params string[] names)
+        => body.ValueKind == JsonValueKind.Object && names.Any(n => body.TryGetProperty(n, out var value) && value.ValueKind == JsonValueKind.Null);
+
+    /// <summary>The name, a dash and four hex digits, like the server's suggestion.</summary>
+    private static string SuggestedName(string name) => name + "-" + FakeFormat.Hex(2);
 
     /// <summary>Lower-case letters and digits with single dashes, like the server's slugs.</summary>
     private static string Slug(string name)

@@ -72,8 +72,18 @@ internal static class CatalogResponder
         w.WriteString("object", "model");
         w.WriteNumber("created", Created);
         w.WriteString("owned_by", provider);
-        w.WriteString("name", id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..]);
-        w.WriteString("type", id.Contains("embedding", StringComparison.Ordinal) ? "embedding" : id.Contains("image", StringComparison.Ordinal) ? "image" : "language");
+        var name = id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var type = id.Contains("embedding", StringComparison.Ordinal) ? "embedding" : id.Contains("image", StringComparison.Ordinal) ? "image" : "language";
+        w.WriteString("name", name);
+        w.WriteString("description", $"{name} from {provider}, served by the local fake");
+        w.WriteString("type", type);
+        w.WriteStartArray("tags");
+        if (type == "language")
+        {
+            w.WriteStringValue("tool-use");
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 }

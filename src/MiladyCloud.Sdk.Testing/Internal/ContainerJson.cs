@@ -17,22 +17,28 @@ internal static class ContainerJson
             w.WriteString("organization_id", FakeAccount.OrganizationId);
             w.WriteString("user_id", FakeAccount.UserId);
             w.WriteString("status", status ?? c.Status);
-            w.WriteString("is_update", "false");
+            w.WriteString("is_update", c.IsUpdate ? "true" : "false");
             w.WriteNumber("port", c.Port);
             w.WriteNumber("cpu", c.Cpu);
             w.WriteNumber("memory", c.Memory);
             w.WriteNumber("desired_count", c.DesiredCount);
-            w.WriteString("architecture", "arm64");
+            w.WriteString("architecture", c.Architecture);
             w.WriteString("health_check_path", "/health");
             FakeFormat.WriteNullable(w, "load_balancer_url", c.LoadBalancerUrl);
             FakeFormat.WriteNullable(w, "ecs_cluster_arn", c.ClusterArn);
             FakeFormat.WriteNullable(w, "ecs_service_arn", c.ServiceArn);
             FakeFormat.WriteNullable(w, "last_deployed_at", c.DeployedAt);
+            FakeFormat.WriteNullable(w, "last_health_check", c.LastHealthCheck);
             w.WriteNull("error_message");
             w.WriteStartObject("metadata");
             w.WriteString("ecr_image_uri", c.Image);
-            w.WriteBoolean("is_update", false);
-            w.WriteString("architecture", "arm64");
+            w.WriteBoolean("is_update", c.IsUpdate);
+            if (c.PreviousImage is not null)
+            {
+                w.WriteString("previous_image", c.PreviousImage);
+            }
+
+            w.WriteString("architecture", c.Architecture);
             w.WriteEndObject();
             w.WriteString("total_billed", "0.00");
             w.WriteString("created_at", FakeFormat.Iso(c.CreatedAt));

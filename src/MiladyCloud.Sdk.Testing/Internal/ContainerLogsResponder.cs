@@ -12,6 +12,7 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 internal sealed class ContainerLogsResponder(FakeReplies replies, TimeProvider clock)
 {
     private const int MaxLimit = 500;
+    private const string NotDeployed = "Container has not been deployed to ECS yet. Logs will be available once deployment is complete.";
 
     public FakeResponse? Route(FakeCall call, string rest, FakeContainer container) => rest switch
     {
@@ -25,7 +26,7 @@ internal sealed class ContainerLogsResponder(FakeReplies replies, TimeProvider c
     {
         if (container.ServiceArn is null)
         {
-            return FakeFormat.Failure(HttpStatusCode.BadRequest, "Container has not been deployed to ECS yet. Logs will be available once deployment is complete.");
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, NotDeployed);
         }
 
         var limit = Math.Clamp(ContainersResponder.ParseInt(call.QueryValue("limit")) ?? 100, 1, MaxLimit);
@@ -62,12 +63,15 @@ internal sealed class ContainerLogsResponder(FakeReplies replies, TimeProvider c
         }));
     }
 
-    /// <summary>The configured log lines, newest first as the server sends a poll, then silence with keep-alives until the client leaves.</summary>
+    /// <summary>
+    /// The configured log lines, newest first as the server sends a poll, then silence with keep-alives until the client
+    /// leaves. Like the list, it needs the ECS service, which exists once the container has first come up.
+    /// </summary>
     private FakeResponse Stream(FakeContainer container, string level)
     {
-        if (!container.IsRunning)
+        if (container.ServiceArn is null)
         {
-            return FakeFormat.Failure(HttpStatusCode.BadRequest, "Container has not been deployed to ECS yet. Wait for the deployment to finish.");
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, NotDeployed);
         }
 
         var events = Lines()

@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
-/// <c>/containers</c>: an in-memory deployment per create that moves one step (pending, building, deploying, running)
-/// each time it is read, like a real deploy seen through polling; updates, health, and through the sub-responders the
+/// <c>/containers</c>: an in-memory deployment per create (or a redeploy of the container with the same project name)
+/// that moves one step (pending, building, deploying, running) each time it is read, like a real deploy seen through
+/// polling; updates, health, and through the sub-responders the
 /// logs, deployments, metrics, quota and registry credentials. A route is matched before its container is looked up,
 /// so an unknown sub-route never passes for an unknown container.
 /// </summary>
@@ -16,12 +17,14 @@ internal sealed class ContainersResponder
     private const string Prefix = "/api/v1/containers";
     private readonly ConcurrentDictionary<string, FakeContainer> _containers = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
+    private readonly FakeLedger _ledger;
     private readonly ContainerLogsResponder _logs;
     private readonly ContainerOrganizationResponder _organization;
 
     public ContainersResponder(FakeReplies replies, FakeLedger ledger, TimeProvider clock)
     {
         _clock = clock;
+        _ledger = ledger;
         _logs = new ContainerLogsResponder(replies, clock);
         _organization = new ContainerOrganizationResponder(ledger, clock);
     }
@@ -100,39 +103,90 @@ internal sealed class ContainersResponder
 
     private List<FakeContainer> All() => [.. _containers.Values.OrderBy(c => c.CreatedAt)];
 
+    /// <summary>
+    /// The service's checks in its order (body, then credits for the fee, then the organization's container quota); a
+    /// container of the caller with the same project name is redeployed in place instead (no quota check). The fee is
+    /// checked against the balance but not taken: the fake keeps the balance for the credit routes.
+    /// </summary>
     private FakeResponse Create(JsonElement body)
     {
-        var name = FakeFormat.Text(body, "name");
-        var project = FakeFormat.Text(body, "project_name");
-        var image = FakeFormat.Text(body, "ecr_image_uri");
-        if (name is not { Length: >= 1 and <= 100 } || project is not { Length: >= 1 and <= 50 } || string.IsNullOrEmpty(image))
+        if (body.ValueKind == JsonValueKind.Undefined)
         {
-            return FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":[{"message":"name, project_name and ecr_image_uri are required"}]}""", HttpStatusCode.BadRequest);
+            // The route reads the body inside its try block: a missing or broken body is its generic 500.
+            return FakeFormat.Failure(HttpStatusCode.InternalServerError, "Unexpected end of JSON input");
         }
 
-        var container = new FakeContainer(FakeFormat.NewId(), name, project, image, Int(body, "port", 3000), Int(body, "cpu", ContainerPricing.DefaultCpu), Int(body, "memory", ContainerPricing.DefaultMemory), Int(body, "desired_count", 1), _clock.GetUtcNow());
-        _containers[container.Id] = container;
-        var fee = container.Deployment.Cost;
-        return new FakeResponse
+        if (ContainerCreateValidator.Check(body, out var settings) is { } refused)
         {
-            Status = HttpStatusCode.Accepted,
-            Body = JsonText.Object(w =>
+            return refused;
+        }
+
+        var fee = ContainerPricing.DeploymentFee(settings!.DesiredCount, settings.Cpu, settings.Memory);
+        lock (_containers)
+        {
+            var existing = _containers.Values.FirstOrDefault(c => c.ProjectName == settings.ProjectName);
+            if (_ledger.Balance < fee)
             {
-                w.WriteBoolean("success", true);
-                w.WritePropertyName("data");
-                ContainerJson.Write(w, container);
-                w.WriteString("message", "Container deployment started. Poll GET /api/v1/containers/:id to check status.");
-                w.WriteNumber("creditsDeducted", fee);
-                w.WriteNumber("creditsRemaining", fee);
-                w.WriteString("stackName", "fake-" + project);
-                w.WriteStartObject("polling");
-                w.WriteString("endpoint", "/api/v1/containers/" + container.Id);
-                w.WriteNumber("intervalMs", 10000);
-                w.WriteNumber("expectedDurationMs", 600000);
-                w.WriteEndObject();
-            }),
-        };
+                return InsufficientBalance(existing is null ? $"Insufficient balance. Required: ${FakeFormat.Money(fee)}" : "Insufficient balance for update deployment", fee);
+            }
+
+            if (existing is not null)
+            {
+                existing.Redeploy(settings, _clock.GetUtcNow());
+                return Accepted(existing, fee);
+            }
+
+            var max = ContainerPricing.MaxContainers(_ledger.Balance);
+            if (_containers.Count >= max)
+            {
+                return QuotaExceeded(_containers.Count, max);
+            }
+
+            var container = new FakeContainer(FakeFormat.NewId(), settings.Name, settings.ProjectName, settings.Image, settings.Port, settings.Cpu, settings.Memory, settings.DesiredCount, _clock.GetUtcNow())
+            {
+                Architecture = settings.Architecture,
+            };
+            _containers[container.Id] = container;
+            return Accepted(container, fee);
+        }
     }
+
+    private static FakeResponse Accepted(FakeContainer container, decimal fee) => new()
+    {
+        Status = HttpStatusCode.Accepted,
+        Body = JsonText.Object(w =>
+        {
+            w.WriteBoolean("success", true);
+            w.WritePropertyName("data");
+            ContainerJson.Write(w, container);
+            w.WriteString("message", "Container deployment started. Poll GET /api/v1/containers/:id to check status.");
+            w.WriteNumber("creditsDeducted", fee);
+            w.WriteNumber("creditsRemaining", fee);
+            w.WriteString("stackName", "fake-" + container.ProjectName);
+            w.WriteStartObject("polling");
+            w.WriteString("endpoint", "/api/v1/containers/" + container.Id);
+            w.WriteNumber("intervalMs", 10000);
+            w.WriteNumber("expectedDurationMs", 600000);
+            w.WriteEndObject();
+        }),
+    };
+
+    private static FakeResponse InsufficientBalance(string message, decimal fee) => FakeResponse.Json(JsonText.Object(w =>
+    {
+        w.WriteBoolean("success", false);
+        w.WriteString("error", message);
+        w.WriteNumber("requiredCredits", fee);
+    }), HttpStatusCode.PaymentRequired);
+
+    private static FakeResponse QuotaExceeded(int current, int max) => FakeResponse.Json(JsonText.Object(w =>
+    {
+        w.WriteBoolean("success", false);
+        w.WriteString("error", $"Container quota exceeded. Current: {current}, Max: {max}");
+        w.WriteStartObject("quota");
+        w.WriteNumber("current", current);
+        w.WriteNumber("max", max);
+        w.WriteEndObject();
+    }), HttpStatusCode.Forbidden);
 
     private FakeResponse Delete(FakeContainer container)
     {
@@ -140,28 +194,34 @@ internal sealed class ContainersResponder
         return FakeResponse.Json("""{"success":true,"message":"Container deleted successfully"}""");
     }
 
-    private FakeResponse Health(FakeContainer container) => FakeResponse.Json(JsonText.Object(w =>
+    /// <summary>
+    /// The service requests the container's health path: without a load balancer yet (still deploying) it cannot, and
+    /// answers 400. The fake's containers always answer their health path with 200 once they have one. <c>error</c> is
+    /// never sent, and <c>lastHealthCheck</c> is the check before this one.
+    /// </summary>
+    private FakeResponse Health(FakeContainer container)
     {
-        var running = container.IsRunning;
-        w.WriteBoolean("success", true);
-        w.WriteStartObject("data");
-        w.WriteString("containerId", container.Id);
-        w.WriteBoolean("healthy", running);
-        if (running)
+        if (container.LoadBalancerUrl is null)
         {
-            w.WriteNumber("statusCode", 200);
-            w.WriteNumber("responseTime", 12);
-        }
-        else
-        {
-            w.WriteString("error", "Container is " + container.Status);
+            return FakeFormat.Failure(HttpStatusCode.BadRequest, "Unable to perform health check - container may not have a URL");
         }
 
-        w.WriteString("checkedAt", FakeFormat.Iso(_clock.GetUtcNow()));
-        w.WriteString("containerStatus", container.Status);
-        w.WriteNull("lastHealthCheck");
-        w.WriteEndObject();
-    }));
+        var now = _clock.GetUtcNow();
+        var previous = container.RecordHealthCheck(now);
+        return FakeResponse.Json(JsonText.Object(w =>
+        {
+            w.WriteBoolean("success", true);
+            w.WriteStartObject("data");
+            w.WriteString("containerId", container.Id);
+            w.WriteBoolean("healthy", true);
+            w.WriteNumber("statusCode", 200);
+            w.WriteNumber("responseTime", 12);
+            w.WriteString("checkedAt", FakeFormat.Iso(now));
+            w.WriteString("containerStatus", container.Status);
+            FakeFormat.WriteNullable(w, "lastHealthCheck", previous);
+            w.WriteEndObject();
+        }));
+    }
 
     private void WriteList(Utf8JsonWriter w)
     {
@@ -176,9 +236,6 @@ internal sealed class ContainersResponder
     }
 
     private static FakeResponse NotFound() => FakeFormat.Failure(HttpStatusCode.NotFound, "Container not found");
-
-    private static int Int(JsonElement body, string name, int fallback)
-        => FakeFormat.Number(body, name) is { } number && number == Math.Floor(number) ? (int)number : fallback;
 
     /// <summary>For the sub-responders: the number in a query value, like JavaScript's <c>parseInt</c> (leading digits), or <see langword="null"/>.</summary>
     internal static int? ParseInt(string? value)

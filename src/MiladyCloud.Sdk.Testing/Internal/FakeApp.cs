@@ -53,7 +53,7 @@ internal sealed class FakeApp
 
     public JsonObject Discord { get; set; } = new() { ["enabled"] = false, ["autoAnnounce"] = false, ["announceIntervalMin"] = 120, ["announceIntervalMax"] = 240 };
 
-    public JsonObject Telegram { get; set; } = new() { ["enabled"] = false, ["autoReply"] = false, ["autoAnnounce"] = false, ["announceIntervalMin"] = 120, ["announceIntervalMax"] = 240 };
+    public JsonObject Telegram { get; set; } = new() { ["enabled"] = false, ["autoReply"] = true, ["autoAnnounce"] = false, ["announceIntervalMin"] = 120, ["announceIntervalMax"] = 240 };
 
     public JsonObject Twitter { get; set; } = new() { ["enabled"] = false, ["autoPost"] = false, ["autoReply"] = false, ["autoEngage"] = false, ["discovery"] = false, ["postIntervalMin"] = 90, ["postIntervalMax"] = 150 };
 
@@ -73,6 +73,9 @@ internal sealed class FakeApp
 
     public List<JsonObject> Deployments { get; } = [];
 
+    /// <summary>The id of the app's domain record (its subdomain), created with the app.</summary>
+    public string DomainRecordId { get; } = FakeFormat.NewId();
+
     public string? CustomDomain { get; set; }
 
     public DateTimeOffset? CustomDomainVerifiedAt { get; set; }
@@ -82,8 +85,6 @@ internal sealed class FakeApp
     public Dictionary<string, EarningsEntry> WithdrawalsByKey { get; } = new(StringComparer.Ordinal);
 
     public List<JsonObject> Campaigns { get; } = [];
-
-    public List<(string Type, DateTimeOffset Date, string Description)> PromotionActivity { get; } = [];
 
     public sealed record AppRequest(string Id, string Type, string Source, string IpAddress, string? UserId, string? Model, int InputTokens, int OutputTokens, decimal Credits, DateTimeOffset CreatedAt);
 

@@ -10,6 +10,19 @@ internal static class FakeFormat
 {
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A <c>timestamp</c> (without time zone) column as Postgres prints it and the database driver hands it on when a
+    /// query selects it through raw SQL: UTC, a space instead of <c>T</c>, microseconds without trailing zeros, no offset
+    /// (<c>2026-04-27 12:34:56.789123</c>).
+    /// </summary>
+    public static string PostgresTimestamp(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var text = utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var microseconds = (utc.Ticks % TimeSpan.TicksPerSecond) / 10;
+        return microseconds == 0 ? text : text + "." + microseconds.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0');
+    }
+
     public static string NewId() => Guid.NewGuid().ToString();
 
     /// <summary>Lower-case hex of <paramref name="bytes"/> random bytes.</summary>

@@ -62,6 +62,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
         if (!IsPublic(request.Method, path) && !HasValidCredential(recorded))
         {
+            if (AppRouteFailures.BadCredential(request.Method, path, recorded) is { } appFailure)
+            {
+                return (ToWireMock(appFailure), TimeSpan.Zero);
+            }
+
             var envelope = ErrorBodies.RouteEnvelope(path);
             return (ToWireMock(FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.Unauthorized, "Invalid or expired API key"), HttpStatusCode.Unauthorized)), TimeSpan.Zero);
         }

@@ -6,7 +6,7 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
 /// The MCP routes' zod schemas: checks a body member, collects the issues as <c>{field, message}</c> the way the routes
-/// report them, and keeps only the members the schemas know (zod strips the rest).
+/// report them (zod 4's messages, the service's version), and keeps only the members the schemas know (zod strips the rest).
 /// </summary>
 internal sealed class McpSettingsValidator
 {
@@ -30,11 +30,14 @@ internal sealed class McpSettingsValidator
         var given = FakeFormat.Member(settings, "servers");
         if (IsObject(given, field + ".servers"))
         {
+            var before = Issues.Count;
             foreach (var server in given.EnumerateObject())
             {
                 if (server.Name.Length > MaxIdLength)
                 {
-                    Issues.Add(($"{field}.servers.{server.Name}", $"String must contain at most {MaxIdLength} character(s)"));
+                    // zod reports the key and does not look at its value.
+                    Issues.Add(($"{field}.servers.{server.Name}", "Invalid key in record"));
+                    continue;
                 }
 
                 if (Server(server.Value, $"{field}.servers.{server.Name}") is { } kept)
@@ -43,7 +46,8 @@ internal sealed class McpSettingsValidator
                 }
             }
 
-            if (given.EnumerateObject().Count() > MaxServers)
+            // zod runs the record's refinement only when its entries parsed cleanly.
+            if (Issues.Count == before && given.EnumerateObject().Count() > MaxServers)
             {
                 Issues.Add((field + ".servers", $"Maximum {MaxServers} MCP servers allowed"));
             }
@@ -70,7 +74,7 @@ internal sealed class McpSettingsValidator
         var type = FakeFormat.Member(server, "type");
         if (type.ValueKind != JsonValueKind.String || type.GetString() is not ("streamable-http" or "stdio"))
         {
-            Issues.Add((field + ".type", type.ValueKind == JsonValueKind.Undefined ? "Required" : $"Invalid enum value. Expected 'streamable-http' | 'stdio', received '{(type.ValueKind == JsonValueKind.String ? type.GetString() : Kind(type))}'"));
+            Issues.Add((field + ".type", "Invalid option: expected one of \"streamable-http\"|\"stdio\""));
         }
 
         var url = Url(FakeFormat.Member(server, "url"), field + ".url");
@@ -94,14 +98,14 @@ internal sealed class McpSettingsValidator
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            Issues.Add((field, value.ValueKind == JsonValueKind.Undefined ? "Required" : "Expected string, received " + Kind(value)));
+            Issues.Add((field, "Invalid input: expected string, received " + Kind(value)));
             return null;
         }
 
         var text = value.GetString()!;
         if (text.Length is 0 || text.Length > max)
         {
-            Issues.Add((field, text.Length == 0 ? "String must contain at least 1 character(s)" : $"String must contain at most {max} character(s)"));
+            Issues.Add((field, text.Length == 0 ? "Too small: expected string to have >=1 characters" : $"Too big: expected string to have <={max} characters"));
             return null;
         }
 
@@ -118,32 +122,37 @@ internal sealed class McpSettingsValidator
 
         if (value.ValueKind != JsonValueKind.Undefined)
         {
-            Issues.Add((field, "Expected boolean, received " + Kind(value)));
+            Issues.Add((field, "Invalid input: expected boolean, received " + Kind(value)));
         }
 
         return fallback;
     }
 
-    /// <summary>At most 2048 characters, and an absolute URL or a site path (an empty string is neither).</summary>
+    /// <summary>
+    /// At most 2048 characters, and an absolute URL or a site path (an empty string is neither). Both checks run, as
+    /// zod's length check does not stop the refinement after it.
+    /// </summary>
     private string? Url(JsonElement value, string field)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            Issues.Add((field, value.ValueKind == JsonValueKind.Undefined ? "Required" : "Expected string, received " + Kind(value)));
+            Issues.Add((field, "Invalid input: expected string, received " + Kind(value)));
             return null;
         }
 
         var url = value.GetString()!;
-        var problem = url.Length > MaxUrlLength ? $"String must contain at most {MaxUrlLength} character(s)"
-            : url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _) ? null
-            : "Must be a valid URL or pathname starting with /";
-        if (problem is null)
+        var before = Issues.Count;
+        if (url.Length > MaxUrlLength)
         {
-            return url;
+            Issues.Add((field, $"Too big: expected string to have <={MaxUrlLength} characters"));
         }
 
-        Issues.Add((field, problem));
-        return null;
+        if (!url.StartsWith('/') && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            Issues.Add((field, "Must be a valid URL or pathname starting with /"));
+        }
+
+        return Issues.Count == before ? url : null;
     }
 
     private int? Integer(JsonElement value, string field, int max)
@@ -155,13 +164,13 @@ internal sealed class McpSettingsValidator
 
         if (!value.TryGetDecimal(out var number) || number != Math.Floor(number))
         {
-            Issues.Add((field, value.ValueKind == JsonValueKind.Number ? "Expected integer, received float" : "Expected number, received " + Kind(value)));
+            Issues.Add((field, value.ValueKind == JsonValueKind.Number ? "Invalid input: expected int, received number" : "Invalid input: expected number, received " + Kind(value)));
             return null;
         }
 
         if (number < 0 || number > max)
         {
-            Issues.Add((field, number < 0 ? "Number must be greater than or equal to 0" : $"Number must be less than or equal to {max.ToString(CultureInfo.InvariantCulture)}"));
+            Issues.Add((field, number < 0 ? "Too small: expected number to be >=0" : $"Too big: expected number to be <={max.ToString(CultureInfo.InvariantCulture)}"));
             return null;
         }
 
@@ -175,12 +184,13 @@ internal sealed class McpSettingsValidator
             return true;
         }
 
-        Issues.Add((field, value.ValueKind == JsonValueKind.Undefined ? "Required" : "Expected object, received " + Kind(value)));
+        Issues.Add((field, "Invalid input: expected object, received " + Kind(value)));
         return false;
     }
 
     private static string Kind(JsonElement value) => value.ValueKind switch
     {
+        JsonValueKind.Undefined => "undefined",
         JsonValueKind.String => "string",
         JsonValueKind.Array => "array",
         JsonValueKind.Null => "null",

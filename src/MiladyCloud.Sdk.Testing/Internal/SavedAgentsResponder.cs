@@ -50,7 +50,8 @@ internal sealed class SavedAgentsResponder(FakeCharacterStore store)
                 WriteIdentity(w, character);
                 AgentJson.WriteBio(w, character);
                 FakeFormat.WriteNullable(w, "owner_name", character.OwnerName);
-                w.WriteString("last_interaction_time", FakeFormat.Iso(chat!.LastInteraction));
+                // A raw MAX(...) over a timestamp column: the driver passes Postgres's own text on, not ISO-8601.
+                w.WriteString("last_interaction_time", FakeFormat.PostgresTimestamp(chat!.LastInteraction));
                 w.WriteEndObject();
             }
 

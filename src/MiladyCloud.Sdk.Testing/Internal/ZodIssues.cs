@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace MiladyCloud.Sdk.Testing.Internal;
 
-/// <summary>The messages of the zod schemas the agent routes validate bodies with, for optional members.</summary>
+/// <summary>The messages of the zod schemas (zod 4, the service's version) the agent routes validate bodies with, for optional members.</summary>
 internal static class ZodIssues
 {
     /// <summary>The issue of an optional member of type <paramref name="expected"/>, or <see langword="null"/> when it is absent or fits.</summary>
@@ -17,7 +17,7 @@ internal static class ZodIssues
         var received = Received(value);
         if (received != expected)
         {
-            return $"Expected {expected}, received {received}";
+            return $"Invalid input: expected {expected}, received {received}";
         }
 
         return expected == "number" ? Range(value.GetDecimal(), min, max) : null;
@@ -25,12 +25,12 @@ internal static class ZodIssues
 
     /// <summary>The issue of a body that is not an object, or <see langword="null"/>.</summary>
     public static string? Object(JsonElement body)
-        => body.ValueKind == JsonValueKind.Object ? null : $"Expected object, received {Received(body)}";
+        => body.ValueKind == JsonValueKind.Object ? null : $"Invalid input: expected object, received {Received(body)}";
 
     private static string? Range(decimal number, decimal? min, decimal? max) => number switch
     {
-        _ when number < min => $"Number must be greater than or equal to {min}",
-        _ when number > max => $"Number must be less than or equal to {max}",
+        _ when number < min => $"Too small: expected number to be >={min}",
+        _ when number > max => $"Too big: expected number to be <={max}",
         _ => null,
     };
 

@@ -32,7 +32,7 @@ public class JobsClient : CategoryClient
     /// <exception cref="NotFoundException">No such job in the organization.</exception>
     public virtual Task<JobResponse> GetAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "jobs/" + RequestPath.Uuid(jobId, nameof(jobId)));
+        var request = Pipeline.CreateRequest(HttpMethod.Get, "jobs/" + RequestPath.UuidSegment(jobId, nameof(jobId)));
         return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.JobResponse, cancellationToken);
     }
 
@@ -51,7 +51,7 @@ public class JobsClient : CategoryClient
     /// <exception cref="MiladyCloudTimeoutException">The job was still running at the deadline (<see cref="MiladyCloudTimeoutKind.WaitDeadline"/>).</exception>
     public virtual async Task<JobResponse> WaitForCompletionAsync(string jobId, TimeSpan timeout, IProgress<JobResponse>? progress = null, CancellationToken cancellationToken = default)
     {
-        RequestPath.Uuid(jobId, nameof(jobId));
+        RequestPath.UuidSegment(jobId, nameof(jobId));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var clock = Pipeline.TimeProvider;
         var started = clock.GetTimestamp();

@@ -5,8 +5,8 @@ using MiladyCloud.Sdk.Models;
 namespace MiladyCloud.Sdk;
 
 /// <summary>
-/// The MCP servers a character may call (<c>/api/characters/{id}/mcps</c>, outside <c>/api/v1</c>). Only the
-/// character's owner may read or change them. Obtain it from <see cref="AgentsClient.Mcp"/>.
+/// The MCP servers a character may call (<c>/api/characters/{id}/mcps</c>, outside <c>/api/v1</c>). The character's
+/// creator and any member of its organization may read or change them. Obtain it from <see cref="AgentsClient.Mcp"/>.
 /// </summary>
 public class AgentMcpClient : CategoryClient
 {
@@ -25,6 +25,7 @@ public class AgentMcpClient : CategoryClient
     /// <param name="characterId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The servers (with full URLs) and which are enabled.</returns>
+    /// <exception cref="ArgumentException"><paramref name="characterId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<AgentMcpConfiguration> GetAsync(string characterId, CancellationToken cancellationToken = default)
         => Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, McpPath(characterId), ApiRoot.Site), MiladyCloudJsonContext.Default.AgentMcpConfiguration, cancellationToken);
 
@@ -34,7 +35,7 @@ public class AgentMcpClient : CategoryClient
     /// <param name="enablePlugin">Whether to enable the MCP plugin; the server's default is <see langword="true"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's confirmation.</returns>
-    /// <exception cref="ArgumentException">A setting breaks a documented limit.</exception>
+    /// <exception cref="ArgumentException">A setting breaks a documented limit, or <paramref name="characterId"/> is not a UUID.</exception>
     public virtual Task<AgentMcpUpdateResponse> ReplaceAsync(string characterId, AgentMcpSettings settings, bool? enablePlugin = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.McpSettings(settings);
@@ -49,7 +50,7 @@ public class AgentMcpClient : CategoryClient
     /// <param name="server">The server.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's confirmation with the enabled server ids.</returns>
-    /// <exception cref="ArgumentException">The id or the server breaks a documented limit.</exception>
+    /// <exception cref="ArgumentException">The id or the server breaks a documented limit, or <paramref name="characterId"/> is not a UUID.</exception>
     public virtual Task<AgentMcpUpdateResponse> AddServerAsync(string characterId, string serverId, AgentMcpServer server, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.McpServer(serverId, server);
@@ -63,6 +64,7 @@ public class AgentMcpClient : CategoryClient
     /// <param name="serverId">The server id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's confirmation.</returns>
+    /// <exception cref="ArgumentException"><paramref name="serverId"/> is empty, or <paramref name="characterId"/> is not a UUID.</exception>
     public virtual Task<AgentMcpUpdateResponse> RemoveServerAsync(string characterId, string serverId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serverId);
@@ -70,5 +72,5 @@ public class AgentMcpClient : CategoryClient
         return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path, ApiRoot.Site), MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken);
     }
 
-    private static string McpPath(string characterId) => "api/characters/" + RequestPath.Segment(characterId, nameof(characterId)) + "/mcps";
+    private static string McpPath(string characterId) => "api/characters/" + RequestPath.UuidSegment(characterId, nameof(characterId)) + "/mcps";
 }

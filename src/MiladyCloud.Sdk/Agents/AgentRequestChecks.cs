@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
 
 /// <summary>The server's documented limits on agent requests, checked before anything is sent.</summary>
-internal static class AgentRequestChecks
+internal static partial class AgentRequestChecks
 {
     private const double MaxMarkupPercentage = 1000;
     private const int MaxMcpServers = 50;
@@ -11,6 +12,15 @@ internal static class AgentRequestChecks
     private const int MaxMcpUrlLength = 2048;
     private const int MaxMcpTimeoutMs = 300_000;
     private const int MaxMcpRetries = 10;
+    private const int MinUsernameLength = 3;
+    private const int MaxUsernameLength = 30;
+
+    // The server's reserved usernames (packages/lib/utils/agent-username.ts).
+    private static readonly HashSet<string> ReservedUsernames = new(StringComparer.Ordinal)
+    {
+        "admin", "api", "app", "chat", "dashboard", "eliza", "elizaos", "help", "login", "logout", "me", "new", "null",
+        "profile", "settings", "signup", "support", "system", "undefined", "user", "www",
+    };
 
     public static void ListOptions(AgentListOptions? options)
     {
@@ -28,16 +38,39 @@ internal static class AgentRequestChecks
     public static void Create(CreateAgentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        // The server caps the name as sent, then trims it and requires something left.
+        if (request.Name is null || request.Name.Length > 100 || request.Name.Trim().Length == 0)
         {
-            throw new ArgumentException("The agent name must have 1 to 100 characters (after trimming).", nameof(request));
+            throw new ArgumentException("The agent name must have at most 100 characters as sent, and at least one that is not white space.", nameof(request));
         }
 
         Length(request.TokenAddress, 256, "TokenAddress");
         Length(request.TokenChain, 64, "TokenChain");
         Length(request.TokenName, 128, "TokenName");
         Length(request.TokenTicker, 32, "TokenTicker");
+    }
+
+    /// <summary>
+    /// The username rules the server applies to a clone's username: it lower-cases and trims the value, then wants 3-30
+    /// characters of letters, digits and single inner hyphens, not reserved. Left out or empty, one is generated.
+    /// </summary>
+    public static void Clone(CloneAgentRequest? options)
+    {
+        if (options?.Username is not { Length: > 0 } username)
+        {
+            return;
+        }
+
+        var normalized = username.ToLowerInvariant().Trim();
+        var problem = normalized.Length < MinUsernameLength ? $"at least {MinUsernameLength} characters"
+            : normalized.Length > MaxUsernameLength ? $"at most {MaxUsernameLength} characters"
+            : !UsernamePattern().IsMatch(normalized) ? "only letters, digits and single hyphens between them"
+            : ReservedUsernames.Contains(normalized) ? "not a reserved name"
+            : null;
+        if (problem is not null)
+        {
+            throw new ArgumentException($"The username '{username}' is not valid: it must be {problem}.", nameof(options));
+        }
     }
 
     public static void Markup(double? markupPercentage)
@@ -94,4 +127,7 @@ internal static class AgentRequestChecks
             throw new ArgumentException($"{member} must have 1 to {max} characters when given.", member);
         }
     }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex UsernamePattern();
 }

@@ -38,7 +38,10 @@ public class AgentsClient : CategoryClient
     /// <summary>The MCP servers a character may call.</summary>
     public virtual AgentMcpClient Mcp => _mcp?.Value ?? throw NoPipeline();
 
-    /// <summary>Lists one page of the characters the caller created, with optional search, filter and sort.</summary>
+    /// <summary>
+    /// Lists one page of the caller's characters (those the caller created, plus characters of other users the caller
+    /// has chatted with), with optional search, filter and sort.
+    /// </summary>
     /// <param name="options">Search, filter, sort and paging; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page and its paging information.</returns>
@@ -78,6 +81,7 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The character.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentCharacter> GetAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId), ApiRoot.Site);
@@ -89,6 +93,7 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The character.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentCharacter> GetFromOrganizationAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId));
@@ -97,7 +102,7 @@ public class AgentsClient : CategoryClient
     }
 
     /// <summary>Creates a character, optionally linked to an on-chain token (one agent per token).</summary>
-    /// <param name="request">The name (1–100 characters) and optional bio and token.</param>
+    /// <param name="request">The name (at most 100 characters as sent, not blank once trimmed) and optional bio and token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new agent.</returns>
     /// <exception cref="ArgumentException">The name or a token field breaks its length limit.</exception>
@@ -116,6 +121,7 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's confirmation.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentMessage> DeleteAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Delete, MyAgentPath(agentId), ApiRoot.Site);
@@ -123,16 +129,26 @@ public class AgentsClient : CategoryClient
         return response.Data;
     }
 
-    /// <summary>Copies a character (prompt, bio, knowledge, plugins, style, settings, avatar, tags) into a new character of the caller.</summary>
+    /// <summary>
+    /// Copies a character (prompt, bio, knowledge, plugins, style, settings, avatar, tags) into a new character of the
+    /// caller. Each call makes another copy, so after an ambiguous failure (a timeout or a 500) it is never repeated
+    /// automatically.
+    /// </summary>
     /// <param name="agentId">The character to copy.</param>
     /// <param name="options">Name, username and visibility of the copy; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="agentId"/> is not a UUID, or the username breaks the server's rules: after trimming and lower-casing,
+    /// 3-30 characters of letters, digits and single inner hyphens, and not a reserved name.
+    /// </exception>
+    /// <exception cref="InvalidRequestException">The username is taken (400). The server picks this route's status from the error text, so any failure that mentions a username is a 400.</exception>
+    /// <exception cref="NotFoundException">The character does not exist (404); also an account the server cannot find (<c>User not found</c>).</exception>
     public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? options = null, CancellationToken cancellationToken = default)
     {
-        // Not idempotent (each call makes another copy): ambiguous failures are not repeated.
+        AgentRequestChecks.Clone(options);
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, ApiRoot.Site)
-            .MarkCreditConsuming();
+            .MarkNotIdempotent();
         var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }
@@ -141,6 +157,7 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The counters.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentStats> GetStatsAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/stats", ApiRoot.Site);
@@ -152,6 +169,7 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The share status.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentShareStatus> GetShareStatusAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/share", ApiRoot.Site);
@@ -164,6 +182,7 @@ public class AgentsClient : CategoryClient
     /// <param name="isPublic"><see langword="true"/> to share it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new status and links.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentShareUpdate> SetShareStatusAsync(string agentId, bool isPublic, CancellationToken cancellationToken = default)
     {
         var body = new SetAgentShareStatusRequest { IsPublic = isPublic };
@@ -178,6 +197,7 @@ public class AgentsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message and the agent's public state.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? options = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.Markup(options?.MarkupPercentage);
@@ -189,6 +209,7 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The agent id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message and the agent's public state.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<AgentPublishResponse> UnpublishAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Delete, AgentPath(agentId) + "/publish");
@@ -199,6 +220,7 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The agent id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The settings.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentMonetization> GetMonetizationAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId) + "/monetization");
@@ -206,12 +228,21 @@ public class AgentsClient : CategoryClient
         return response.Monetization;
     }
 
-    /// <summary>Changes an agent's monetization settings; members left <see langword="null"/> keep their value.</summary>
+    /// <summary>
+    /// Changes an agent's monetization settings; members left <see langword="null"/> keep their value. Only the creator
+    /// may change them, and only while the agent is public (<see cref="PublishAsync"/> first): the server refuses any
+    /// change to a private agent, even switching monetization off.
+    /// </summary>
     /// <param name="agentId">The agent id.</param>
     /// <param name="changes">The changes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new settings.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
+    /// <exception cref="InvalidRequestException">
+    /// The server refused the change, always with 400 (never 404 or 403): <c>Agent not found</c>, <c>Not authorized to
+    /// update this agent</c> or <c>Agent must be public to enable monetization</c>; or the body failed validation.
+    /// </exception>
     public virtual async Task<AgentMonetization> UpdateMonetizationAsync(string agentId, UpdateAgentMonetizationRequest changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -240,28 +271,41 @@ public class AgentsClient : CategoryClient
         return response.Data;
     }
 
-    /// <summary>Gets the public profile of a character (no account needed for public characters).</summary>
+    /// <summary>
+    /// Gets the public profile of a character (no account needed for public characters). The server recognises the owner
+    /// of a private character by the browser session cookie only, never by an API key: with a key, a private character
+    /// answers 404 <c>Character not available</c> even to its owner.
+    /// </summary>
     /// <param name="characterId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The profile.</returns>
+    /// <exception cref="ArgumentException"><paramref name="characterId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<PublicCharacter> GetPublicAsync(string characterId, CancellationToken cancellationToken = default)
     {
-        var path = "api/characters/" + RequestPath.Segment(characterId, nameof(characterId)) + "/public";
+        var path = "api/characters/" + RequestPath.UuidSegment(characterId, nameof(characterId)) + "/public";
         var response = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path, ApiRoot.Site), MiladyCloudJsonContext.Default.PublicCharacterResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }
 
     /// <summary>
     /// Calls a route of the n8n-workflow plugin inside an agent runtime. The plugin, not this API, defines the route's
-    /// query, body and response, so they are raw JSON here.
+    /// query, body, response and status, so they are raw JSON here and any status outside 200-299 is an exception.
+    /// POST, PUT and DELETE may change workflows, so after an ambiguous failure (a timeout or a 500) they are never
+    /// repeated automatically; GET is.
     /// </summary>
+    /// <remarks>
+    /// The server at the version this SDK was checked against (elizaOS/cloud 60bc09e7) looks plugin routes up under
+    /// <c>/n8n-workflow/</c> while it registers them under the plugin's own name, so every call answers 404
+    /// <c>No route found</c> (<see cref="NotFoundException"/>). An unknown agent fails while its runtime is built: a 500
+    /// whose body is not JSON.
+    /// </remarks>
     /// <param name="agentId">The agent id.</param>
     /// <param name="method">GET, POST, PUT or DELETE.</param>
     /// <param name="route">The plugin route below <c>/n8n-workflow/</c>, such as <c>workflows/123</c>; slashes are kept, other characters escaped.</param>
     /// <param name="body">A JSON body for POST and PUT, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The plugin's JSON response.</returns>
-    /// <exception cref="ArgumentException">The method is not supported, the route has an empty, <c>.</c> or <c>..</c> part, or a body is given for GET or DELETE.</exception>
+    /// <exception cref="ArgumentException">The method is not supported, <paramref name="agentId"/> is not a UUID, the route has an empty, <c>.</c> or <c>..</c> part, or a body is given for GET or DELETE.</exception>
     public virtual Task<JsonElement> InvokeN8nRouteAsync(string agentId, HttpMethod method, string route, JsonElement? body = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -280,12 +324,17 @@ public class AgentsClient : CategoryClient
         var request = body is { } json
             ? Pipeline.CreateJsonRequest(method, path, json, MiladyCloudJsonContext.Default.JsonElement)
             : Pipeline.CreateRequest(method, path);
+        if (method != HttpMethod.Get)
+        {
+            request.MarkNotIdempotent();
+        }
+
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.JsonElement, cancellationToken);
     }
 
-    private static string MyAgentPath(string agentId) => MyAgents + "/" + RequestPath.Segment(agentId, nameof(agentId));
+    private static string MyAgentPath(string agentId) => MyAgents + "/" + RequestPath.UuidSegment(agentId, nameof(agentId));
 
-    private static string AgentPath(string agentId) => "agents/" + RequestPath.Segment(agentId, nameof(agentId));
+    private static string AgentPath(string agentId) => "agents/" + RequestPath.UuidSegment(agentId, nameof(agentId));
 
     private static string ListPath(AgentListOptions? options, int? page)
         => new QueryString()

@@ -21,7 +21,10 @@ public class SavedAgentsClient : CategoryClient
     {
     }
 
-    /// <summary>Lists the saved agents.</summary>
+    /// <summary>
+    /// Lists the saved agents, the most recent conversation first. <see cref="SavedAgent.LastInteractionTime"/> is the
+    /// database's own text (<c>2026-04-27 12:34:56.789123</c>, UTC, no offset), not ISO-8601.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The agents and their number.</returns>
     public virtual async Task<SavedAgentList> ListAsync(CancellationToken cancellationToken = default)
@@ -34,6 +37,7 @@ public class SavedAgentsClient : CategoryClient
     /// <param name="agentId">The agent's character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The agent, statistics and what removing it would delete.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<SavedAgentDetail> GetAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, SavedPath(agentId), ApiRoot.Site);
@@ -44,11 +48,12 @@ public class SavedAgentsClient : CategoryClient
     /// <param name="agentId">The agent's character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The confirmation and what was deleted.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<RemovedSavedAgent> RemoveAsync(string agentId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Delete, SavedPath(agentId), ApiRoot.Site);
         return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.RemoveSavedAgentResponse, cancellationToken).ConfigureAwait(false)).Data;
     }
 
-    private static string SavedPath(string agentId) => Saved + "/" + RequestPath.Segment(agentId, nameof(agentId));
+    private static string SavedPath(string agentId) => Saved + "/" + RequestPath.UuidSegment(agentId, nameof(agentId));
 }

@@ -92,5 +92,5 @@ public class ApiKeysClient : CategoryClient
         return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.NewApiKey, cancellationToken);
     }
 
-    private static string KeyPath(string keyId) => "api-keys/" + RequestPath.Uuid(keyId, nameof(keyId));
+    private static string KeyPath(string keyId) => "api-keys/" + RequestPath.UuidSegment(keyId, nameof(keyId));
 }

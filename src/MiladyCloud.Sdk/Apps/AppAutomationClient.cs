@@ -8,6 +8,12 @@ namespace MiladyCloud.Sdk;
 /// character. The account (Discord server, Telegram bot, Twitter/X) must be connected to the organization first.
 /// Obtain it from <see cref="AppsClient.Automation"/>. Intervals are minutes (30-1440).
 /// </summary>
+/// <remarks>
+/// These routes authenticate outside their error handling, so a rejected credential comes back as a 500 with an empty
+/// body (<see cref="InternalServerErrorException"/>). The Twitter/X routes (except posting) have no error handling at
+/// all: an unknown app is such a 500 too, not <see cref="NotFoundException"/>. Stored Discord and Telegram intervals are
+/// numbers (<see cref="double"/>): the server does not require whole minutes.
+/// </remarks>
 public class AppAutomationClient : CategoryClient
 {
     private static readonly string[] TweetTypes = ["promotional", "engagement", "educational", "announcement"];
@@ -29,12 +35,19 @@ public class AppAutomationClient : CategoryClient
     public virtual Task<AppDiscordAutomationStatus> GetDiscordAsync(string appId, CancellationToken cancellationToken = default)
         => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "discord-automation"), MiladyCloudJsonContext.Default.AppDiscordAutomationStatus, cancellationToken);
 
-    /// <summary>Configures Discord automation (intervals default to 120-240 minutes on the server).</summary>
+    /// <summary>
+    /// Configures Discord automation and switches it on unless <see cref="AppDiscordAutomationRequest.Enabled"/> is
+    /// <see langword="false"/> (intervals default to 120-240 minutes on the server). The organization's Discord bot must
+    /// be connected.
+    /// </summary>
     /// <param name="appId">The app id.</param>
     /// <param name="settings">The settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored settings.</returns>
-    /// <exception cref="ArgumentException">An interval is out of range or the minimum exceeds the maximum.</exception>
+    /// <exception cref="ArgumentException">
+    /// An interval is out of range, the minimum exceeds the maximum, a maximum alone is below 120 or a minimum alone above
+    /// 240, the tone is too long, or the character id is not a UUID.
+    /// </exception>
     public virtual Task<AppDiscordAutomationResult> EnableDiscordAsync(string appId, AppDiscordAutomationRequest settings, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "discord-automation");
@@ -49,9 +62,12 @@ public class AppAutomationClient : CategoryClient
     public virtual Task DisableDiscordAsync(string appId, CancellationToken cancellationToken = default)
         => Delete(appId, "discord-automation", MiladyCloudJsonContext.Default.AppSuccessResponse, cancellationToken);
 
-    /// <summary>Posts an announcement to the configured Discord channel now.</summary>
+    /// <summary>
+    /// Posts an announcement to the configured Discord channel now. Without text the character writes it and the
+    /// organization is charged; the server reports missing credits for that as a 500 (not a 402).
+    /// </summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="text">Up to 2000 characters; null lets the character write it.</param>
+    /// <param name="text">Up to 2000 characters; null lets the character write it (costs credits).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message and channel ids.</returns>
     public virtual Task<AppDiscordPostResult> PostDiscordAnnouncementAsync(string appId, string? text = null, CancellationToken cancellationToken = default)
@@ -69,12 +85,18 @@ public class AppAutomationClient : CategoryClient
     public virtual Task<AppTelegramAutomationStatus> GetTelegramAsync(string appId, CancellationToken cancellationToken = default)
         => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "telegram-automation"), MiladyCloudJsonContext.Default.AppTelegramAutomationStatus, cancellationToken);
 
-    /// <summary>Configures Telegram automation (a bot must be connected).</summary>
+    /// <summary>
+    /// Configures Telegram automation and switches it on unless <see cref="AppTelegramAutomationRequest.Enabled"/> is
+    /// <see langword="false"/> (a bot must be connected; intervals default to 120-240 minutes).
+    /// </summary>
     /// <param name="appId">The app id.</param>
     /// <param name="settings">The settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored settings.</returns>
-    /// <exception cref="ArgumentException">An interval or text is out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// An interval or text is out of range, a one-sided interval breaks the default range (a maximum alone below 120, a
+    /// minimum alone above 240), or the character id is not a UUID.
+    /// </exception>
     public virtual Task<AppTelegramAutomationResult> EnableTelegramAsync(string appId, AppTelegramAutomationRequest settings, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "telegram-automation");
@@ -89,9 +111,12 @@ public class AppAutomationClient : CategoryClient
     public virtual Task DisableTelegramAsync(string appId, CancellationToken cancellationToken = default)
         => Delete(appId, "telegram-automation", MiladyCloudJsonContext.Default.AppSuccessResponse, cancellationToken);
 
-    /// <summary>Posts an announcement to Telegram now.</summary>
+    /// <summary>
+    /// Posts an announcement to Telegram now. Without text the character writes it and the organization is charged; the
+    /// server reports missing credits for that as a 500 (not a 402).
+    /// </summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="announcement">Text (up to 4000 characters; generated when null) and an optional channel or group that overrides the configured one.</param>
+    /// <param name="announcement">Text (up to 4000 characters; generated when null, which costs credits) and an optional channel or group that overrides the configured one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message and chat ids.</returns>
     public virtual Task<AppTelegramPostResult> PostTelegramAnnouncementAsync(string appId, AppTelegramPostRequest? announcement = null, CancellationToken cancellationToken = default)
@@ -109,11 +134,19 @@ public class AppAutomationClient : CategoryClient
     public virtual Task<AppTwitterAutomationStatus> GetTwitterAsync(string appId, CancellationToken cancellationToken = default)
         => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "twitter-automation"), MiladyCloudJsonContext.Default.AppTwitterAutomationStatus, cancellationToken);
 
-    /// <summary>Configures Twitter/X automation.</summary>
+    /// <summary>
+    /// Configures Twitter/X automation and switches it on: <see cref="AppTwitterAutomationRequest.Enabled"/> is ignored
+    /// by the server (turn it off with <see cref="DisableTwitterAsync"/>). A Twitter/X account must be connected; without
+    /// one, like for an unknown app, the server answers an empty 500.
+    /// </summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="settings">The settings (post intervals 30-1440 and 60-1440 minutes, up to 10 topics).</param>
+    /// <param name="settings">The settings (post intervals 30-1440 and 60-1440 minutes, up to 10 topics of up to 50 characters, tone up to 100).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The app with its stored settings.</returns>
+    /// <exception cref="ArgumentException">
+    /// An interval, topic or tone is out of range, the minimum exceeds the maximum, or a one-sided interval breaks the
+    /// default range (a maximum alone below 120, a minimum alone above 240).
+    /// </exception>
     public virtual Task<AppTwitterAutomationResult> EnableTwitterAsync(string appId, AppTwitterAutomationRequest settings, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "twitter-automation");
@@ -139,7 +172,8 @@ public class AppAutomationClient : CategoryClient
         var path = AppRoute.Path(appId, "twitter-automation/post");
         AppRequestValidator.MaxLength(text, 280, nameof(text));
         AppRequestValidator.OneOf(type, nameof(type), TweetTypes);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, new AppTweetRequest { Text = text, Type = type }, MiladyCloudJsonContext.Default.AppTweetRequest)
+        var body = new AppTweetRequest { Text = text, Type = type is null ? (AppTweetType?)null : new AppTweetType(type) };
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, body, MiladyCloudJsonContext.Default.AppTweetRequest)
             .MarkCreditConsuming();
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppTweetResult, cancellationToken);
     }

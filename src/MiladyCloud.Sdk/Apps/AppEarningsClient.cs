@@ -62,10 +62,10 @@ public class AppEarningsClient : CategoryClient
     /// <summary>Lists earnings ledger entries.</summary>
     /// <param name="appId">The app id.</param>
     /// <param name="limit">1-100 (the server's default is 50).</param>
-    /// <param name="offset">Entries to skip; at least 0.</param>
+    /// <param name="offset">Entries to skip; at least 0. The server ignores it when <paramref name="type"/> is given (a filtered query always returns the newest entries).</param>
     /// <param name="type"><c>inference_markup</c>, <c>purchase_share</c>, <c>withdrawal</c> or <c>adjustment</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A page of entries; <see cref="AppPagination.HasMore"/> says whether more follow.</returns>
+    /// <returns>A page of entries; <see cref="AppEarningsHistoryPagination.HasMore"/> says whether more follow.</returns>
     public virtual Task<AppEarningsHistory> ListHistoryAsync(string appId, int? limit = null, int? offset = null, string? type = null, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.Range(limit, 1, 100, nameof(limit));

@@ -7,6 +7,11 @@ namespace MiladyCloud.Sdk;
 /// Promotion of an app (<c>/apps/{id}/promote</c>): suggestions, multi-channel campaigns, generated assets, post
 /// previews and campaign analytics. Obtain it from <see cref="AppsClient.Promotion"/>.
 /// </summary>
+/// <remarks>
+/// These routes authenticate outside their error handling, so a rejected credential comes back as a 500 with an empty
+/// body (<see cref="InternalServerErrorException"/>). Suggestions, history and promotions have no error handling at all:
+/// an unknown app is such a 500 too, not <see cref="NotFoundException"/>.
+/// </remarks>
 public class AppPromotionClient : CategoryClient
 {
     private static readonly string[] AssetPlatforms = ["meta", "google", "twitter", "linkedin"];
@@ -21,7 +26,7 @@ public class AppPromotionClient : CategoryClient
     {
     }
 
-    /// <summary>Gets suggested channels, platforms, budget and tips.</summary>
+    /// <summary>Gets suggested channels, platforms and tips (the budget is always 0-0).</summary>
     /// <param name="appId">The app id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The suggestions.</returns>
@@ -44,7 +49,7 @@ public class AppPromotionClient : CategoryClient
     /// <param name="promotion">Channels and their settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Per-channel results, credits used and errors.</returns>
-    /// <exception cref="ArgumentException">No channel, an unknown channel, a missing settings object or an out-of-range value.</exception>
+    /// <exception cref="ArgumentException">No channel, an unknown channel or platform, a missing settings object, an out-of-range value or an id that is not a UUID.</exception>
     public virtual Task<AppPromotionResult> PromoteAsync(string appId, PromoteAppRequest promotion, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "promote");
@@ -53,9 +58,9 @@ public class AppPromotionClient : CategoryClient
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionResult, cancellationToken);
     }
 
-    /// <summary>Gets campaign totals, campaigns and signup attribution.</summary>
+    /// <summary>Gets campaign totals, campaigns and signup attribution (all-time: the server does not filter by date).</summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="days">Days to cover (the server's default is 30); positive.</param>
+    /// <param name="days">How far back <see cref="AppPromotionAnalytics.DateRange"/> starts (the server's default is 30); positive. It filters nothing.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The analytics.</returns>
     public virtual Task<AppPromotionAnalytics> GetAnalyticsAsync(string appId, int? days = null, CancellationToken cancellationToken = default)
@@ -77,9 +82,12 @@ public class AppPromotionClient : CategoryClient
         return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppPromotionAssetOptions, cancellationToken);
     }
 
-    /// <summary>Generates promotional images and ad copy; charged up front, failed images refunded. Not repeated after an ambiguous failure.</summary>
+    /// <summary>
+    /// Generates promotional images (one social card, plus a banner with <see cref="GenerateAppPromotionAssetsRequest.IncludeAdBanners"/>)
+    /// and ad copy; charged up front, failed images refunded. Not repeated after an ambiguous failure.
+    /// </summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="assets">Sizes and options; null for the server's defaults.</param>
+    /// <param name="assets">Options; null for the server's defaults (an empty object is sent: the server requires a body). <see cref="GenerateAppPromotionAssetsRequest.Sizes"/> is checked but has no effect.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The assets, copy, errors and credits used.</returns>
     public virtual Task<AppPromotionAssets> GenerateAssetsAsync(string appId, GenerateAppPromotionAssetsRequest? assets = null, CancellationToken cancellationToken = default)
@@ -91,15 +99,21 @@ public class AppPromotionClient : CategoryClient
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionAssets, cancellationToken);
     }
 
-    /// <summary>Drafts posts for Discord, Telegram or Twitter/X without publishing them.</summary>
+    /// <summary>
+    /// Drafts posts for Discord, Telegram or Twitter/X without publishing them. Costs credits: every draft is written by
+    /// AI and charged like a real post, so it is not repeated after an ambiguous failure. A platform whose drafts fail
+    /// (for lack of credits, say) is listed in <see cref="AppPromotionPreview.Errors"/> and the call still succeeds.
+    /// </summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="preview">Platforms, count (1-4) and an optional character.</param>
+    /// <param name="preview">Platforms, count (1-4) and an optional character (a UUID).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The drafts.</returns>
+    /// <exception cref="ArgumentException">No or an unknown platform, a count outside 1-4, or a character id that is not a UUID.</exception>
     public virtual Task<AppPromotionPreview> PreviewPostsAsync(string appId, PreviewAppPromotionPostsRequest preview, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "promote/preview");
         AppPromotionValidator.Validate(preview);
-        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, preview, MiladyCloudJsonContext.Default.PreviewAppPromotionPostsRequest, MiladyCloudJsonContext.Default.AppPromotionPreview, cancellationToken);
+        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, preview, MiladyCloudJsonContext.Default.PreviewAppPromotionPostsRequest).MarkCreditConsuming();
+        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionPreview, cancellationToken);
     }
 }

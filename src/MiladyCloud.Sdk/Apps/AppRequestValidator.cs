@@ -31,9 +31,15 @@ internal static partial class AppRequestValidator
         AbsoluteUrl(EmptyAsNull(update.WebsiteUrl), "website_url");
         AbsoluteUrl(EmptyAsNull(update.LogoUrl), "logo_url");
         Email(EmptyAsNull(update.ContactEmail));
-        if (update.LinkedCharacterIds is { Count: > MaxLinkedCharacters })
+        if (update.LinkedCharacterIds is { } linked)
         {
-            throw new ArgumentException($"An app links at most {MaxLinkedCharacters} characters.", "linked_character_ids");
+            if (linked.Count > MaxLinkedCharacters)
+            {
+                throw new ArgumentException($"An app links at most {MaxLinkedCharacters} characters.", "linked_character_ids");
+            }
+
+            // The server's schema takes UUIDs only (400 otherwise).
+            Uuids(linked, "linked_character_ids");
         }
     }
 
@@ -53,16 +59,36 @@ internal static partial class AppRequestValidator
             throw new ArgumentException($"An app links at most {MaxLinkedCharacters} characters (got {ids.Count}).", "character_ids");
         }
 
-        if (ids.Any(string.IsNullOrWhiteSpace))
+        // The server looks each id up without checking its shape, so a non-UUID fails there with a database error (500).
+        Uuids(ids, "character_ids");
+    }
+
+    /// <summary>The shape of a UUID (8-4-4-4-12 hexadecimal digits), which the server's schemas and queries require.</summary>
+    public static void Uuid(string? value, string field)
+    {
+        if (value is not null && !UuidShape().IsMatch(value))
         {
-            throw new ArgumentException("character_ids must not contain empty ids.", "character_ids");
+            throw new ArgumentException($"{field} must be a UUID (was '{value}').", field);
         }
     }
 
-    /// <summary>ASCII host names with a TLD only: the server refuses punycode and look-alike characters.</summary>
+    public static void Uuids(IEnumerable<string?> values, string field)
+    {
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                throw new ArgumentException($"{field} must not contain null ids.", field);
+            }
+
+            Uuid(value, field);
+        }
+    }
+
+    /// <summary>The rules of adding a domain: ASCII host names with a TLD only (the server refuses punycode and look-alike characters).</summary>
     public static string Domain(string? domain)
     {
-        if (domain is null || domain.Length is < 4 or > 253 || !HostName().IsMatch(domain) || domain.Contains("xn--", StringComparison.OrdinalIgnoreCase))
+        if (domain is null || domain.Length is < 4 or > 253 || !HostName().IsMatch(domain) || domain.Contains("xn--", StringComparison.Ordinal))
         {
             throw new ArgumentException($"'{domain}' is not a domain the server accepts: an ASCII host name with a TLD, 4-253 characters, no punycode.", nameof(domain));
         }
@@ -116,8 +142,12 @@ internal static partial class AppRequestValidator
 
     private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    [GeneratedRegex(@"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
+    // The server's own pattern (no label or TLD length limits of its own).
+    [GeneratedRegex(@"^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")]
     private static partial Regex HostName();
+
+    [GeneratedRegex(@"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")]
+    private static partial Regex UuidShape();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailShape();

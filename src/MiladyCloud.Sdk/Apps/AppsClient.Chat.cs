@@ -17,13 +17,19 @@ public partial class AppsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The completion as the model's provider sent it.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    /// <exception cref="InsufficientCreditsException">The caller's credits do not cover the reservation (1.5 times the estimate).</exception>
+    /// <exception cref="InsufficientCreditsException">The caller's organization credits do not cover the reservation (1.5 times the estimate).</exception>
+    /// <exception cref="ServiceUnavailableException">
+    /// The model provider call failed (the credits are refunded). This route answers 503 for every upstream failure,
+    /// requests the provider rejected included (an unknown model or parameter, an invalid tool schema), so it is not
+    /// retried automatically; repeat it yourself if you know the cause was passing.
+    /// </exception>
     public virtual async Task<ChatCompletion> CreateChatCompletionAsync(string appId, ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "chat");
         ChatRequestValidator.Validate(request);
         using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming();
+            .MarkCreditConsuming()
+            .MarkServiceUnavailableFinal();
         var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
         TokenUsage.Record("chat", request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
         return completion;
@@ -32,6 +38,7 @@ public partial class AppsClient
     /// <summary>
     /// Streams a chat completion billed through an app; the request is sent when enumeration starts (<c>stream: true</c>
     /// is set for you). A failure after the first chunk (the server refunds the credits) arrives as a typed exception.
+    /// A 503 before the first chunk is not retried automatically (see <see cref="CreateChatCompletionAsync"/>).
     /// </summary>
     /// <param name="appId">The app id.</param>
     /// <param name="request">An OpenAI-style request (not modified).</param>
@@ -45,7 +52,7 @@ public partial class AppsClient
         var pipeline = Pipeline;
         return new ChatCompletionStream((onResponse, enumeratorToken) =>
         {
-            var message = pipeline.CreateRequest(HttpMethod.Post, path).MarkCreditConsuming().MarkStream();
+            var message = pipeline.CreateRequest(HttpMethod.Post, path).MarkCreditConsuming().MarkServiceUnavailableFinal().MarkStream();
             StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
             var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
             return EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);

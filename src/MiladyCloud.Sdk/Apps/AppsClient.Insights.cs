@@ -8,7 +8,11 @@ public partial class AppsClient
 {
     private static readonly string[] Periods = ["hourly", "daily", "monthly"];
 
-    /// <summary>Gets usage per period (the server's default is daily over the last 30 days).</summary>
+    /// <summary>
+    /// Gets usage per period (the server's default is daily over the last 30 days), aggregated from the request log, and
+    /// the app's all-time totals. Only periods with requests have a row; <see cref="AppAnalyticsRow.UniqueUsers"/>
+    /// counts distinct IP addresses.
+    /// </summary>
     /// <param name="appId">The app id.</param>
     /// <param name="period"><c>hourly</c>, <c>daily</c> or <c>monthly</c>.</param>
     /// <param name="start">Start of the range.</param>
@@ -81,11 +85,11 @@ public partial class AppsClient
         return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppRequestTimeline, cancellationToken);
     }
 
-    /// <summary>Lists the app's users.</summary>
+    /// <summary>Lists the app's users, newest first. There is no paging: without a limit every user is returned.</summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="limit">Most users to return; positive.</param>
+    /// <param name="limit">Most users to return; positive (the server has no cap).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The users and the total.</returns>
+    /// <returns>The users and the counts of this response.</returns>
     public virtual Task<AppUserList> ListUsersAsync(string appId, int? limit = null, CancellationToken cancellationToken = default)
     {
         RequestValidation.AtLeast(limit, 1, nameof(limit));
@@ -93,22 +97,35 @@ public partial class AppsClient
         return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppUserList, cancellationToken);
     }
 
-    /// <summary>Lists the characters linked to the app. With an API key, only the app's own key may call this.</summary>
+    /// <summary>
+    /// Lists the characters linked to the app (deleted ones are skipped). The route accepts a session of the app's
+    /// organization, or the app's own API key (from <see cref="CreateAsync"/> or <see cref="RegenerateApiKeyAsync"/>):
+    /// an ordinary organization key is refused with 403. When <see cref="MiladyCloudClientOptions.SessionToken"/> is set
+    /// the call sends only the session, since the server would judge a configured API key first; otherwise use a client
+    /// whose <see cref="MiladyCloudClientOptions.ApiKey"/> is the app's key.
+    /// </summary>
     /// <param name="appId">The app id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The characters.</returns>
+    /// <exception cref="ForbiddenException">The API key is not the app's own (also for an unknown app id), or the session belongs to another organization.</exception>
+    /// <exception cref="UnauthorizedException">Authentication failed (this route answers 401, not 500).</exception>
     public virtual async Task<IReadOnlyList<AppCharacter>> ListCharactersAsync(string appId, CancellationToken cancellationToken = default)
     {
-        var envelope = await AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "characters"), MiladyCloudJsonContext.Default.AppCharacterList, cancellationToken).ConfigureAwait(false);
+        var path = AppRoute.Path(appId, "characters");
+        var credentials = string.IsNullOrEmpty(Pipeline.Options.SessionToken) ? CredentialKind.Default : CredentialKind.SessionOnly;
+        var request = Pipeline.CreateRequest(HttpMethod.Get, path, credentials: credentials);
+        var envelope = await AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppCharacterList, cancellationToken).ConfigureAwait(false);
         return envelope.Characters.ToList();
     }
 
-    /// <summary>Replaces the linked characters (each must be the caller's own or public).</summary>
+    /// <summary>Replaces the linked characters (each must exist and be the calling user's own, or public).</summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="characterIds">Up to 4 character ids; empty unlinks all.</param>
+    /// <param name="characterIds">Up to 4 character ids (UUIDs); empty unlinks all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The linked ids.</returns>
-    /// <exception cref="ArgumentException">More than 4 ids, or an empty id.</exception>
+    /// <exception cref="ArgumentException">More than 4 ids, or an id that is not a UUID.</exception>
+    /// <exception cref="NotFoundException">The app or a character does not exist.</exception>
+    /// <exception cref="ForbiddenException">The app belongs to another organization, or a character is another user's private one.</exception>
     public virtual async Task<IReadOnlyList<string>> SetCharactersAsync(string appId, IList<string> characterIds, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "characters");
@@ -133,7 +150,7 @@ public partial class AppsClient
     public virtual Task<AppDeployment> DeployAsync(string appId, DeployAppRequest? deployment = null, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "deploy");
-        AppRequestValidator.OneOf(deployment?.Target, "target", "production", "preview");
+        AppRequestValidator.OneOf(deployment?.Target?.Value, "target", "production", "preview");
         var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, deployment ?? new DeployAppRequest(), MiladyCloudJsonContext.Default.DeployAppRequest).MarkNoRetry();
         return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppDeployment, cancellationToken);
     }

@@ -9,8 +9,11 @@ namespace MiladyCloud.Sdk;
 /// <see cref="Automation"/>, <see cref="Promotion"/>). Obtain it from <see cref="MiladyCloudClient.Apps"/>.
 /// </summary>
 /// <remarks>
-/// These routes report an authentication failure as a 500 carrying the auth message (it surfaces as
-/// <see cref="InternalServerErrorException"/>), and some answer "not found" or "access denied" with 404 or 403.
+/// Without any credential the service's edge answers 401 (<see cref="UnauthorizedException"/>). A rejected API key is
+/// judged by each route: most answer a 500 carrying the auth message (the SDK reads it as
+/// <see cref="UnauthorizedException"/>), the deployment, domain, automation and promotion routes a 500 with an empty
+/// body (<see cref="InternalServerErrorException"/>), the characters list a 401. An unknown app is "not found" (404),
+/// another organization's app "access denied" (403) on most routes.
 /// </remarks>
 public partial class AppsClient : CategoryClient
 {
@@ -53,7 +56,9 @@ public partial class AppsClient : CategoryClient
     /// <summary>
     /// Creates an app, its own API key and (unless skipped) a GitHub repository and subdomain. The answer's
     /// <see cref="CreateAppResponse.ApiKey"/> is the only time the key is returned: store it at once. Not retried
-    /// automatically, so a lost answer never leaves a second app behind.
+    /// automatically, so a lost answer never leaves a second app behind. When a subdomain is assigned the server then
+    /// replaces the stored <c>app_url</c> with the production URL, so the returned app may already be out of date:
+    /// read it again with <see cref="GetAsync"/> if that matters.
     /// </summary>
     /// <param name="app">Name (1-100 characters), app URL and optional details.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -87,12 +92,16 @@ public partial class AppsClient : CategoryClient
         return envelope.App;
     }
 
-    /// <summary>Changes an app; fields left null stay as they are, an empty string clears a URL or the e-mail.</summary>
+    /// <summary>
+    /// Changes an app; fields left null stay as they are, an empty string clears a URL, the e-mail or the description
+    /// (an empty <c>app_url</c> is ignored). Linked character ids are not checked for existence here, unlike
+    /// <see cref="SetCharactersAsync"/>.
+    /// </summary>
     /// <param name="appId">The app id.</param>
     /// <param name="update">The changes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated app.</returns>
-    /// <exception cref="ArgumentException">A field is malformed, or more than 4 characters are linked.</exception>
+    /// <exception cref="ArgumentException">A field is malformed, more than 4 characters are linked, or a character id is not a UUID.</exception>
     public virtual async Task<App> UpdateAsync(string appId, UpdateAppRequest update, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId);
@@ -135,12 +144,15 @@ public partial class AppsClient : CategoryClient
     }
 
     /// <summary>Gets what anyone may see about an active, approved app (the route needs no credentials).</summary>
-    /// <param name="appId">The app id.</param>
+    /// <param name="appId">The app id, a UUID.</param>
     /// <param name="redirectUri">A redirect URI to check against the app URL and allowed origins (400 when not allowed).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The public info.</returns>
+    /// <exception cref="ArgumentException"><paramref name="appId"/> is not a UUID.</exception>
     public virtual async Task<PublicAppInfo> GetPublicInfoAsync(string appId, string? redirectUri = null, CancellationToken cancellationToken = default)
     {
+        // The route queries the database with the id unchecked: anything but a UUID comes back as a 500, not a 404.
+        AppRequestValidator.Uuid(appId, nameof(appId));
         var path = new AppQuery().Add("redirect_uri", redirectUri).AppendTo(AppRoute.Path(appId, "public"));
         var envelope = await AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.PublicAppInfoResponse, cancellationToken).ConfigureAwait(false);
         return envelope.App;

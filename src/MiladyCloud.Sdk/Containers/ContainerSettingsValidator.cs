@@ -23,7 +23,7 @@ internal static partial class ContainerSettingsValidator
         RequireRange(settings.DesiredCount, 1, 10, "desired_count");
         RequireRange(settings.Cpu, 256, 2048, "cpu");
         RequireRange(settings.Memory, 256, 2048, "memory");
-        if (settings.Architecture is not (null or "arm64" or "x86_64"))
+        if (settings.Architecture is { } architecture && architecture != ContainerArchitecture.Arm64 && architecture != ContainerArchitecture.X64)
         {
             throw new ArgumentException("architecture must be arm64 or x86_64.", nameof(settings));
         }

@@ -38,7 +38,7 @@ public class ContainersClient : CategoryClient
     /// <param name="containerId">The container id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The container.</returns>
-    /// <exception cref="ArgumentException"><paramref name="containerId"/> is empty, <c>.</c> or <c>..</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<Container> GetAsync(string containerId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, ContainerPath(containerId));
@@ -46,11 +46,21 @@ public class ContainersClient : CategoryClient
         return envelope.Data;
     }
 
-    /// <summary>Starts a deployment; an existing container with the same project name is redeployed. A deployment fee is charged.</summary>
+    /// <summary>
+    /// Starts a deployment; an existing container of the caller with the same project name is redeployed. A deployment fee
+    /// is charged, so after an ambiguous failure the call is not repeated (see
+    /// <see cref="MiladyCloudClientOptions.RetryCreditConsumingRequestsOnAmbiguousFailures"/>). The route is rate limited
+    /// (5 calls per 5 minutes on the key's shared counter).
+    /// </summary>
     /// <param name="settings">The container settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The accepted deployment; poll with <see cref="WaitUntilHealthyAsync"/>.</returns>
     /// <exception cref="ArgumentException">A setting is outside the documented limits.</exception>
+    /// <exception cref="InsufficientCreditsException">The balance does not cover the deployment fee (402).</exception>
+    /// <exception cref="ForbiddenException">The organization's container quota is used up (403; the body's <c>quota</c> has the counts).</exception>
+    /// <exception cref="NotFoundException">The image is not in the registry (404).</exception>
+    /// <exception cref="MiladyCloudApiException">Another container of the organization has this name (409).</exception>
+    /// <exception cref="ServiceUnavailableException">Container deployments are not configured on this server (503).</exception>
     public virtual Task<CreateContainerResponse> CreateAsync(CreateContainerRequest settings, CancellationToken cancellationToken = default)
     {
         ContainerSettingsValidator.Validate(settings);
@@ -60,25 +70,34 @@ public class ContainersClient : CategoryClient
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CreateContainerResponse, cancellationToken);
     }
 
-    /// <summary>Updates cpu, memory, port or image and waits for the server to apply it.</summary>
+    /// <summary>
+    /// Updates cpu, memory, port or image and waits for the server to apply it (a cloud stack update of 5-15 minutes).
+    /// Each call starts another stack update, so after an ambiguous failure (a timeout or a 500) it is never repeated
+    /// automatically: read the container to see where it stands before calling again.
+    /// </summary>
     /// <param name="containerId">The container id.</param>
     /// <param name="update">At least one updatable setting.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated container.</returns>
-    /// <exception cref="ArgumentException">Nothing to update, or a value is out of range.</exception>
+    /// <exception cref="ArgumentException">Nothing to update, a value is out of range, or <paramref name="containerId"/> is not a UUID.</exception>
     public virtual Task<UpdateContainerResponse> UpdateAsync(string containerId, UpdateContainerRequest update, CancellationToken cancellationToken = default)
     {
         var path = ContainerPath(containerId);
         ContainerSettingsValidator.Validate(update);
         var request = Pipeline.CreateJsonRequest(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateContainerRequest)
+            .MarkNotIdempotent()
             .WithAttemptTimeoutAtLeast(StackChangeAllowance, Pipeline.Options.NetworkTimeout);
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.UpdateContainerResponse, cancellationToken);
     }
 
-    /// <summary>Tears a container down; running containers may get a prorated refund.</summary>
+    /// <summary>
+    /// Tears a container down and waits for it (up to 15 minutes); running containers may get a prorated refund. The
+    /// route is rate limited (60 calls per minute on the key's shared counter).
+    /// </summary>
     /// <param name="containerId">The container id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result, with any refund.</returns>
+    /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<DeleteContainerResponse> DeleteAsync(string containerId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Delete, ContainerPath(containerId))
@@ -86,10 +105,20 @@ public class ContainersClient : CategoryClient
         return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.DeleteContainerResponse, cancellationToken);
     }
 
-    /// <summary>Runs a live HTTP health check against the container's URL.</summary>
+    /// <summary>
+    /// Runs a live HTTP health check against the container's URL. <see cref="ContainerHealth.Healthy"/> is
+    /// <see langword="false"/> only when the container answered with a status outside 200-299 (a running container is
+    /// then marked <c>failed</c>); the server reports a container it cannot reach as an error, not as unhealthy.
+    /// </summary>
     /// <param name="containerId">The container id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
+    /// <exception cref="InvalidRequestException">The container has no URL yet, because it is still deploying (400).</exception>
+    /// <exception cref="InternalServerErrorException">
+    /// The container could not be reached: the server's request failed or timed out after 10 seconds (500, <c>fetch failed</c>
+    /// or <c>This operation was aborted</c>). While polling, treat it as "not healthy yet".
+    /// </exception>
     public virtual async Task<ContainerHealth> GetHealthAsync(string containerId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, ContainerPath(containerId) + "/health");
@@ -131,6 +160,7 @@ public class ContainersClient : CategoryClient
     /// <param name="containerId">The container id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The container and its deployments.</returns>
+    /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<ContainerDeploymentHistory> ListDeploymentsAsync(string containerId, CancellationToken cancellationToken = default)
     {
         var request = Pipeline.CreateRequest(HttpMethod.Get, ContainerPath(containerId) + "/deployments");
@@ -143,6 +173,7 @@ public class ContainersClient : CategoryClient
     /// <param name="periodMinutes">The period in minutes (the server's default is 60); positive.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The metrics.</returns>
+    /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<ContainerMetricsReport> GetMetricsAsync(string containerId, int? periodMinutes = null, CancellationToken cancellationToken = default)
     {
         var path = ContainerPath(containerId) + "/metrics";
@@ -157,14 +188,17 @@ public class ContainersClient : CategoryClient
         return envelope.Data;
     }
 
-    /// <summary>Gets recent log entries, newest first.</summary>
+    /// <summary>
+    /// Gets recent log entries, newest first. An entry's <see cref="ContainerLogEntry.Message"/> is usually text; for a
+    /// JSON log line it is the line's <c>message</c> as logged, which may be any JSON value (see <see cref="ContainerLogMessage"/>).
+    /// </summary>
     /// <param name="containerId">The container id.</param>
     /// <param name="level"><c>all</c> (default), <c>error</c>, <c>warn</c>, <c>info</c> or <c>debug</c>.</param>
     /// <param name="limit">1-500 entries (the server's default is 100).</param>
     /// <param name="since">Only entries after this time.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entries and the filters applied.</returns>
-    /// <exception cref="ArgumentException">An unknown level or a limit outside 1-500.</exception>
+    /// <exception cref="ArgumentException">An unknown level, a limit outside 1-500, or <paramref name="containerId"/> is not a UUID.</exception>
     public virtual async Task<ContainerLogs> GetLogsAsync(string containerId, string? level = null, int? limit = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
     {
         var path = ContainerLogQuery.Build(ContainerPath(containerId) + "/logs", level, limit, since);
@@ -183,7 +217,7 @@ public class ContainersClient : CategoryClient
     /// <param name="level"><c>all</c> (default), <c>error</c>, <c>warn</c>, <c>info</c> or <c>debug</c>.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
     /// <returns>Log entries and error events, in arrival order.</returns>
-    /// <exception cref="ArgumentException">Unsafe id or unknown level (thrown here, before anything is sent).</exception>
+    /// <exception cref="ArgumentException">An id that is not a UUID or an unknown level (thrown here, before anything is sent).</exception>
     public virtual ContainerLogStream StreamLogsAsync(string containerId, string? level = null, CancellationToken cancellationToken = default)
     {
         var path = ContainerLogQuery.Build(ContainerPath(containerId) + "/logs/stream", level);
@@ -204,11 +238,12 @@ public class ContainersClient : CategoryClient
     /// <param name="progress">Receives each observed status.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The running container.</returns>
+    /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID, or the timeout is not positive.</exception>
     /// <exception cref="MiladyCloudTimeoutException">The deadline passed first (<see cref="MiladyCloudTimeoutKind.WaitDeadline"/>).</exception>
     /// <exception cref="MiladyCloudException">The deployment ended in <c>failed</c>, <c>stopped</c>, <c>deleting</c> or <c>suspended</c>.</exception>
     public virtual async Task<Container> WaitUntilHealthyAsync(string containerId, TimeSpan timeout, IProgress<ContainerHealthProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        RequestPath.Segment(containerId, nameof(containerId));
+        RequestPath.UuidSegment(containerId, nameof(containerId));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var clock = Pipeline.TimeProvider;
         var started = clock.GetTimestamp();
@@ -239,5 +274,5 @@ public class ContainersClient : CategoryClient
         }
     }
 
-    private static string ContainerPath(string containerId) => "containers/" + RequestPath.Segment(containerId, nameof(containerId));
+    private static string ContainerPath(string containerId) => "containers/" + RequestPath.UuidSegment(containerId, nameof(containerId));
 }

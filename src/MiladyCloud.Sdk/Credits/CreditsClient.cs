@@ -110,7 +110,7 @@ public class CreditsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="invoiceId"/> is not a UUID (the server would answer 500).</exception>
     public virtual async Task<Invoice> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
-        var path = "api/invoices/" + RequestPath.Uuid(invoiceId, nameof(invoiceId));
+        var path = "api/invoices/" + RequestPath.UuidSegment(invoiceId, nameof(invoiceId));
         var envelope = await Send(HttpMethod.Get, path, MiladyCloudJsonContext.Default.InvoiceResponse, cancellationToken, ApiRoot.Site).ConfigureAwait(false);
         return envelope.Invoice;
     }

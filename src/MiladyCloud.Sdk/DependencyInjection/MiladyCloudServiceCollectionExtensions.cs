@@ -141,67 +141,11 @@ public static class MiladyCloudServiceCollectionExtensions
         }
     }
 
+    /// <summary>
+    /// Binds every settable option by its property name through the configuration binder's source generator. A value
+    /// that does not convert (a malformed number, time span, URL or enum) throws an <see cref="InvalidOperationException"/>
+    /// naming the key, when the options are first built: at start-up, since the options are validated on start.
+    /// </summary>
     private static void Bind(IConfiguration section, MiladyCloudClientOptions options)
-    {
-        options.ApiKey = section["ApiKey"] ?? options.ApiKey;
-        if (section["BaseUrl"] is { } baseUrl)
-        {
-            options.BaseUrl = new Uri(baseUrl, UriKind.RelativeOrAbsolute);
-        }
-
-        if (section["SiteUrl"] is { } siteUrl)
-        {
-            options.SiteUrl = new Uri(siteUrl, UriKind.RelativeOrAbsolute);
-        }
-
-        options.ApplicationId = section["ApplicationId"] ?? options.ApplicationId;
-        options.SessionToken = section["SessionToken"] ?? options.SessionToken;
-        if (section["Authentication"] is { } authentication)
-        {
-            options.Authentication = Enum.TryParse<MiladyCloudAuthentication>(authentication, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                ? parsed
-                : throw new InvalidOperationException($"MiladyCloud option Authentication is '{authentication}'; use one of {string.Join(", ", Enum.GetNames<MiladyCloudAuthentication>())}.");
-        }
-
-        if (section["SessionCookie"] is { } sessionCookie)
-        {
-            options.SessionCookie = Enum.TryParse<MiladyCloudSessionCookie>(sessionCookie, ignoreCase: true, out var cookie) && Enum.IsDefined(cookie)
-                ? cookie
-                : throw new InvalidOperationException($"MiladyCloud option SessionCookie is '{sessionCookie}'; use one of {string.Join(", ", Enum.GetNames<MiladyCloudSessionCookie>())}.");
-        }
-
-        options.NetworkTimeout = TimeSpanOr(section["NetworkTimeout"], options.NetworkTimeout);
-        options.OperationTimeout = TimeSpanOr(section["OperationTimeout"], options.OperationTimeout);
-        options.StreamFirstEventTimeout = TimeSpanOr(section["StreamFirstEventTimeout"], options.StreamFirstEventTimeout);
-        options.StreamIdleTimeout = TimeSpanOr(section["StreamIdleTimeout"], options.StreamIdleTimeout);
-        options.MaxRetryDelay = TimeSpanOr(section["MaxRetryDelay"], options.MaxRetryDelay);
-        options.RetryBaseDelay = TimeSpanOr(section["RetryBaseDelay"], options.RetryBaseDelay);
-        if (int.TryParse(section["MaxRetries"], System.Globalization.CultureInfo.InvariantCulture, out var retries))
-        {
-            options.MaxRetries = retries;
-        }
-
-        if (int.TryParse(section["MaxConnectionsPerServer"], System.Globalization.CultureInfo.InvariantCulture, out var connections))
-        {
-            options.MaxConnectionsPerServer = connections;
-        }
-
-        if (long.TryParse(section["MaxResponseBytes"], System.Globalization.CultureInfo.InvariantCulture, out var maxResponse))
-        {
-            options.MaxResponseBytes = maxResponse;
-        }
-
-        if (long.TryParse(section["MaxDownloadBytes"], System.Globalization.CultureInfo.InvariantCulture, out var maxDownload))
-        {
-            options.MaxDownloadBytes = maxDownload;
-        }
-
-        if (bool.TryParse(section["AllowInsecureHttp"], out var insecure))
-        {
-            options.AllowInsecureHttp = insecure;
-        }
-    }
-
-    private static TimeSpan TimeSpanOr(string? text, TimeSpan fallback)
-        => text is not null && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        => section.Bind(options);
 }

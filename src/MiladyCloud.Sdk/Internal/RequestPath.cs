@@ -16,19 +16,25 @@ internal static class RequestPath
     }
 
     /// <summary>
-    /// Checks an id the server keeps in a UUID column: any other value is answered by a database error (a 500, or on
-    /// some routes a misleading 403), so it is refused before sending.
+    /// Checks an id that the server stores in a UUID column and returns it as a path segment. The server passes such
+    /// ids to the database unchecked, so any other value fails there with a 500 (or, on some routes, a misleading 400)
+    /// instead of a 404; refusing it here gives the caller a clear <see cref="ArgumentException"/>. The forms the
+    /// database accepts are allowed: <c>8-4-4-4-12</c> hex digits, 32 hex digits, or either in braces.
     /// </summary>
-    public static string Uuid(string value, string parameterName)
+    public static string UuidSegment(string value, string parameterName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, parameterName);
-        if (!Guid.TryParse(value, out _))
+        if (!IsUuid(value))
         {
-            throw new ArgumentException($"'{value}' is not a valid {parameterName}: the service's ids are UUIDs (such as 0b8e2a3c-5d1f-4c9e-9f2a-7e6d5c4b3a21).", parameterName);
+            throw new ArgumentException($"'{value}' is not a valid {parameterName}: the server expects a UUID such as 0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e.", parameterName);
         }
 
-        return Uri.EscapeDataString(value.Trim());
+        return Uri.EscapeDataString(value);
     }
+
+    private static bool IsUuid(string value)
+        => value.Length == value.AsSpan().Trim().Length
+            && (Guid.TryParseExact(value, "D", out _) || Guid.TryParseExact(value, "N", out _) || Guid.TryParseExact(value, "B", out _));
 
     /// <summary>
     /// Escapes a value that the API expects to keep its slashes (model ids such as <c>openai/gpt-5.4</c>):

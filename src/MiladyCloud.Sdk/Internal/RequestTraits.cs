@@ -9,6 +9,13 @@ internal static class RequestTraits
     /// <summary>The call spends credits: after an ambiguous failure it must not be repeated by default.</summary>
     public static readonly HttpRequestOptionsKey<bool> ConsumesCredits = new("MiladyCloud.ConsumesCredits");
 
+    /// <summary>
+    /// A repeat would do the work again (another copy, another stack update): after an ambiguous failure (a timeout,
+    /// a 500/502/504 or a connection lost mid-request) it is never repeated, whatever the options say; failures where the
+    /// server certainly did nothing (connection never made, 429, 503) are still retried.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> NotIdempotent = new("MiladyCloud.NotIdempotent");
+
     /// <summary>The response is a stream of server-sent events.</summary>
     public static readonly HttpRequestOptionsKey<bool> IsStream = new("MiladyCloud.IsStream");
 
@@ -26,6 +33,12 @@ internal static class RequestTraits
 
     /// <summary>The request must never be sent twice (for example its body is a stream that cannot be rewound).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoRetry = new("MiladyCloud.NoRetry");
+
+    /// <summary>
+    /// A 503 from this route is not a sign of a passing outage: the route wraps every upstream failure in it, requests
+    /// the model provider rejected included, so it is not retried (a 429 still is).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> ServiceUnavailableIsFinal = new("MiladyCloud.ServiceUnavailableIsFinal");
 
     /// <summary>The time by which the whole call must be done; retries that would wait past it are not made.</summary>
     public static readonly HttpRequestOptionsKey<DateTimeOffset> Deadline = new("MiladyCloud.Deadline");
@@ -71,6 +84,15 @@ internal static class RequestTraits
         return request;
     }
 
+    public static HttpRequestMessage MarkServiceUnavailableFinal(this HttpRequestMessage request)
+    {
+        request.Options.Set(ServiceUnavailableIsFinal, true);
+        return request;
+    }
+
+    public static bool IsServiceUnavailableFinal(this HttpRequestMessage request)
+        => request.Options.TryGetValue(ServiceUnavailableIsFinal, out var value) && value;
+
     public static bool IsRetryForbidden(this HttpRequestMessage request)
         => request.Options.TryGetValue(NoRetry, out var value) && value;
 
@@ -82,6 +104,15 @@ internal static class RequestTraits
         request.Options.Set(ConsumesCredits, true);
         return request;
     }
+
+    public static HttpRequestMessage MarkNotIdempotent(this HttpRequestMessage request)
+    {
+        request.Options.Set(NotIdempotent, true);
+        return request;
+    }
+
+    public static bool IsNotIdempotent(this HttpRequestMessage request)
+        => request.Options.TryGetValue(NotIdempotent, out var value) && value;
 
     public static HttpRequestMessage MarkStream(this HttpRequestMessage request)
     {

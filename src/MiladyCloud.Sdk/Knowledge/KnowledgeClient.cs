@@ -140,7 +140,7 @@ public class KnowledgeClient : CategoryClient
     /// <exception cref="ArgumentException">The character id is not a UUID (the server would answer 500).</exception>
     public virtual Task<KnowledgeCheckResult> CheckAsync(string characterId, CancellationToken cancellationToken = default)
     {
-        RequestPath.Uuid(characterId, nameof(characterId));
+        RequestPath.UuidSegment(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/check");
         return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
     }
@@ -160,7 +160,7 @@ public class KnowledgeClient : CategoryClient
         }
 
         ThrowIfNotCharacterId(characterId, nameof(characterId));
-        var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.Uuid(documentId, nameof(documentId)));
+        var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.UuidSegment(documentId, nameof(documentId)));
         return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
     }
 
@@ -185,7 +185,7 @@ public class KnowledgeClient : CategoryClient
             throw new ArgumentException("Pass null to leave the value out, not an empty string.", parameterName);
         }
 
-        RequestPath.Uuid(value, parameterName);
+        RequestPath.UuidSegment(value, parameterName);
     }
 
     private static void ThrowIfBelow(int? value, int minimum, string parameterName)

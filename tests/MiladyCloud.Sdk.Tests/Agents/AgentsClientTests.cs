@@ -97,14 +97,14 @@ public class AgentsClientTests
             SiteUrl = new Uri(api.Server.Url! + "/site/"),
             MaxRetries = 0,
         });
-        api.Server.Given(Request.Create().WithPath("/site/api/my-agents/characters/x/stats").UsingGet())
+        api.Server.Given(Request.Create().WithPath("/site/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/stats").UsingGet())
             .RespondWith(Response.Create().WithBody("""{"success":true,"data":{"stats":{"views":0,"interactions":0,"messageCount":0}}}"""));
 
-        var stats = await client.Agents.GetStatsAsync("x");
+        var stats = await client.Agents.GetStatsAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That(stats.MessageCount, Is.Zero);
         var sent = api.SingleRequest().RequestMessage!;
-        Assert.That(sent.Path, Is.EqualTo("/site/api/my-agents/characters/x/stats"));
+        Assert.That(sent.Path, Is.EqualTo("/site/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/stats"));
         Assert.That(sent.Headers!["Authorization"].Single(), Is.EqualTo("Bearer " + FakeApi.ApiKey), "site-root routes carry the same credentials");
     }
 
@@ -143,9 +143,9 @@ public class AgentsClientTests
     [Test]
     public async Task A_bio_sent_as_a_plain_string_is_read_as_text()
     {
-        Respond("/api/v1/agents/a", "GET", """{"success":true,"data":{"id":"a","name":"N","bio":"Just one line"}}""");
+        Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", "GET", """{"success":true,"data":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"N","bio":"Just one line"}}""");
 
-        var c = await _api.Client.Agents.GetFromOrganizationAsync("a");
+        var c = await _api.Client.Agents.GetFromOrganizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That(c.Bio!.Text, Is.EqualTo("Just one line"));
     }
@@ -219,9 +219,9 @@ public class AgentsClientTests
     [Test]
     public async Task CloneAsync_without_options_sends_an_empty_object()
     {
-        Respond("/api/my-agents/characters/a/clone", "POST", """{"success":true,"data":{"character":{"id":"b","name":"A (Copy)"}}}""");
+        Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/clone", "POST", """{"success":true,"data":{"character":{"id":"b","name":"A (Copy)"}}}""");
 
-        var clone = await _api.Client.Agents.CloneAsync("a");
+        var clone = await _api.Client.Agents.CloneAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That(clone.Character.Name, Is.EqualTo("A (Copy)"));
         AssertBody("{}");
@@ -230,9 +230,9 @@ public class AgentsClientTests
     [Test]
     public async Task GetStatsAsync_maps_the_counters()
     {
-        Respond("/api/my-agents/characters/a/stats", "GET", """{"success":true,"data":{"stats":{"views":5,"interactions":6,"messageCount":7}}}""");
+        Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/stats", "GET", """{"success":true,"data":{"stats":{"views":5,"interactions":6,"messageCount":7}}}""");
 
-        var stats = await _api.Client.Agents.GetStatsAsync("a");
+        var stats = await _api.Client.Agents.GetStatsAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That((stats.Views, stats.Interactions, stats.MessageCount), Is.EqualTo((5, 6, 7)));
     }
@@ -240,31 +240,31 @@ public class AgentsClientTests
     [Test]
     public async Task GetShareStatusAsync_maps_links()
     {
-        Respond("/api/my-agents/characters/a/share", "GET", """
-            {"success":true,"data":{"isPublic":true,"shareUrl":"https://cloud.milady.ai/chat/a","shareInfo":{"chatUrl":"https://cloud.milady.ai/chat/a",
-             "dashboardChatUrl":"https://cloud.milady.ai/dashboard/chat?characterId=a","a2aEndpoint":"https://cloud.milady.ai/api/agents/a/a2a",
-             "mcpEndpoint":"https://cloud.milady.ai/api/agents/a/mcp"}}}
+        Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/share", "GET", """
+            {"success":true,"data":{"isPublic":true,"shareUrl":"https://cloud.milady.ai/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","shareInfo":{"chatUrl":"https://cloud.milady.ai/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e",
+             "dashboardChatUrl":"https://cloud.milady.ai/dashboard/chat?characterId=0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","a2aEndpoint":"https://cloud.milady.ai/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a",
+             "mcpEndpoint":"https://cloud.milady.ai/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"}}}
             """);
 
-        var status = await _api.Client.Agents.GetShareStatusAsync("a");
+        var status = await _api.Client.Agents.GetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.Multiple(() =>
         {
             Assert.That(status.IsPublic, Is.True);
-            Assert.That(status.ShareUrl, Is.EqualTo("https://cloud.milady.ai/chat/a"));
-            Assert.That(status.ShareInfo!.ChatUrl, Is.EqualTo("https://cloud.milady.ai/chat/a"));
-            Assert.That(status.ShareInfo.DashboardChatUrl, Is.EqualTo("https://cloud.milady.ai/dashboard/chat?characterId=a"));
-            Assert.That(status.ShareInfo.A2aEndpoint, Is.EqualTo("https://cloud.milady.ai/api/agents/a/a2a"));
-            Assert.That(status.ShareInfo.McpEndpoint, Is.EqualTo("https://cloud.milady.ai/api/agents/a/mcp"));
+            Assert.That(status.ShareUrl, Is.EqualTo("https://cloud.milady.ai/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
+            Assert.That(status.ShareInfo!.ChatUrl, Is.EqualTo("https://cloud.milady.ai/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
+            Assert.That(status.ShareInfo.DashboardChatUrl, Is.EqualTo("https://cloud.milady.ai/dashboard/chat?characterId=0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
+            Assert.That(status.ShareInfo.A2aEndpoint, Is.EqualTo("https://cloud.milady.ai/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a"));
+            Assert.That(status.ShareInfo.McpEndpoint, Is.EqualTo("https://cloud.milady.ai/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"));
         });
     }
 
     [Test]
     public async Task GetShareStatusAsync_reads_null_links_of_a_private_character()
     {
-        Respond("/api/my-agents/characters/a/share", "GET", """{"success":true,"data":{"isPublic":false,"shareUrl":null,"shareInfo":null}}""");
+        Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/share", "GET", """{"success":true,"data":{"isPublic":false,"shareUrl":null,"shareInfo":null}}""");
 
-        var status = await _api.Client.Agents.GetShareStatusAsync("a");
+        var status = await _api.Client.Agents.GetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That((status.IsPublic, status.ShareUrl, status.ShareInfo), Is.EqualTo((false, (string?)null, (AgentShareInfo?)null)));
     }
@@ -272,21 +272,21 @@ public class AgentsClientTests
     [Test]
     public async Task SetShareStatusAsync_puts_the_flag_and_maps_the_result()
     {
-        Respond("/api/my-agents/characters/a/share", "PUT", """
-            {"success":true,"data":{"characterId":"a","characterName":"Bot","isPublic":true,"shareUrl":"https://x/chat/a","message":"Character is now public",
-             "shareInfo":{"chatUrl":"https://x/chat/a","dashboardChatUrl":"https://x/dashboard/chat?characterId=a"}}}
+        Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/share", "PUT", """
+            {"success":true,"data":{"characterId":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","characterName":"Bot","isPublic":true,"shareUrl":"https://x/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","message":"Character is now public",
+             "shareInfo":{"chatUrl":"https://x/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","dashboardChatUrl":"https://x/dashboard/chat?characterId=0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"}}}
             """);
 
-        var update = await _api.Client.Agents.SetShareStatusAsync("a", true);
+        var update = await _api.Client.Agents.SetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", true);
 
         Assert.Multiple(() =>
         {
-            Assert.That(update.CharacterId, Is.EqualTo("a"));
+            Assert.That(update.CharacterId, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
             Assert.That(update.CharacterName, Is.EqualTo("Bot"));
             Assert.That(update.IsPublic, Is.True);
-            Assert.That(update.ShareUrl, Is.EqualTo("https://x/chat/a"));
+            Assert.That(update.ShareUrl, Is.EqualTo("https://x/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
             Assert.That(update.Message, Is.EqualTo("Character is now public"));
-            Assert.That(update.ShareInfo!.DashboardChatUrl, Is.EqualTo("https://x/dashboard/chat?characterId=a"));
+            Assert.That(update.ShareInfo!.DashboardChatUrl, Is.EqualTo("https://x/dashboard/chat?characterId=0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
         });
         AssertBody("""{"isPublic":true}""");
     }
@@ -294,12 +294,12 @@ public class AgentsClientTests
     [Test]
     public async Task PublishAsync_posts_settings_to_the_v1_route_and_maps_the_agent()
     {
-        Respond("/api/v1/agents/a/publish", "POST", """
-            {"success":true,"message":"Agent published successfully","agent":{"id":"a","name":"Bot","isPublic":true,"monetizationEnabled":true,
-             "markupPercentage":12.5,"a2aEnabled":true,"mcpEnabled":false,"a2aEndpoint":"https://x/api/agents/a/a2a","mcpEndpoint":"https://x/api/agents/a/mcp"}}
+        Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/publish", "POST", """
+            {"success":true,"message":"Agent published successfully","agent":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"Bot","isPublic":true,"monetizationEnabled":true,
+             "markupPercentage":12.5,"a2aEnabled":true,"mcpEnabled":false,"a2aEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a","mcpEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"}}
             """);
 
-        var result = await _api.Client.Agents.PublishAsync("a", new PublishAgentRequest
+        var result = await _api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest
         {
             EnableMonetization = true,
             MarkupPercentage = 12.5,
@@ -312,15 +312,15 @@ public class AgentsClientTests
         {
             Assert.That(result.Success, Is.True);
             Assert.That(result.Message, Is.EqualTo("Agent published successfully"));
-            Assert.That(result.Agent.Id, Is.EqualTo("a"));
+            Assert.That(result.Agent.Id, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
             Assert.That(result.Agent.Name, Is.EqualTo("Bot"));
             Assert.That(result.Agent.IsPublic, Is.True);
             Assert.That(result.Agent.MonetizationEnabled, Is.True);
             Assert.That(result.Agent.MarkupPercentage, Is.EqualTo(12.5));
             Assert.That(result.Agent.A2aEnabled, Is.True);
             Assert.That(result.Agent.McpEnabled, Is.False);
-            Assert.That(result.Agent.A2aEndpoint, Is.EqualTo("https://x/api/agents/a/a2a"));
-            Assert.That(result.Agent.McpEndpoint, Is.EqualTo("https://x/api/agents/a/mcp"));
+            Assert.That(result.Agent.A2aEndpoint, Is.EqualTo("https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a"));
+            Assert.That(result.Agent.McpEndpoint, Is.EqualTo("https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"));
         });
         AssertBody("""{"enableMonetization":true,"markupPercentage":12.5,"payoutWalletAddress":"0xw","a2aEnabled":true,"mcpEnabled":false}""");
     }
@@ -328,9 +328,9 @@ public class AgentsClientTests
     [Test]
     public async Task UnpublishAsync_sends_delete_and_maps_the_state()
     {
-        Respond("/api/v1/agents/a/publish", "DELETE", """{"success":true,"message":"Agent unpublished","agent":{"id":"a","name":"Bot","isPublic":false}}""");
+        Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/publish", "DELETE", """{"success":true,"message":"Agent unpublished","agent":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"Bot","isPublic":false}}""");
 
-        var result = await _api.Client.Agents.UnpublishAsync("a");
+        var result = await _api.Client.Agents.UnpublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That((result.Message, result.Agent.IsPublic), Is.EqualTo(("Agent unpublished", false)));
         Assert.That(_api.SingleRequest().RequestMessage!.Body, Is.Null.Or.Empty);
@@ -339,20 +339,20 @@ public class AgentsClientTests
     [Test]
     public void Publish_and_monetization_reject_a_markup_outside_0_to_1000_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Agents.PublishAsync("a", new PublishAgentRequest { MarkupPercentage = 1000.5 }));
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Agents.UpdateMonetizationAsync("a", new UpdateAgentMonetizationRequest { MarkupPercentage = -1 }));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest { MarkupPercentage = 1000.5 }));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Agents.UpdateMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new UpdateAgentMonetizationRequest { MarkupPercentage = -1 }));
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public async Task GetMonetizationAsync_maps_every_field()
     {
-        Respond("/api/v1/agents/a/monetization", "GET", """
+        Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/monetization", "GET", """
             {"success":true,"monetization":{"enabled":true,"markupPercentage":20,"payoutWalletAddress":"0xw","isPublic":true,
              "totalEarnings":3.25,"totalRequests":120,"a2aEnabled":true,"mcpEnabled":false}}
             """);
 
-        var m = await _api.Client.Agents.GetMonetizationAsync("a");
+        var m = await _api.Client.Agents.GetMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.Multiple(() =>
         {
@@ -370,9 +370,9 @@ public class AgentsClientTests
     [Test]
     public async Task UpdateMonetizationAsync_puts_only_the_given_changes()
     {
-        Respond("/api/v1/agents/a/monetization", "PUT", """{"success":true,"monetization":{"enabled":false,"markupPercentage":5,"payoutWalletAddress":null,"isPublic":false}}""");
+        Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/monetization", "PUT", """{"success":true,"monetization":{"enabled":false,"markupPercentage":5,"payoutWalletAddress":null,"isPublic":false}}""");
 
-        var m = await _api.Client.Agents.UpdateMonetizationAsync("a", new UpdateAgentMonetizationRequest { MonetizationEnabled = false, MarkupPercentage = 5 });
+        var m = await _api.Client.Agents.UpdateMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new UpdateAgentMonetizationRequest { MonetizationEnabled = false, MarkupPercentage = 5 });
 
         Assert.That((m.Enabled, m.MarkupPercentage, m.PayoutWalletAddress, m.IsPublic), Is.EqualTo((false, (double?)5, (string?)null, (bool?)false)));
         AssertBody("""{"monetizationEnabled":false,"markupPercentage":5}""");
@@ -382,7 +382,7 @@ public class AgentsClientTests
     public async Task GetByTokenAsync_sends_address_and_chain_and_maps_the_agent()
     {
         Respond("/api/v1/agents/by-token", "GET", """
-            {"success":true,"data":{"id":"a","name":"Bot","username":"bot","avatar_url":null,"bio":["b"],"is_public":true,
+            {"success":true,"data":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"Bot","username":"bot","avatar_url":null,"bio":["b"],"is_public":true,
              "token_address":"0xabc","token_chain":"base","token_name":"T","token_ticker":"TT","created_at":"2026-04-01T00:00:00.000Z"}}
             """);
 
@@ -390,7 +390,7 @@ public class AgentsClientTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(agent.Id, Is.EqualTo("a"));
+            Assert.That(agent.Id, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
             Assert.That(agent.Name, Is.EqualTo("Bot"));
             Assert.That(agent.Username, Is.EqualTo("bot"));
             Assert.That(agent.AvatarUrl, Is.Null);
@@ -417,16 +417,16 @@ public class AgentsClientTests
     [Test]
     public async Task GetPublicAsync_reaches_the_characters_site_route()
     {
-        Respond("/api/characters/a/public", "GET", """
-            {"success":true,"data":{"id":"a","name":"Bot","username":"bot","avatarUrl":"https://x/a.png","bio":"First line","category":"fun",
+        Respond("/api/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/public", "GET", """
+            {"success":true,"data":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"Bot","username":"bot","avatarUrl":"https://x/a.png","bio":"First line","category":"fun",
              "tags":["t"],"viewCount":9,"interactionCount":4,"monetizationEnabled":true}}
             """);
 
-        var c = await _api.Client.Agents.GetPublicAsync("a");
+        var c = await _api.Client.Agents.GetPublicAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.Multiple(() =>
         {
-            Assert.That(c.Id, Is.EqualTo("a"));
+            Assert.That(c.Id, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
             Assert.That(c.Name, Is.EqualTo("Bot"));
             Assert.That(c.Username, Is.EqualTo("bot"));
             Assert.That(c.AvatarUrl, Is.EqualTo("https://x/a.png"));
@@ -442,10 +442,10 @@ public class AgentsClientTests
     [Test]
     public async Task InvokeN8nRouteAsync_keeps_route_slashes_and_sends_raw_json()
     {
-        Respond("/api/v1/agents/a/n8n/workflows/42/run", "POST", """{"ok":true,"runId":"r1"}""");
+        Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/n8n/workflows/42/run", "POST", """{"ok":true,"runId":"r1"}""");
         using var body = JsonDocument.Parse("""{"input":{"x":1}}""");
 
-        var result = await _api.Client.Agents.InvokeN8nRouteAsync("a", HttpMethod.Post, "workflows/42/run", body.RootElement);
+        var result = await _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Post, "workflows/42/run", body.RootElement);
 
         Assert.That(result.GetProperty("runId").GetString(), Is.EqualTo("r1"));
         AssertBody("""{"input":{"x":1}}""");
@@ -455,9 +455,9 @@ public class AgentsClientTests
     public void InvokeN8nRouteAsync_rejects_bad_routes_methods_and_bodies_before_sending()
     {
         using var body = JsonDocument.Parse("{}");
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("a", HttpMethod.Get, "../../credits"));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("a", HttpMethod.Patch, "w"));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("a", HttpMethod.Get, "w", body.RootElement));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Get, "../../credits"));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Patch, "w"));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Get, "w", body.RootElement));
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
@@ -478,10 +478,10 @@ public class AgentsClientTests
         var handler = RecordingHandler.Json("""{"success":true,"data":{"stats":{"views":0,"interactions":0,"messageCount":0}}}""");
         using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
 
-        await client.Agents.GetStatsAsync("a/b?c");
+        await client.Agents.GetStatsAsync("{0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e}");
 
         // The site root comes from the default BaseUrl (…/api/v1/ minus api/v1/); the id stays one segment.
-        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/my-agents/characters/a%2Fb%3Fc/stats"));
+        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/my-agents/characters/%7B0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e%7D/stats"));
     }
 
     [Test]
@@ -490,7 +490,7 @@ public class AgentsClientTests
         _api.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"success":false,"error":"Character not found"}"""));
 
-        var ex = Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Agents.GetAsync("missing"));
+        var ex = Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Agents.GetAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
 
         Assert.That(ex!.RawBody, Does.Contain("Character not found"));
     }

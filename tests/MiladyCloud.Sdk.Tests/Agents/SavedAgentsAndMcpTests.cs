@@ -20,7 +20,7 @@ public class SavedAgentsAndMcpTests
     public async Task Saved_ListAsync_maps_every_field()
     {
         Respond("/api/my-agents/saved", "GET", """
-            {"success":true,"data":{"agents":[{"id":"s1","name":"Other","username":"other","avatar_url":"https://x/o.png","bio":"Hi",
+            {"success":true,"data":{"agents":[{"id":"5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d","name":"Other","username":"other","avatar_url":"https://x/o.png","bio":"Hi",
              "owner_id":"u2","owner_name":"Ann","last_interaction_time":"2026-04-05T12:00:00.000Z"}],"count":1}}
             """);
 
@@ -30,7 +30,7 @@ public class SavedAgentsAndMcpTests
         Assert.Multiple(() =>
         {
             Assert.That(list.Count, Is.EqualTo(1));
-            Assert.That(a.Id, Is.EqualTo("s1"));
+            Assert.That(a.Id, Is.EqualTo("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d"));
             Assert.That(a.Name, Is.EqualTo("Other"));
             Assert.That(a.Username, Is.EqualTo("other"));
             Assert.That(a.AvatarUrl, Is.EqualTo("https://x/o.png"));
@@ -44,18 +44,18 @@ public class SavedAgentsAndMcpTests
     [Test]
     public async Task Saved_GetAsync_and_RemoveAsync_use_the_saved_route()
     {
-        Respond("/api/my-agents/saved/s1", "GET", """
-            {"success":true,"data":{"agent":{"id":"s1","name":"Other"},"stats":{"messageCount":3},
+        Respond("/api/my-agents/saved/5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d", "GET", """
+            {"success":true,"data":{"agent":{"id":"5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d","name":"Other"},"stats":{"messageCount":3},
              "deletion_warning":"Removing this agent will permanently delete your conversation history with it."}}
             """);
-        Respond("/api/my-agents/saved/s1", "DELETE", """{"success":true,"data":{"message":"Saved agent removed successfully","deleted":{"rooms":2}}}""");
+        Respond("/api/my-agents/saved/5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d", "DELETE", """{"success":true,"data":{"message":"Saved agent removed successfully","deleted":{"rooms":2}}}""");
 
-        var detail = await _api.Client.Agents.Saved.GetAsync("s1");
-        var removed = await _api.Client.Agents.Saved.RemoveAsync("s1");
+        var detail = await _api.Client.Agents.Saved.GetAsync("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d");
+        var removed = await _api.Client.Agents.Saved.RemoveAsync("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d");
 
         Assert.Multiple(() =>
         {
-            Assert.That(detail.Agent.Id, Is.EqualTo("s1"));
+            Assert.That(detail.Agent.Id, Is.EqualTo("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d"));
             Assert.That(detail.Stats!.Value.GetProperty("messageCount").GetInt32(), Is.EqualTo(3));
             Assert.That(detail.DeletionWarning, Does.StartWith("Removing this agent"));
             Assert.That(removed.Message, Is.EqualTo("Saved agent removed successfully"));
@@ -67,17 +67,17 @@ public class SavedAgentsAndMcpTests
     [Test]
     public async Task Mcp_GetAsync_maps_servers_by_id()
     {
-        Respond("/api/characters/c1/mcps", "GET", """
-            {"characterId":"c1","mcpSettings":{"servers":{"weather":{"type":"streamable-http","url":"https://cloud.milady.ai/api/mcp/weather","timeout":30000}},"maxRetries":2},
+        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "GET", """
+            {"characterId":"7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d","mcpSettings":{"servers":{"weather":{"type":"streamable-http","url":"https://cloud.milady.ai/api/mcp/weather","timeout":30000}},"maxRetries":2},
              "pluginMcpEnabled":true,"enabledServers":["weather"],"serverCount":1}
             """);
 
-        var config = await _api.Client.Agents.Mcp.GetAsync("c1");
+        var config = await _api.Client.Agents.Mcp.GetAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d");
 
         var server = config.McpSettings!.Servers["weather"];
         Assert.Multiple(() =>
         {
-            Assert.That(config.CharacterId, Is.EqualTo("c1"));
+            Assert.That(config.CharacterId, Is.EqualTo("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d"));
             Assert.That(server.Type, Is.EqualTo(AgentMcpServerType.StreamableHttp));
             Assert.That(server.Url, Is.EqualTo("https://cloud.milady.ai/api/mcp/weather"));
             Assert.That(server.Timeout, Is.EqualTo(30000));
@@ -91,14 +91,14 @@ public class SavedAgentsAndMcpTests
     [Test]
     public async Task Mcp_ReplaceAsync_puts_the_settings()
     {
-        Respond("/api/characters/c1/mcps", "PUT", """{"success":true,"message":"MCP settings updated","enabledServers":["w"],"serverCount":1}""");
+        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "PUT", """{"success":true,"message":"MCP settings updated","enabledServers":["w"],"serverCount":1}""");
         var settings = new AgentMcpSettings
         {
             Servers = new Dictionary<string, AgentMcpServer> { ["w"] = new() { Type = AgentMcpServerType.Stdio, Url = "/api/mcp/w" } },
             MaxRetries = 1,
         };
 
-        var result = await _api.Client.Agents.Mcp.ReplaceAsync("c1", settings, enablePlugin: false);
+        var result = await _api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", settings, enablePlugin: false);
 
         Assert.That((result.Success, result.Message, result.EnabledServers), Is.EqualTo((true, "MCP settings updated", new[] { "w" })));
         Assert.That(result.AdditionalProperties["serverCount"].GetInt32(), Is.EqualTo(1));
@@ -108,9 +108,9 @@ public class SavedAgentsAndMcpTests
     [Test]
     public async Task Mcp_AddServerAsync_posts_id_and_config()
     {
-        Respond("/api/characters/c1/mcps", "POST", """{"success":true,"enabledServers":["w","x"]}""");
+        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "POST", """{"success":true,"enabledServers":["w","x"]}""");
 
-        var result = await _api.Client.Agents.Mcp.AddServerAsync("c1", "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "https://m.example/mcp", Timeout = 1000 });
+        var result = await _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "https://m.example/mcp", Timeout = 1000 });
 
         Assert.That(result.EnabledServers, Is.EqualTo(new[] { "w", "x" }));
         AssertBody("""{"serverId":"x","serverConfig":{"type":"streamable-http","url":"https://m.example/mcp","timeout":1000}}""");
@@ -119,9 +119,9 @@ public class SavedAgentsAndMcpTests
     [Test]
     public async Task Mcp_RemoveServerAsync_sends_the_id_as_query()
     {
-        Respond("/api/characters/c1/mcps", "DELETE", """{"success":true,"message":"Server removed"}""");
+        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "DELETE", """{"success":true,"message":"Server removed"}""");
 
-        var result = await _api.Client.Agents.Mcp.RemoveServerAsync("c1", "weather tool");
+        var result = await _api.Client.Agents.Mcp.RemoveServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "weather tool");
 
         Assert.That(result.Message, Is.EqualTo("Server removed"));
         Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?serverId=weather%20tool"));
@@ -133,11 +133,11 @@ public class SavedAgentsAndMcpTests
         var tooMany = new AgentMcpSettings { Servers = Enumerable.Range(0, 51).ToDictionary(i => $"s{i}", _ => new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }) };
         var badTimeout = new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x", Timeout = 300_001 };
 
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("c1", tooMany));
-        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("c1", new AgentMcpSettings { Servers = new Dictionary<string, AgentMcpServer>(), MaxRetries = 11 }));
-        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("c1", "x", badTimeout));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("c1", new string('i', 101), new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("c1", "x", new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = new string('u', 2049) }));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", tooMany));
+        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", new AgentMcpSettings { Servers = new Dictionary<string, AgentMcpServer>(), MaxRetries = 11 }));
+        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", badTimeout));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", new string('i', 101), new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = new string('u', 2049) }));
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 

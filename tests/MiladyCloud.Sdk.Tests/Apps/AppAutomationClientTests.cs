@@ -17,7 +17,7 @@ public class AppAutomationClientTests
     {
         _api.Respond("GET", "/api/v1/apps/a-1/discord-automation", """
             {"enabled":true,"discordConnected":true,"guildId":"g","guildName":"Guild","channelId":"c","channelName":"general","autoAnnounce":true,
-             "announceIntervalMin":120,"announceIntervalMax":240,"lastAnnouncementAt":"2026-04-27T10:00:00Z","totalMessages":4,"agentCharacterId":"ch-1"}
+             "announceIntervalMin":120,"announceIntervalMax":240,"lastAnnouncementAt":"2026-04-27T10:00:00Z","totalMessages":4,"agentCharacterId":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0c"}
             """);
 
         var state = await _api.Client.Apps.Automation.GetDiscordAsync("a-1");
@@ -32,7 +32,7 @@ public class AppAutomationClientTests
             Assert.That(state.AnnounceIntervalMin, Is.EqualTo(120));
             Assert.That(state.LastAnnouncementAt, Is.EqualTo("2026-04-27T10:00:00Z"));
             Assert.That(state.TotalMessages, Is.EqualTo(4));
-            Assert.That(state.AgentCharacterId, Is.EqualTo("ch-1"));
+            Assert.That(state.AgentCharacterId, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0c"));
         });
     }
 
@@ -43,11 +43,11 @@ public class AppAutomationClientTests
 
         var result = await _api.Client.Apps.Automation.EnableDiscordAsync("a-1", new AppDiscordAutomationRequest
         {
-            Enabled = true, GuildId = "g", ChannelId = "c", AutoAnnounce = true, AnnounceIntervalMin = 60, AnnounceIntervalMax = 90, VibeStyle = "playful", AgentCharacterId = "ch-1",
+            Enabled = true, GuildId = "g", ChannelId = "c", AutoAnnounce = true, AnnounceIntervalMin = 60, AnnounceIntervalMax = 90, VibeStyle = "playful", AgentCharacterId = "0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0c",
         });
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/discord-automation", """
-            {"enabled":true,"guildId":"g","channelId":"c","autoAnnounce":true,"announceIntervalMin":60,"announceIntervalMax":90,"vibeStyle":"playful","agentCharacterId":"ch-1"}
+            {"enabled":true,"guildId":"g","channelId":"c","autoAnnounce":true,"announceIntervalMin":60,"announceIntervalMax":90,"vibeStyle":"playful","agentCharacterId":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0c"}
             """);
         Assert.That(result.DiscordAutomation!.VibeStyle, Is.EqualTo("playful"));
         Assert.That(result.DiscordAutomation.AnnounceIntervalMax, Is.EqualTo(90));
@@ -142,15 +142,16 @@ public class AppAutomationClientTests
     }
 
     [Test]
-    public async Task PostTelegramAnnouncementAsync_posts_text_and_target_and_keeps_numeric_ids()
+    public async Task PostTelegramAnnouncementAsync_posts_text_and_target_and_maps_the_ids()
     {
-        _api.Respond("POST", "/api/v1/apps/a-1/telegram-automation/post", """{"success":true,"messageId":123,"chatId":-100200}""");
+        // messageId is Telegram's integer id; chatId is the target string the server used.
+        _api.Respond("POST", "/api/v1/apps/a-1/telegram-automation/post", """{"success":true,"messageId":123,"chatId":"-100"}""");
 
         var result = await _api.Client.Apps.Automation.PostTelegramAnnouncementAsync("a-1", new AppTelegramPostRequest { Text = "Hello", ChannelId = "-100" });
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/telegram-automation/post", """{"text":"Hello","channelId":"-100"}""");
-        Assert.That(result.MessageId!.Value.GetInt64(), Is.EqualTo(123));
-        Assert.That(result.ChatId!.Value.GetInt64(), Is.EqualTo(-100200));
+        Assert.That(result.MessageId, Is.EqualTo(123));
+        Assert.That(result.ChatId, Is.EqualTo("-100"));
     }
 
     [Test]
@@ -158,7 +159,7 @@ public class AppAutomationClientTests
     {
         _api.Respond("GET", "/api/v1/apps/a-1/twitter-automation", """
             {"enabled":true,"config":{"enabled":true,"autoPost":true,"autoReply":true,"autoEngage":false,"discovery":false,"postIntervalMin":90,"postIntervalMax":150,
-             "vibeStyle":"calm","topics":["ai","agents"],"lastPostAt":"2026-04-27T10:00:00Z","totalPosts":2,"agentCharacterId":"ch-1"},"twitterConnected":true,"lastPost":"2026-04-27T10:00:00Z","totalPosts":2}
+             "vibeStyle":"calm","topics":["ai","agents"],"lastPostAt":"2026-04-27T10:00:00Z","totalPosts":2,"agentCharacterId":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0c"},"twitterConnected":true,"lastPost":"2026-04-27T10:00:00Z","totalPosts":2}
             """);
 
         var state = await _api.Client.Apps.Automation.GetTwitterAsync("a-1");
@@ -169,11 +170,11 @@ public class AppAutomationClientTests
             Assert.That(state.Enabled, Is.True);
             Assert.That(state.TwitterConnected, Is.True);
             Assert.That(state.TotalPosts, Is.EqualTo(2));
-            Assert.That(state.LastPost!.Value.GetString(), Is.EqualTo("2026-04-27T10:00:00Z"));
+            Assert.That(state.LastPost, Is.EqualTo("2026-04-27T10:00:00Z"));
             Assert.That(state.Config!.AutoReply, Is.True);
             Assert.That(state.Config.PostIntervalMax, Is.EqualTo(150));
             Assert.That(state.Config.Topics, Is.EqualTo(new[] { "ai", "agents" }));
-            Assert.That(state.Config.AgentCharacterId, Is.EqualTo("ch-1"));
+            Assert.That(state.Config.AgentCharacterId, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0c"));
         });
     }
 

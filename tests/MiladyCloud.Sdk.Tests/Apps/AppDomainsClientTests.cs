@@ -1,10 +1,12 @@
+using MiladyCloud.Sdk.Models;
+
 namespace MiladyCloud.Sdk.Tests.Apps;
 
 public class AppDomainsClientTests
 {
     private const string StatusJson = """
         {"success":true,"domain":"app.example.com","status":"pending","configured":false,"verified":false,"sslStatus":"provisioning","sslExpiresAt":null,
-         "configuredBy":null,"records":[{"type":"CNAME"}],"error":"CNAME missing","isApexDomain":false,
+         "configuredBy":null,"records":[{"type":"TXT","name":"_vercel.example.com","value":"vc-domain-verify=app.example.com,1"}],"isApexDomain":false,
          "dnsInstructions":[{"type":"CNAME","name":"app","value":"cname.example.net","description":"Point app at the platform"}]}
         """;
 
@@ -16,13 +18,14 @@ public class AppDomainsClientTests
     [TearDown]
     public void TearDown() => _api.Dispose();
 
+    /// <summary>The routes map each row to camelCase (getDomainsForApp); every member must land in its property.</summary>
     [Test]
-    public async Task ListAsync_maps_domain_records_and_the_sandbox_url()
+    public async Task ListAsync_maps_the_servers_camelCase_domain_records()
     {
         _api.Respond("GET", "/api/v1/apps/a-1/domains", """
-            {"success":true,"sandboxUrl":"https://my-app.sandbox.example","domains":[{"id":"d-1","app_id":"a-1","subdomain":"my-app","custom_domain":"app.example.com",
-              "custom_domain_verified":true,"verification_records":[],"ssl_status":"active","ssl_error":null,"vercel_project_id":"p","vercel_domain_id":"vd",
-              "is_primary":true,"created_at":"c","updated_at":"u","verified_at":"v"}]}
+            {"success":true,"sandboxUrl":null,"domains":[{"id":"d-1","subdomain":"my-app","subdomainUrl":"https://my-app.apps.example","customDomain":"app.example.com",
+              "customDomainUrl":"https://app.example.com","customDomainVerified":true,"sslStatus":"active","isPrimary":true,
+              "verificationRecords":[{"type":"TXT","name":"_vercel.example.com","value":"vc=1"}],"vercelProjectId":"p","createdAt":"2026-04-01T00:00:00.000Z","verifiedAt":"2026-04-02T00:00:00.000Z"}]}
             """);
 
         var list = await _api.Client.Apps.Domains.ListAsync("a-1");
@@ -31,14 +34,19 @@ public class AppDomainsClientTests
         var domain = list.Domains.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(list.SandboxUrl, Is.EqualTo("https://my-app.sandbox.example"));
+            Assert.That(list.SandboxUrl, Is.Null);
             Assert.That(domain.Subdomain, Is.EqualTo("my-app"));
+            Assert.That(domain.SubdomainUrl, Is.EqualTo("https://my-app.apps.example"));
             Assert.That(domain.CustomDomain, Is.EqualTo("app.example.com"));
+            Assert.That(domain.CustomDomainUrl, Is.EqualTo("https://app.example.com"));
             Assert.That(domain.CustomDomainVerified, Is.True);
-            Assert.That(domain.SslStatus, Is.EqualTo("active"));
+            Assert.That(domain.SslStatus, Is.EqualTo(AppSslStatus.Active));
             Assert.That(domain.VercelProjectId, Is.EqualTo("p"));
             Assert.That(domain.IsPrimary, Is.True);
-            Assert.That(domain.VerifiedAt, Is.EqualTo("v"));
+            Assert.That(domain.VerificationRecords!.Single().Name, Is.EqualTo("_vercel.example.com"));
+            Assert.That(domain.CreatedAt, Is.EqualTo("2026-04-01T00:00:00.000Z"));
+            Assert.That(domain.VerifiedAt, Is.EqualTo("2026-04-02T00:00:00.000Z"));
+            Assert.That(domain.AdditionalProperties, Is.Empty, "every member has its property");
         });
     }
 
@@ -47,7 +55,7 @@ public class AppDomainsClientTests
     {
         _api.Respond("POST", "/api/v1/apps/a-1/domains", """
             {"success":true,"domain":"example.com","verified":false,
-             "verificationRecords":[{"type":"TXT","domain":"_vercel.example.com","value":"vc=1","reason":"pending_domain_verification"}],
+             "verificationRecords":[{"type":"TXT","name":"_vercel.example.com","value":"vc=1"}],
              "dnsInstructions":[{"type":"A","name":"@","value":"76.76.21.21","description":"Apex record"}],"isApexDomain":true}
             """);
 
@@ -59,10 +67,12 @@ public class AppDomainsClientTests
             Assert.That(added.Domain, Is.EqualTo("example.com"));
             Assert.That(added.Verified, Is.False);
             Assert.That(added.IsApexDomain, Is.True);
-            Assert.That(added.VerificationRecords!.Single().Value, Is.EqualTo("vc=1"));
-            Assert.That(added.VerificationRecords!.Single().Reason, Is.EqualTo("pending_domain_verification"));
-            Assert.That(added.DnsInstructions!.Single().Type, Is.EqualTo("A"));
-            Assert.That(added.DnsInstructions!.Single().Value, Is.EqualTo("76.76.21.21"));
+            Assert.That(added.VerificationRecords.Single().Type, Is.EqualTo(AppDnsRecordType.TXT));
+            Assert.That(added.VerificationRecords.Single().Name, Is.EqualTo("_vercel.example.com"));
+            Assert.That(added.VerificationRecords.Single().Value, Is.EqualTo("vc=1"));
+            Assert.That(added.VerificationRecords.Single().AdditionalProperties, Is.Empty);
+            Assert.That(added.DnsInstructions.Single().Type, Is.EqualTo(AppDnsRecordType.A));
+            Assert.That(added.DnsInstructions.Single().Value, Is.EqualTo("76.76.21.21"));
         });
     }
 
@@ -99,13 +109,13 @@ public class AppDomainsClientTests
         _api.AssertRequest("POST", "/api/v1/apps/a-1/domains/status", """{"domain":"app.example.com"}""");
         Assert.Multiple(() =>
         {
-            Assert.That(status.Status, Is.EqualTo("pending"));
+            Assert.That(status.Status, Is.EqualTo(AppDomainState.Pending));
             Assert.That(status.Configured, Is.False);
-            Assert.That(status.SslStatus, Is.EqualTo("provisioning"));
+            Assert.That(status.SslStatus, Is.EqualTo(AppSslStatus.Provisioning));
             Assert.That(status.ConfiguredBy, Is.Null);
-            Assert.That(status.Error, Is.EqualTo("CNAME missing"));
-            Assert.That(status.Records!.Single().GetProperty("type").GetString(), Is.EqualTo("CNAME"));
-            Assert.That(status.DnsInstructions!.Single().Description, Is.EqualTo("Point app at the platform"));
+            Assert.That(status.Error, Is.Null);
+            Assert.That(status.Records.Single().Name, Is.EqualTo("_vercel.example.com"));
+            Assert.That(status.DnsInstructions.Single().Description, Is.EqualTo("Point app at the platform"));
         });
     }
 
@@ -118,19 +128,23 @@ public class AppDomainsClientTests
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/domains/verify", """{"domain":"app.example.com"}""");
         Assert.That(result.Verified, Is.False);
-        Assert.That(result.Status!.SslStatus, Is.EqualTo("provisioning"));
+        Assert.That(result.Status.SslStatus, Is.EqualTo(AppSslStatus.Provisioning));
     }
 
     [Test]
     public async Task SyncAsync_posts_without_a_body()
     {
-        _api.Respond("POST", "/api/v1/apps/a-1/domains/sync", """{"success":true,"domains":[{"id":"d-1","custom_domain":"app.example.com"}],"syncedAt":"2026-04-27T10:00:00Z"}""");
+        _api.Respond("POST", "/api/v1/apps/a-1/domains/sync", """
+            {"success":true,"domains":[{"id":"d-1","subdomain":"my-app","subdomainUrl":"https://my-app.apps.example","customDomain":"app.example.com","customDomainUrl":"https://app.example.com",
+              "customDomainVerified":false,"sslStatus":"pending","isPrimary":true,"verificationRecords":[],"vercelProjectId":null,"createdAt":"2026-04-01T00:00:00.000Z","verifiedAt":null}],
+             "syncedAt":"2026-04-27T10:00:00Z"}
+            """);
 
         var result = await _api.Client.Apps.Domains.SyncAsync("a-1");
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/domains/sync");
         Assert.That(result.SyncedAt, Is.EqualTo("2026-04-27T10:00:00Z"));
-        Assert.That(result.Domains!.Single().CustomDomain, Is.EqualTo("app.example.com"));
+        Assert.That(result.Domains.Single().CustomDomain, Is.EqualTo("app.example.com"));
     }
 
     [Test]

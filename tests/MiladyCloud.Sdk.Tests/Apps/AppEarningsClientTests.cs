@@ -57,7 +57,7 @@ public class AppEarningsClientTests
             {"success":true,"earnings":{
                "summary":{"totalLifetimeEarnings":12.5,"totalInferenceEarnings":10.0,"totalPurchaseEarnings":2.5,"pendingBalance":1.0,"withdrawableBalance":11.5,"totalWithdrawn":0,"payoutThreshold":25},
                "breakdown":{"today":{"period":"day","inferenceEarnings":0.2,"purchaseEarnings":0,"total":0.2},"thisWeek":{"period":"week","total":1},"thisMonth":{"period":"month","total":5},"allTime":{"period":"all","total":12.5}},
-               "recentTransactions":[{"id":"t-1","type":"inference_markup","amount":"0.0012","description":"Markup","created_at":"2026-04-27T10:00:00Z","metadata":{}}],
+               "recentTransactions":[{"id":"t-1","app_id":"a-1","user_id":null,"type":"inference_markup","amount":"0.0012","description":"Markup","created_at":"2026-04-27T10:00:00Z","metadata":{}}],
                "chartData":[{"date":"2026-04-26","inferenceEarnings":0.3,"purchaseEarnings":0,"total":0.3}]},
              "monetization":{"enabled":true,"inferenceMarkupPercentage":15,"purchaseSharePercentage":10,"platformOffsetAmount":0,"totalCreatorEarnings":12.5,"totalPlatformRevenue":70.8}}
             """);
@@ -91,7 +91,10 @@ public class AppEarningsClientTests
     [Test]
     public async Task GetAsync_accepts_a_null_summary()
     {
-        _api.Respond("GET", "/api/v1/apps/a-1/earnings", """{"success":true,"earnings":{"summary":null,"recentTransactions":[],"chartData":[]}}""");
+        _api.Respond("GET", "/api/v1/apps/a-1/earnings", """
+            {"success":true,"earnings":{"summary":null,"breakdown":{"today":{"period":"day","inferenceEarnings":0,"purchaseEarnings":0,"total":0}},"recentTransactions":[],"chartData":[]},
+             "monetization":{"enabled":false,"inferenceMarkupPercentage":0,"purchaseSharePercentage":0,"platformOffsetAmount":0,"totalCreatorEarnings":0,"totalPlatformRevenue":0}}
+            """);
 
         var result = await _api.Client.Apps.Earnings.GetAsync("a-1");
 
@@ -110,13 +113,14 @@ public class AppEarningsClientTests
     [Test]
     public async Task ListHistoryAsync_sends_paging_and_type()
     {
-        _api.Respond("GET", "/api/v1/apps/a-1/earnings/history", """{"success":true,"transactions":[{"id":"t-2","type":"withdrawal","amount":"-25.00"}],"pagination":{"limit":10,"offset":0,"hasMore":true}}""");
+        _api.Respond("GET", "/api/v1/apps/a-1/earnings/history", """{"success":true,"transactions":[{"id":"t-2","app_id":"a-1","user_id":"u-1","type":"withdrawal","amount":"-25.00","description":"Withdrawal","created_at":"2026-04-27T10:00:00Z","metadata":{}}],"pagination":{"limit":10,"offset":0,"hasMore":true}}""");
 
         var history = await _api.Client.Apps.Earnings.ListHistoryAsync("a-1", limit: 10, offset: 0, type: "withdrawal");
 
         _api.AssertRequest("GET", "/api/v1/apps/a-1/earnings/history?limit=10&offset=0&type=withdrawal");
         Assert.That(history.Transactions.Single().Amount, Is.EqualTo("-25.00"));
-        Assert.That(history.Pagination!.HasMore, Is.True);
+        Assert.That(history.Pagination.HasMore, Is.True);
+        Assert.That(history.Transactions.Single().UserId, Is.EqualTo("u-1"));
     }
 
     [Test]

@@ -1,8 +1,12 @@
+using MiladyCloud.Sdk.Models;
+
 namespace MiladyCloud.Sdk.Tests.Apps;
 
 /// <summary>Analytics, users, characters and deployment of an app.</summary>
 public class AppInsightsTests
 {
+    private const string C1 = "0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d01";
+    private const string C2 = "0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d02";
     private static readonly DateTimeOffset Start = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset End = new(2026, 4, 2, 12, 30, 0, TimeSpan.FromHours(2));
     private AppApi _api = null!;
@@ -13,15 +17,13 @@ public class AppInsightsTests
     [TearDown]
     public void TearDown() => _api.Dispose();
 
+    /// <summary>The server aggregates rows from its request log on the fly: five members, nothing else.</summary>
     [Test]
-    public async Task GetAnalyticsAsync_sends_period_and_range_and_maps_rows()
+    public async Task GetAnalyticsAsync_sends_period_and_range_and_maps_the_servers_five_member_rows()
     {
         _api.Respond("GET", "/api/v1/apps/a-1/analytics", """
-            {"success":true,"analytics":[{"id":"r-1","app_id":"a-1","period_start":"2026-04-01T00:00:00Z","period_end":"2026-04-01T01:00:00Z","period_type":"hourly",
-              "total_requests":10,"successful_requests":9,"failed_requests":1,"unique_users":3,"new_users":1,"total_input_tokens":1000,"total_output_tokens":2000,
-              "total_cost":"0.0123","total_credits_used":"0.0150","chat_requests":8,"image_requests":1,"video_requests":0,"voice_requests":0,"agent_requests":1,
-              "avg_response_time_ms":231.5,"created_at":"2026-04-01T01:00:01Z"}],
-             "totalStats":{"totalRequests":10,"totalUsers":3,"totalCreditsUsed":"0.0150"},"period":{"type":"hourly","start":"2026-04-01","end":"2026-04-02"}}
+            {"success":true,"analytics":[{"period_start":"2026-04-01T00:00:00.000Z","total_requests":10,"unique_users":3,"new_users":0,"total_cost":"0.012300"}],
+             "totalStats":{"totalRequests":42,"totalUsers":7,"totalCreditsUsed":"0.150000"},"period":{"type":"hourly","start":"2026-04-01T00:00:00.000Z","end":"2026-04-02T10:30:00.000Z"}}
             """);
 
         var result = await _api.Client.Apps.GetAnalyticsAsync("a-1", "hourly", Start, End);
@@ -30,23 +32,16 @@ public class AppInsightsTests
         var row = result.Analytics.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(row.PeriodType, Is.EqualTo("hourly"));
+            Assert.That(row.PeriodStart, Is.EqualTo("2026-04-01T00:00:00.000Z"));
             Assert.That(row.TotalRequests, Is.EqualTo(10));
-            Assert.That(row.SuccessfulRequests, Is.EqualTo(9));
-            Assert.That(row.FailedRequests, Is.EqualTo(1));
             Assert.That(row.UniqueUsers, Is.EqualTo(3));
-            Assert.That(row.NewUsers, Is.EqualTo(1));
-            Assert.That(row.TotalInputTokens, Is.EqualTo(1000));
-            Assert.That(row.TotalOutputTokens, Is.EqualTo(2000));
-            Assert.That(row.TotalCost, Is.EqualTo("0.0123"));
-            Assert.That(row.TotalCreditsUsed, Is.EqualTo("0.0150"));
-            Assert.That(row.ChatRequests, Is.EqualTo(8));
-            Assert.That(row.AgentRequests, Is.EqualTo(1));
-            Assert.That(row.AvgResponseTimeMs, Is.EqualTo(231.5));
-            Assert.That(result.TotalStats!.TotalRequests, Is.EqualTo(10));
-            Assert.That(result.TotalStats.TotalCreditsUsed, Is.EqualTo("0.0150"));
-            Assert.That(result.Period!.Type, Is.EqualTo("hourly"));
-            Assert.That(result.Period.End, Is.EqualTo("2026-04-02"));
+            Assert.That(row.NewUsers, Is.EqualTo(0));
+            Assert.That(row.TotalCost, Is.EqualTo("0.012300"));
+            Assert.That(row.AdditionalProperties, Is.Empty);
+            Assert.That(result.TotalStats.TotalRequests, Is.EqualTo(42));
+            Assert.That(result.TotalStats.TotalCreditsUsed, Is.EqualTo("0.150000"));
+            Assert.That(result.Period.Type, Is.EqualTo("hourly"));
+            Assert.That(result.Period.End, Is.EqualTo("2026-04-02T10:30:00.000Z"));
         });
     }
 
@@ -96,7 +91,7 @@ public class AppInsightsTests
         Assert.Multiple(() =>
         {
             Assert.That(page.Total, Is.EqualTo(31));
-            Assert.That(page.Pagination!.Limit, Is.EqualTo(10));
+            Assert.That(page.Pagination.Limit, Is.EqualTo(10));
             Assert.That(page.Pagination.Offset, Is.EqualTo(20));
             Assert.That(request.RequestType, Is.EqualTo("chat"));
             Assert.That(request.IpAddress, Is.EqualTo("1.2.3.4"));
@@ -107,7 +102,7 @@ public class AppInsightsTests
             Assert.That(request.OutputTokens, Is.EqualTo(7));
             Assert.That(request.CreditsUsed, Is.EqualTo("0.001"));
             Assert.That(request.ResponseTimeMs, Is.EqualTo(120));
-            Assert.That(request.Status!.Value.GetString(), Is.EqualTo("success"));
+            Assert.That(request.Status, Is.EqualTo("success"));
             Assert.That(request.Metadata!["k"].GetString(), Is.EqualTo("v"));
         });
     }
@@ -145,8 +140,8 @@ public class AppInsightsTests
         {
             Assert.That(point.Period, Is.EqualTo("2026-04-01"));
             Assert.That(point.Count, Is.EqualTo(5));
-            Assert.That(point.Credits!.Value.GetString(), Is.EqualTo("0.05"));
-            Assert.That(timeline.Period!.Type, Is.EqualTo("daily"));
+            Assert.That(point.Credits, Is.EqualTo("0.05"));
+            Assert.That(timeline.Period.Type, Is.EqualTo("daily"));
         });
     }
 
@@ -170,7 +165,7 @@ public class AppInsightsTests
             Assert.That(user.TotalRequests, Is.EqualTo(3));
             Assert.That(user.TotalCreditsUsed, Is.EqualTo("0.30"));
             Assert.That(user.LastSeenAt, Is.EqualTo("2026-04-02T00:00:00Z"));
-            Assert.That(list.Pagination!.Total, Is.EqualTo(1));
+            Assert.That(list.Pagination.Total, Is.EqualTo(1));
             Assert.That(list.Pagination.Limit, Is.EqualTo(5));
         });
     }
@@ -190,35 +185,48 @@ public class AppInsightsTests
         {
             Assert.That(characters[0].Name, Is.EqualTo("Ada"));
             Assert.That(characters[0].Username, Is.EqualTo("ada"));
-            Assert.That(characters[0].AvatarUrl, Is.EqualTo("https://a"));
-            Assert.That(characters[0].Bio!.Value.GetString(), Is.EqualTo("One line"));
+            Assert.That(characters[0].AvatarUrl!.Value.GetString(), Is.EqualTo("https://a"));
+            Assert.That(characters[0].Bio.Text, Is.EqualTo("One line"));
             Assert.That(characters[0].IsPublic, Is.True);
-            Assert.That(characters[1].Bio!.Value.GetArrayLength(), Is.EqualTo(2));
+            Assert.That(characters[1].Bio.Items, Is.EqualTo(new[] { "a", "b" }));
         });
     }
 
     [Test]
     public async Task SetCharactersAsync_puts_the_ids()
     {
-        _api.Respond("PUT", "/api/v1/apps/a-1/characters", """{"success":true,"linked_character_ids":["c-1","c-2"]}""");
+        _api.Respond("PUT", "/api/v1/apps/a-1/characters", $$"""{"success":true,"linked_character_ids":["{{C1}}","{{C2}}"]}""");
 
-        var linked = await _api.Client.Apps.SetCharactersAsync("a-1", ["c-1", "c-2"]);
+        var linked = await _api.Client.Apps.SetCharactersAsync("a-1", [C1, C2]);
 
-        _api.AssertRequest("PUT", "/api/v1/apps/a-1/characters", """{"character_ids":["c-1","c-2"]}""");
-        Assert.That(linked, Is.EqualTo(new[] { "c-1", "c-2" }));
+        _api.AssertRequest("PUT", "/api/v1/apps/a-1/characters", $$"""{"character_ids":["{{C1}}","{{C2}}"]}""");
+        Assert.That(linked, Is.EqualTo(new[] { C1, C2 }));
     }
 
     [Test]
     public void SetCharactersAsync_rejects_more_than_four_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.SetCharactersAsync("a-1", ["1", "2", "3", "4", "5"]));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.SetCharactersAsync("a-1", [C1, C2, C1, C2, C1]));
+        _api.AssertNothingSent();
+    }
+
+    /// <summary>The server looks each id up unchecked, so a non-UUID reaches Postgres and comes back as a 500.</summary>
+    [Test]
+    public void SetCharactersAsync_rejects_an_id_that_is_not_a_uuid_before_sending()
+    {
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.SetCharactersAsync("a-1", [C1, "c-2"]));
+        Assert.That(ex!.Message, Does.Contain("UUID"));
         _api.AssertNothingSent();
     }
 
     [Test]
     public async Task GetDeploymentStatusAsync_maps_the_configuration()
     {
-        _api.Respond("GET", "/api/v1/apps/a-1/deploy", """{"success":true,"productionUrl":"https://p","deploymentConfigured":true,"githubRepo":"org/r","recentDeployments":[{"uid":"d-1","state":"READY"}]}""");
+        _api.Respond("GET", "/api/v1/apps/a-1/deploy", """
+            {"success":true,"productionUrl":"https://p","deploymentConfigured":true,"githubRepo":"org/r",
+             "recentDeployments":[{"id":"d-1","state":"READY","url":"https://d-1.example","createdAt":"2026-04-01T00:00:00.000Z","target":"production"},
+                                  {"id":"d-2","state":"QUEUED","createdAt":"2026-04-01T00:01:00.000Z","target":null}]}
+            """);
 
         var info = await _api.Client.Apps.GetDeploymentStatusAsync("a-1");
 
@@ -228,7 +236,10 @@ public class AppInsightsTests
             Assert.That(info.ProductionUrl, Is.EqualTo("https://p"));
             Assert.That(info.DeploymentConfigured, Is.True);
             Assert.That(info.GithubRepo, Is.EqualTo("org/r"));
-            Assert.That(info.RecentDeployments!.Single()["state"].GetString(), Is.EqualTo("READY"));
+            Assert.That(info.RecentDeployments[0].State, Is.EqualTo(AppHostedDeploymentState.READY));
+            Assert.That(info.RecentDeployments[0].Target, Is.EqualTo(AppDeploymentTarget.Production));
+            Assert.That(info.RecentDeployments[0].Url, Is.EqualTo("https://d-1.example"));
+            Assert.That(info.RecentDeployments[1].Target, Is.Null);
         });
     }
 
@@ -237,7 +248,7 @@ public class AppInsightsTests
     {
         _api.Respond("POST", "/api/v1/apps/a-1/deploy", """{"success":true,"deploymentId":"d-1","deploymentUrl":"https://d","productionUrl":"https://p"}""");
 
-        var deployment = await _api.Client.Apps.DeployAsync("a-1", new MiladyCloud.Sdk.Models.DeployAppRequest { Branch = "release", Target = "preview", CommitSha = "abc123" });
+        var deployment = await _api.Client.Apps.DeployAsync("a-1", new DeployAppRequest { Branch = "release", Target = "preview", CommitSha = "abc123" });
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/deploy", """{"branch":"release","target":"preview","commitSha":"abc123"}""");
         Assert.That((deployment.DeploymentId, deployment.DeploymentUrl, deployment.ProductionUrl), Is.EqualTo(("d-1", "https://d", "https://p")));
@@ -246,7 +257,7 @@ public class AppInsightsTests
     [Test]
     public async Task DeployAsync_without_settings_sends_an_empty_object()
     {
-        _api.Respond("POST", "/api/v1/apps/a-1/deploy", """{"success":true,"deploymentId":"d-1"}""");
+        _api.Respond("POST", "/api/v1/apps/a-1/deploy", """{"success":true,"deploymentId":"d-1","deploymentUrl":"https://d"}""");
 
         await _api.Client.Apps.DeployAsync("a-1");
 
@@ -256,7 +267,7 @@ public class AppInsightsTests
     [Test]
     public void DeployAsync_rejects_an_unknown_target_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.DeployAsync("a-1", new MiladyCloud.Sdk.Models.DeployAppRequest { Target = "staging" }));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.DeployAsync("a-1", new DeployAppRequest { Target = "staging" }));
         _api.AssertNothingSent();
     }
 }

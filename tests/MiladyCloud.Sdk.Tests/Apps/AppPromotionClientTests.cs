@@ -4,6 +4,7 @@ namespace MiladyCloud.Sdk.Tests.Apps;
 
 public class AppPromotionClientTests
 {
+    private const string AdAccount = "0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e";
     private AppApi _api = null!;
 
     [SetUp]
@@ -50,43 +51,46 @@ public class AppPromotionClientTests
     public async Task PromoteAsync_posts_channels_with_settings_and_returns_a_partial_failure()
     {
         _api.Respond("POST", "/api/v1/apps/a-1/promote", """
-            {"appId":"a-1","appName":"My App","appUrl":"https://a","channels":{"social":{"posted":2},"advertising":{"campaignId":"cmp-1"}},"totalCreditsUsed":1.5,
-             "errors":[{"channel":"seo","error":"IndexNow down"}]}
+            {"appId":"a-1","appName":"My App","appUrl":"https://a","channels":{
+               "social":{"success":false,"platforms":[{"platform":"twitter","success":true,"postId":"t-1","postUrl":"https://x/t-1"},{"platform":"bluesky","success":false,"error":"not connected"}]},
+               "advertising":{"success":true,"campaignId":"cmp-1","campaignName":"My App - traffic"}},"totalCreditsUsed":1.5,
+             "errors":["Social media promotion partially failed"]}
             """, 207);
 
         var result = await _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest
         {
             Channels = ["social", "advertising"],
             Social = new AppSocialPromotion { Platforms = ["twitter", "bluesky"], CustomMessage = "Try it" },
-            Advertising = new AppAdvertisingPromotion { Platform = "meta", AdAccountId = "acc-1", Budget = 50, BudgetType = "daily", Objective = "traffic", TargetLocations = ["US"] },
+            Advertising = new AppAdvertisingPromotion { Platform = "meta", AdAccountId = AdAccount, Budget = 50, BudgetType = "daily", Objective = "traffic", TargetLocations = ["US"] },
         });
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/promote", """
             {"channels":["social","advertising"],"social":{"platforms":["twitter","bluesky"],"customMessage":"Try it"},
-             "advertising":{"platform":"meta","adAccountId":"acc-1","budget":50,"budgetType":"daily","objective":"traffic","targetLocations":["US"]}}
+             "advertising":{"platform":"meta","adAccountId":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","budget":50,"budgetType":"daily","objective":"traffic","targetLocations":["US"]}}
             """);
         Assert.Multiple(() =>
         {
             Assert.That(result.AppId, Is.EqualTo("a-1"));
             Assert.That(result.AppName, Is.EqualTo("My App"));
             Assert.That(result.AppUrl, Is.EqualTo("https://a"));
-            Assert.That(result.Channels!.Social!["posted"].GetInt32(), Is.EqualTo(2));
-            Assert.That(result.Channels.Advertising!["campaignId"].GetString(), Is.EqualTo("cmp-1"));
+            Assert.That(result.Channels.Social!.Platforms[0].PostUrl, Is.EqualTo("https://x/t-1"));
+            Assert.That(result.Channels.Social.Platforms[1].Error, Is.EqualTo("not connected"));
+            Assert.That(result.Channels.Advertising!.CampaignId, Is.EqualTo("cmp-1"));
             Assert.That(result.TotalCreditsUsed, Is.EqualTo(1.5));
-            Assert.That(result.Errors!.Single().GetProperty("channel").GetString(), Is.EqualTo("seo"));
+            Assert.That(result.Errors.Single(), Is.EqualTo("Social media promotion partially failed"));
         });
     }
 
     [Test]
     public void PromoteAsync_rejects_a_channel_without_settings_and_unknown_channels_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = ["seo"] }));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = ["social"] }));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = ["billboard"] }));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest { Channels = [] }));
         Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Promotion.PromoteAsync("a-1", new PromoteAppRequest
         {
             Channels = ["advertising"],
-            Advertising = new AppAdvertisingPromotion { Platform = "meta", AdAccountId = "acc", Budget = 20_000, BudgetType = "daily", Objective = "traffic" },
+            Advertising = new AppAdvertisingPromotion { Platform = "meta", AdAccountId = AdAccount, Budget = 20_000, BudgetType = "daily", Objective = "traffic" },
         }));
         _api.AssertNothingSent();
     }
@@ -121,7 +125,7 @@ public class AppPromotionClientTests
     {
         _api.Respond("GET", "/api/v1/apps/a-1/promote/assets", """
             {"recommendedSizes":["facebook_feed"],"availableSizes":[{"name":"facebook_feed","width":1200,"height":628}],
-             "estimatedCost":{"perImage":0.05,"copyGeneration":0.01,"fullBundle":0.5,"display":{"perImage":"$0.05"}}}
+             "estimatedCost":{"perImage":0.05,"copyGeneration":0.01,"fullBundle":0.5,"display":"$0.50"}}
             """);
 
         var options = await _api.Client.Apps.Promotion.GetAssetOptionsAsync("a-1", "meta");
@@ -129,11 +133,11 @@ public class AppPromotionClientTests
         _api.AssertRequest("GET", "/api/v1/apps/a-1/promote/assets?platform=meta");
         Assert.Multiple(() =>
         {
-            Assert.That(options.RecommendedSizes!.Single().GetString(), Is.EqualTo("facebook_feed"));
-            Assert.That(options.AvailableSizes!.Single().Height, Is.EqualTo(628));
-            Assert.That(options.EstimatedCost!.PerImage, Is.EqualTo(0.05));
+            Assert.That(options.RecommendedSizes.Single(), Is.EqualTo("facebook_feed"));
+            Assert.That(options.AvailableSizes.Single().Height, Is.EqualTo(628));
+            Assert.That(options.EstimatedCost.PerImage, Is.EqualTo(0.05));
             Assert.That(options.EstimatedCost.FullBundle, Is.EqualTo(0.5));
-            Assert.That(options.EstimatedCost.Display!.Value.GetProperty("perImage").GetString(), Is.EqualTo("$0.05"));
+            Assert.That(options.EstimatedCost.Display, Is.EqualTo("$0.50"));
         });
     }
 
@@ -150,9 +154,10 @@ public class AppPromotionClientTests
         _api.AssertRequest("POST", "/api/v1/apps/a-1/promote/assets", """{"sizes":["twitter_card"],"includeCopy":true,"targetAudience":"devs"}""");
         Assert.Multiple(() =>
         {
-            Assert.That(assets.Assets!.Single().Url, Is.EqualTo("https://img/1.png"));
-            Assert.That(assets.Assets!.Single().Size!.Height, Is.EqualTo(630));
-            Assert.That(assets.Assets!.Single().Format, Is.EqualTo("png"));
+            Assert.That(assets.Assets.Single().Url, Is.EqualTo("https://img/1.png"));
+            Assert.That(assets.Assets.Single().Type, Is.EqualTo(AppGeneratedAssetType.SocialCard));
+            Assert.That(assets.Assets.Single().Size.Height, Is.EqualTo(630));
+            Assert.That(assets.Assets.Single().Format, Is.EqualTo("png"));
             Assert.That(assets.Copy!.Value.GetProperty("headline").GetString(), Is.EqualTo("Hi"));
             Assert.That(assets.Errors, Is.Empty);
             Assert.That(assets.CreditsUsed, Is.EqualTo(0.15));
@@ -181,9 +186,9 @@ public class AppPromotionClientTests
         _api.AssertRequest("POST", "/api/v1/apps/a-1/promote/preview", """{"platforms":["twitter"],"count":1}""");
         Assert.Multiple(() =>
         {
-            Assert.That(preview.App!.Url, Is.EqualTo("https://a"));
-            Assert.That(preview.Previews!.Single().Content, Is.EqualTo("Check it out"));
-            Assert.That(preview.Previews!.Single().Platform, Is.EqualTo("twitter"));
+            Assert.That(preview.App.Url, Is.EqualTo("https://a"));
+            Assert.That(preview.Previews.Single().Content, Is.EqualTo("Check it out"));
+            Assert.That(preview.Previews.Single().Platform, Is.EqualTo(AppPreviewPlatform.Twitter));
             Assert.That(preview.Errors, Is.Null);
         });
     }

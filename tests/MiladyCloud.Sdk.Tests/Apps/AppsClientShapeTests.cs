@@ -50,7 +50,7 @@ public class AppsClientShapeTests
         var status = await apps.Domains.GetStatusAsync("a-1", "example.com");
 
         Assert.That(app.Name, Is.EqualTo("stub"));
-        Assert.That(status.Status, Is.EqualTo("valid"));
+        Assert.That(status.Status, Is.EqualTo(AppDomainState.Valid));
         Assert.Throws<InvalidOperationException>(() => new StubApps().Earnings.GetMonetizationAsync("a-1"), "a member not overridden says so");
     }
 
@@ -64,6 +64,16 @@ public class AppsClientShapeTests
     private sealed class StubDomains : AppDomainsClient
     {
         public override Task<AppDomainStatus> GetStatusAsync(string appId, string domain, CancellationToken cancellationToken = default)
-            => Task.FromResult(new AppDomainStatus { Domain = domain, Status = "valid" });
+            => Task.FromResult(new AppDomainStatus
+            {
+                Domain = domain,
+                Status = AppDomainState.Valid,
+                Configured = true,
+                Verified = true,
+                SslStatus = AppSslStatus.Active,
+                Records = [],
+                IsApexDomain = true,
+                DnsInstructions = [],
+            });
     }
 }

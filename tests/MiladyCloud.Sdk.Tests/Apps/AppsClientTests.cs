@@ -4,6 +4,9 @@ namespace MiladyCloud.Sdk.Tests.Apps;
 
 public class AppsClientTests
 {
+    private const string C1 = "0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d01";
+    private const string C2 = "0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d02";
+
     internal const string AppJson = """
         {"id":"a-1","name":"My App","description":null,"slug":"my-app","organization_id":"o-1","created_by_user_id":"u-1",
          "app_url":"https://myapp.example.com","allowed_origins":["*"],"api_key_id":"k-1","affiliate_code":null,
@@ -146,7 +149,7 @@ public class AppsClientTests
     [Test]
     public async Task CheckNameAsync_posts_the_name_and_maps_the_conflict()
     {
-        _api.Respond("POST", "/api/v1/apps/check-name", """{"success":true,"available":false,"slug":"my-app","conflictType":"subdomain","suggestedName":"my-app-2"}""");
+        _api.Respond("POST", "/api/v1/apps/check-name", """{"success":true,"available":false,"slug":"my-app","conflictType":"subdomain","suggestedName":"My App-3f2a"}""");
 
         var result = await _api.Client.Apps.CheckNameAsync("My App");
 
@@ -155,8 +158,8 @@ public class AppsClientTests
         {
             Assert.That(result.Available, Is.False);
             Assert.That(result.Slug, Is.EqualTo("my-app"));
-            Assert.That(result.ConflictType, Is.EqualTo("subdomain"));
-            Assert.That(result.SuggestedName, Is.EqualTo("my-app-2"));
+            Assert.That(result.ConflictType, Is.EqualTo(AppNameConflictType.Subdomain));
+            Assert.That(result.SuggestedName, Is.EqualTo("My App-3f2a"));
         });
     }
 
@@ -186,9 +189,9 @@ public class AppsClientTests
     {
         _api.Respond("PATCH", "/api/v1/apps/a-1", "{\"success\":true,\"app\":" + AppJson + "}");
 
-        var app = await _api.Client.Apps.UpdateAsync("a-1", new UpdateAppRequest { Name = "Renamed", LogoUrl = "", IsActive = false, LinkedCharacterIds = ["c-1", "c-2"] });
+        var app = await _api.Client.Apps.UpdateAsync("a-1", new UpdateAppRequest { Name = "Renamed", LogoUrl = "", IsActive = false, LinkedCharacterIds = [C1, C2] });
 
-        _api.AssertRequest("PATCH", "/api/v1/apps/a-1", """{"name":"Renamed","logo_url":"","is_active":false,"linked_character_ids":["c-1","c-2"]}""");
+        _api.AssertRequest("PATCH", "/api/v1/apps/a-1", """{"name":"Renamed","logo_url":"","is_active":false,"linked_character_ids":["0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d01","0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d02"]}""");
         Assert.That(app.Id, Is.EqualTo("a-1"));
     }
 
@@ -232,14 +235,14 @@ public class AppsClientTests
     [Test]
     public async Task GetPublicInfoAsync_escapes_the_redirect_uri()
     {
-        _api.Respond("GET", "/api/v1/apps/a-1/public", """{"success":true,"app":{"id":"a-1","name":"My App","description":"d","logo_url":"https://l","website_url":"https://w"}}""");
+        _api.Respond("GET", "/api/v1/apps/3f1e2d4c-5b6a-4978-8a1b-2c3d4e5f6a7b/public", """{"success":true,"app":{"id":"3f1e2d4c-5b6a-4978-8a1b-2c3d4e5f6a7b","name":"My App","description":"d","logo_url":"https://l","website_url":"https://w"}}""");
 
-        var info = await _api.Client.Apps.GetPublicInfoAsync("a-1", "https://myapp.example.com/cb?x=1");
+        var info = await _api.Client.Apps.GetPublicInfoAsync("3f1e2d4c-5b6a-4978-8a1b-2c3d4e5f6a7b", "https://myapp.example.com/cb?x=1");
 
-        _api.AssertRequest("GET", "/api/v1/apps/a-1/public?redirect_uri=https%3A%2F%2Fmyapp.example.com%2Fcb%3Fx%3D1");
+        _api.AssertRequest("GET", "/api/v1/apps/3f1e2d4c-5b6a-4978-8a1b-2c3d4e5f6a7b/public?redirect_uri=https%3A%2F%2Fmyapp.example.com%2Fcb%3Fx%3D1");
         Assert.Multiple(() =>
         {
-            Assert.That(info.Id, Is.EqualTo("a-1"));
+            Assert.That(info.Id, Is.EqualTo("3f1e2d4c-5b6a-4978-8a1b-2c3d4e5f6a7b"));
             Assert.That(info.Name, Is.EqualTo("My App"));
             Assert.That(info.Description, Is.EqualTo("d"));
             Assert.That(info.LogoUrl, Is.EqualTo("https://l"));

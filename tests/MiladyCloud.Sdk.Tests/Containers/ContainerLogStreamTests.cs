@@ -11,7 +11,7 @@ public class ContainerLogStreamTests
     public void StreamLogsAsync_yields_entries_in_order_types_errors_and_ignores_keepalives()
     {
         using var api = new FakeApi();
-        api.Server.Given(Request.Create().WithPath("/api/v1/containers/c-1/logs/stream").WithParam("level", "warn").UsingGet())
+        api.Server.Given(Request.Create().WithPath("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs/stream").WithParam("level", "warn").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream").WithBody(
                 "data: {\"type\":\"log\",\"data\":{\"timestamp\":\"2026-04-27T10:00:03.120Z\",\"level\":\"info\",\"message\":\"Server started\"}}\n\n" +
                 ": keepalive\n\n" +
@@ -21,7 +21,7 @@ public class ContainerLogStreamTests
         var events = new List<ContainerLogStreamEvent>();
         var thrown = Assert.ThrowsAsync<MiladyCloudStreamIncompleteException>(async () =>
         {
-            await foreach (var item in api.Client.Containers.StreamLogsAsync("c-1", "warn"))
+            await foreach (var item in api.Client.Containers.StreamLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "warn"))
             {
                 events.Add(item);
             }
@@ -34,10 +34,10 @@ public class ContainerLogStreamTests
         Assert.Multiple(() =>
         {
             Assert.That(first.Type, Is.EqualTo("log"));
-            Assert.That(first.Data.Message, Is.EqualTo("Server started"));
+            Assert.That(first.Data.Message?.Text, Is.EqualTo("Server started"));
             Assert.That(first.Data.Level, Is.EqualTo("info"));
             Assert.That(first.Data.Timestamp, Is.EqualTo("2026-04-27T10:00:03.120Z"));
-            Assert.That(second.Data.Message, Is.EqualTo("defaults"));
+            Assert.That(second.Data.Message?.Text, Is.EqualTo("defaults"));
             Assert.That(second.Data.Metadata!["module"].GetString(), Is.EqualTo("config"));
             Assert.That(error.Type, Is.EqualTo("error"));
             Assert.That(error.Message, Is.EqualTo("AWS credentials not configured"));
@@ -52,13 +52,13 @@ public class ContainerLogStreamTests
     public async Task An_event_of_an_unknown_kind_is_kept_as_the_base_type()
     {
         using var api = new FakeApi();
-        api.Server.Given(Request.Create().WithPath("/api/v1/containers/c-1/logs/stream").UsingGet())
+        api.Server.Given(Request.Create().WithPath("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs/stream").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream").WithBody("data: {\"type\":\"heartbeat\",\"at\":1}\n\n"));
 
         var events = new List<ContainerLogStreamEvent>();
         Assert.ThrowsAsync<MiladyCloudStreamIncompleteException>(async () =>
         {
-            await foreach (var item in api.Client.Containers.StreamLogsAsync("c-1"))
+            await foreach (var item in api.Client.Containers.StreamLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"))
             {
                 events.Add(item);
             }
@@ -73,12 +73,12 @@ public class ContainerLogStreamTests
     public void Errors_before_the_stream_are_typed()
     {
         using var api = new FakeApi();
-        api.Server.Given(Request.Create().WithPath("/api/v1/containers/c-1/logs/stream").UsingGet())
+        api.Server.Given(Request.Create().WithPath("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs/stream").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("{\"success\":false,\"error\":\"Container not found\"}"));
 
         var ex = Assert.ThrowsAsync<NotFoundException>(async () =>
         {
-            await foreach (var _ in api.Client.Containers.StreamLogsAsync("c-1"))
+            await foreach (var _ in api.Client.Containers.StreamLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"))
             {
             }
         });
@@ -89,7 +89,7 @@ public class ContainerLogStreamTests
     public void StreamLogsAsync_rejects_unknown_level_before_sending()
     {
         using var api = new FakeApi();
-        Assert.Throws<ArgumentException>(() => api.Client.Containers.StreamLogsAsync("c-1", "verbose"));
+        Assert.Throws<ArgumentException>(() => api.Client.Containers.StreamLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "verbose"));
         Assert.That(api.Server.LogEntries, Is.Empty);
     }
 
@@ -104,7 +104,7 @@ public class ContainerLogStreamTests
         var received = new List<string?>();
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in client.Containers.StreamLogsAsync("c-1", cancellationToken: cts.Token))
+            await foreach (var item in client.Containers.StreamLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", cancellationToken: cts.Token))
             {
                 received.Add(((ContainerLogLineEvent)item).Data.Message);
                 await cts.CancelAsync();
@@ -123,7 +123,7 @@ public class ContainerLogStreamTests
         var options = new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey, TimeProvider = clock, StreamIdleTimeout = TimeSpan.FromSeconds(1), StreamFirstEventTimeout = TimeSpan.FromSeconds(1) };
         using var client = new MiladyCloudClient(new HttpClient(new StreamHandler(body)), options);
         using var cts = new CancellationTokenSource();
-        await using var events = client.Containers.StreamLogsAsync("c-1").GetAsyncEnumerator(cts.Token);
+        await using var events = client.Containers.StreamLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01").GetAsyncEnumerator(cts.Token);
 
         Assert.That(await events.MoveNextAsync(), Is.True);
         var next = events.MoveNextAsync().AsTask();

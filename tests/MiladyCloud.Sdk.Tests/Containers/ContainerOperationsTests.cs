@@ -101,16 +101,16 @@ public class ContainerOperationsTests
     [Test]
     public async Task ListDeploymentsAsync_maps_the_container_and_deployments()
     {
-        Respond("GET", "/api/v1/containers/c-1/deployments", """
-            {"success":true,"data":{"container":{"id":"c-1","name":"Agent","current_status":"running","load_balancer_url":"http://lb","ecs_service_arn":"arn:svc"},
+        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/deployments", """
+            {"success":true,"data":{"container":{"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","current_status":"running","load_balancer_url":"http://lb","ecs_service_arn":"arn:svc"},
              "deployments":[{"id":"d-1","status":"success","cost":"15.00","error":null,
-               "metadata":{"container_id":"c-1","container_name":"Agent","desired_count":1,"cpu":1792,"memory":1792,"port":3000,"image_tag":"v1","ecs_service_arn":"arn:svc"},
+               "metadata":{"container_id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","container_name":"Agent","desired_count":1,"cpu":1792,"memory":1792,"port":3000,"image_tag":"v1","ecs_service_arn":"arn:svc"},
                "deployed_at":"2026-04-27T10:00:00Z","duration_ms":540000}],"total":1}}
             """);
 
-        var history = await _api.Client.Containers.ListDeploymentsAsync("c-1");
+        var history = await _api.Client.Containers.ListDeploymentsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
-        AssertRequest("GET", "/api/v1/containers/c-1/deployments");
+        AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/deployments");
         var deployment = history.Deployments.Single();
         Assert.Multiple(() =>
         {
@@ -130,14 +130,14 @@ public class ContainerOperationsTests
     [Test]
     public async Task GetMetricsAsync_sends_the_period_and_maps_the_metrics()
     {
-        Respond("GET", "/api/v1/containers/c-1/metrics", """
-            {"success":true,"data":{"container":{"id":"c-1","name":"Agent","status":"running"},"metrics":{"cpu_utilization":12.5,"memory_utilization":40.25,
+        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics", """
+            {"success":true,"data":{"container":{"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","status":"running"},"metrics":{"cpu_utilization":12.5,"memory_utilization":40.25,
              "network_rx_bytes":1024,"network_tx_bytes":2048,"task_count":1,"healthy_task_count":1,"timestamp":"2026-04-27T10:00:00Z"},"period_minutes":30}}
             """);
 
-        var report = await _api.Client.Containers.GetMetricsAsync("c-1", 30);
+        var report = await _api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", 30);
 
-        AssertRequest("GET", "/api/v1/containers/c-1/metrics?period=30");
+        AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics?period=30");
         Assert.Multiple(() =>
         {
             Assert.That(report.Container!.Status, Is.EqualTo("running"));
@@ -155,19 +155,19 @@ public class ContainerOperationsTests
     [Test]
     public async Task GetLogsAsync_sends_level_limit_and_since_and_maps_entries()
     {
-        Respond("GET", "/api/v1/containers/c-1/logs", """
-            {"success":true,"data":{"container":{"id":"c-1","name":"Agent","status":"running","ecs_service_arn":"arn:svc"},
+        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs", """
+            {"success":true,"data":{"container":{"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","status":"running","ecs_service_arn":"arn:svc"},
              "logs":[{"timestamp":"2026-04-27T10:00:03.120Z","level":"error","message":"boom"}],"total":1,"hasLogs":true,
              "filters":{"limit":20,"since":"2026-04-27T09:00:00.000Z","level":"error"}}}
             """);
 
-        var logs = await _api.Client.Containers.GetLogsAsync("c-1", "error", 20, new DateTimeOffset(2026, 4, 27, 11, 0, 0, TimeSpan.FromHours(2)));
+        var logs = await _api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "error", 20, new DateTimeOffset(2026, 4, 27, 11, 0, 0, TimeSpan.FromHours(2)));
 
-        AssertRequest("GET", "/api/v1/containers/c-1/logs?level=error&limit=20&since=2026-04-27T09%3A00%3A00.000Z");
+        AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs?level=error&limit=20&since=2026-04-27T09%3A00%3A00.000Z");
         Assert.Multiple(() =>
         {
             Assert.That(logs.Container!.EcsServiceArn, Is.EqualTo("arn:svc"));
-            Assert.That(logs.Logs.Single().Message, Is.EqualTo("boom"));
+            Assert.That(logs.Logs.Single().Message?.Text, Is.EqualTo("boom"));
             Assert.That(logs.Logs.Single().Level, Is.EqualTo("error"));
             Assert.That(logs.Total, Is.EqualTo(1));
             Assert.That(logs.HasLogs, Is.True);
@@ -180,11 +180,11 @@ public class ContainerOperationsTests
     [Test]
     public async Task GetLogsAsync_without_logs_maps_the_explanation()
     {
-        Respond("GET", "/api/v1/containers/c-1/logs", """{"success":true,"data":{"logs":[],"total":0,"hasLogs":false,"message":"No logs yet","filters":{"limit":100,"since":null,"level":"all"}}}""");
+        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs", """{"success":true,"data":{"logs":[],"total":0,"hasLogs":false,"message":"No logs yet","filters":{"limit":100,"since":null,"level":"all"}}}""");
 
-        var logs = await _api.Client.Containers.GetLogsAsync("c-1");
+        var logs = await _api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
-        AssertRequest("GET", "/api/v1/containers/c-1/logs");
+        AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs");
         Assert.That(logs.Logs, Is.Empty);
         Assert.That(logs.Message, Is.EqualTo("No logs yet"));
         Assert.That(logs.Filters!.Level, Is.EqualTo("all"));
@@ -195,16 +195,16 @@ public class ContainerOperationsTests
     [TestCase(null, 501)]
     public void GetLogsAsync_rejects_bad_filters_before_sending(string? level, int? limit)
     {
-        Assert.CatchAsync<ArgumentException>(() => _api.Client.Containers.GetLogsAsync("c-1", level, limit));
+        Assert.CatchAsync<ArgumentException>(() => _api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", level, limit));
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public void Not_yet_deployed_is_an_invalid_request()
     {
-        Respond("GET", "/api/v1/containers/c-1/metrics", """{"success":false,"error":"Container has not been deployed to ECS yet"}""", 400);
+        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics", """{"success":false,"error":"Container has not been deployed to ECS yet"}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Containers.GetMetricsAsync("c-1"));
+        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
         Assert.That(ex!.Message, Does.Contain("not been deployed"));
     }
 

@@ -9,7 +9,7 @@ namespace MiladyCloud.Sdk.Tests.Containers;
 public class ContainersClientTests
 {
     private const string ContainerJson = """
-        {"id":"c-1","name":"Agent","project_name":"proj","status":"running","is_update":"false","total_billed":"12.50",
+        {"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","project_name":"proj","status":"running","is_update":"false","total_billed":"12.50",
          "environment_vars":{"A":"1"},"desired_count":1,"cpu":1792,"memory":1792,"port":3000,"architecture":"arm64",
          "load_balancer_url":"http://lb.example","metadata":{"ecr_image_uri":"x.dkr.ecr.y/z:1"}}
         """;
@@ -35,7 +35,7 @@ public class ContainersClientTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(container.Id, Is.EqualTo("c-1"));
+            Assert.That(container.Id, Is.EqualTo("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
             Assert.That(container.ProjectName, Is.EqualTo("proj"));
             Assert.That(container.Status, Is.EqualTo("running"));
             Assert.That(container.IsUpdate, Is.EqualTo("false"));
@@ -49,29 +49,65 @@ public class ContainersClientTests
     }
 
     [Test]
-    public async Task GetAsync_escapes_the_id()
+    public async Task GetAsync_sends_a_UUID_in_braces_as_one_escaped_segment()
     {
         var handler = RecordingHandler.Json("{\"success\":true,\"data\":" + ContainerJson + "}");
         using var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = FakeApi.ApiKey });
 
-        var container = await client.Containers.GetAsync("c 1/x");
+        var container = await client.Containers.GetAsync("{3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01}");
 
         Assert.That(container.Name, Is.EqualTo("Agent"));
-        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/v1/containers/c%201%2Fx"));
+        Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/v1/containers/%7B3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01%7D"));
     }
 
+    // The server passes the id to a UUID column unchecked: anything else would fail in the database with a 500.
     [TestCase("..")]
     [TestCase(" ")]
-    public void GetAsync_rejects_unsafe_ids_before_sending(string id)
+    [TestCase("c 1/x")]
+    [TestCase("c-1")]
+    [TestCase("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a0")]
+    [TestCase(" 3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01")]
+    [TestCase("(3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01)")]
+    public void GetAsync_rejects_ids_that_are_not_UUIDs_before_sending(string id)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.GetAsync(id));
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.GetAsync(id));
+        Assert.That(ex!.ParamName, Is.EqualTo("containerId"));
+        Assert.That(_api.Server.LogEntries, Is.Empty);
+    }
+
+    [TestCase("3f1c2b7a9d4e4c1b8a2f5e6d7c8b9a01")]
+    [TestCase("3F1C2B7A-9D4E-4C1B-8A2F-5E6D7C8B9A01")]
+    public async Task GetAsync_accepts_the_other_UUID_forms_the_database_reads(string id)
+    {
+        Respond("/api/v1/containers/" + id, "GET", "{\"success\":true,\"data\":" + ContainerJson + "}");
+
+        var container = await _api.Client.Containers.GetAsync(id);
+
+        Assert.That(container.Name, Is.EqualTo("Agent"));
+    }
+
+    [Test]
+    public void Every_call_with_a_container_id_checks_it_before_sending()
+    {
+        var containers = _api.Client.Containers;
+        Assert.Multiple(() =>
+        {
+            Assert.ThrowsAsync<ArgumentException>(() => containers.UpdateAsync("c-1", new UpdateContainerRequest { Cpu = 512 }));
+            Assert.ThrowsAsync<ArgumentException>(() => containers.DeleteAsync("c-1"));
+            Assert.ThrowsAsync<ArgumentException>(() => containers.GetHealthAsync("c-1"));
+            Assert.ThrowsAsync<ArgumentException>(() => containers.ListDeploymentsAsync("c-1"));
+            Assert.ThrowsAsync<ArgumentException>(() => containers.GetMetricsAsync("c-1"));
+            Assert.ThrowsAsync<ArgumentException>(() => containers.GetLogsAsync("c-1"));
+            Assert.Throws<ArgumentException>(() => containers.StreamLogsAsync("c-1"));
+            Assert.ThrowsAsync<ArgumentException>(() => containers.WaitUntilHealthyAsync("c-1", TimeSpan.FromMinutes(1)));
+        });
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public async Task CreateAsync_posts_snake_case_settings_and_maps_polling_hints()
     {
-        Respond("/api/v1/containers", "POST", "{\"success\":true,\"data\":" + ContainerJson + ",\"message\":\"started\",\"creditsDeducted\":15,\"creditsRemaining\":15,\"stackName\":\"s\",\"polling\":{\"endpoint\":\"/api/v1/containers/c-1\",\"intervalMs\":10000,\"expectedDurationMs\":600000}}", 202);
+        Respond("/api/v1/containers", "POST", "{\"success\":true,\"data\":" + ContainerJson + ",\"message\":\"started\",\"creditsDeducted\":15,\"creditsRemaining\":15,\"stackName\":\"s\",\"polling\":{\"endpoint\":\"/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01\",\"intervalMs\":10000,\"expectedDurationMs\":600000}}", 202);
 
         var result = await _api.Client.Containers.CreateAsync(new CreateContainerRequest
         {
@@ -85,7 +121,7 @@ public class ContainersClientTests
             Assert.That(result.StackName, Is.EqualTo("s"));
             Assert.That(result.Polling!.IntervalMs, Is.EqualTo(10000));
             Assert.That(result.Polling.ExpectedDurationMs, Is.EqualTo(600000));
-            Assert.That(result.Data.Id, Is.EqualTo("c-1"));
+            Assert.That(result.Data.Id, Is.EqualTo("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
         });
         using var body = JsonDocument.Parse(_api.SingleRequest().RequestMessage!.Body!);
         var root = body.RootElement;
@@ -125,9 +161,9 @@ public class ContainersClientTests
     [Test]
     public async Task UpdateAsync_patches_only_the_given_fields()
     {
-        Respond("/api/v1/containers/c-1", "PATCH", "{\"success\":true,\"message\":\"Container updated successfully\",\"data\":" + ContainerJson + "}");
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "PATCH", "{\"success\":true,\"message\":\"Container updated successfully\",\"data\":" + ContainerJson + "}");
 
-        var result = await _api.Client.Containers.UpdateAsync("c-1", new UpdateContainerRequest { Memory = 1024 });
+        var result = await _api.Client.Containers.UpdateAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", new UpdateContainerRequest { Memory = 1024 });
 
         Assert.That(result.Message, Is.EqualTo("Container updated successfully"));
         using var body = JsonDocument.Parse(_api.SingleRequest().RequestMessage!.Body!);
@@ -138,16 +174,16 @@ public class ContainersClientTests
     [Test]
     public void UpdateAsync_with_nothing_to_update_throws_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.UpdateAsync("c-1", new UpdateContainerRequest()));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.UpdateAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", new UpdateContainerRequest()));
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public async Task DeleteAsync_maps_the_refund()
     {
-        Respond("/api/v1/containers/c-1", "DELETE", """{"success":true,"message":"Container deleted successfully","refundAmount":3}""");
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "DELETE", """{"success":true,"message":"Container deleted successfully","refundAmount":3}""");
 
-        var result = await _api.Client.Containers.DeleteAsync("c-1");
+        var result = await _api.Client.Containers.DeleteAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
         Assert.That(result.RefundAmount, Is.EqualTo(3));
         Assert.That(_api.SingleRequest().RequestMessage!.Method, Is.EqualTo("DELETE"));
@@ -156,9 +192,9 @@ public class ContainersClientTests
     [Test]
     public async Task GetHealthAsync_maps_the_check()
     {
-        Respond("/api/v1/containers/c-1/health", "GET", """{"success":true,"data":{"containerId":"c-1","healthy":true,"statusCode":200,"responseTime":42,"checkedAt":"2026-04-27T10:00:00Z","containerStatus":"running","lastHealthCheck":null}}""");
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/health", "GET", """{"success":true,"data":{"containerId":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","healthy":true,"statusCode":200,"responseTime":42,"checkedAt":"2026-04-27T10:00:00Z","containerStatus":"running","lastHealthCheck":null}}""");
 
-        var health = await _api.Client.Containers.GetHealthAsync("c-1");
+        var health = await _api.Client.Containers.GetHealthAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
         Assert.Multiple(() =>
         {
@@ -173,9 +209,9 @@ public class ContainersClientTests
     [Test]
     public void GetAsync_not_found_throws_typed_exception()
     {
-        Respond("/api/v1/containers/c-9", "GET", """{"success":false,"error":"Container not found"}""", 404);
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a09", "GET", """{"success":false,"error":"Container not found"}""", 404);
 
-        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => _api.Client.Containers.GetAsync("c-9"));
+        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => _api.Client.Containers.GetAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a09"));
         Assert.That(ex!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
     }
 }

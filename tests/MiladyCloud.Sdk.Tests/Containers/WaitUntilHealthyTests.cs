@@ -6,7 +6,7 @@ namespace MiladyCloud.Sdk.Tests.Containers;
 
 public class WaitUntilHealthyTests
 {
-    private static string Body(string status) => "{\"success\":true,\"data\":{\"id\":\"c-1\",\"status\":\"" + status + "\",\"error_message\":\"stack failed\"}}";
+    private static string Body(string status) => "{\"success\":true,\"data\":{\"id\":\"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01\",\"status\":\"" + status + "\",\"error_message\":\"stack failed\"}}";
 
     private static (MiladyCloudClient Client, QueueHandler Handler, TimerSignalingClock Clock) Create(params string[] statuses)
     {
@@ -21,7 +21,7 @@ public class WaitUntilHealthyTests
     {
         var (client, handler, clock) = Create("pending", "deploying", "running");
         var seen = new List<ContainerHealthProgress>();
-        var wait = client.Containers.WaitUntilHealthyAsync("c-1", TimeSpan.FromMinutes(15), new SyncProgress(seen.Add));
+        var wait = client.Containers.WaitUntilHealthyAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", TimeSpan.FromMinutes(15), new SyncProgress(seen.Add));
 
         await clock.NextDelayAsync();
         Assert.That(handler.Count, Is.EqualTo(1));
@@ -45,7 +45,7 @@ public class WaitUntilHealthyTests
     public async Task Failed_deployment_throws_with_the_server_message()
     {
         var (client, _, _) = Create("failed");
-        var ex = Assert.ThrowsAsync<MiladyCloudException>(() => client.Containers.WaitUntilHealthyAsync("c-1", TimeSpan.FromMinutes(1)));
+        var ex = Assert.ThrowsAsync<MiladyCloudException>(() => client.Containers.WaitUntilHealthyAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", TimeSpan.FromMinutes(1)));
         Assert.That(ex!.Message, Does.Contain("stack failed"));
         await Task.CompletedTask;
     }
@@ -54,7 +54,7 @@ public class WaitUntilHealthyTests
     public async Task Deadline_throws_timeout()
     {
         var (client, handler, clock) = Create("deploying", "deploying", "deploying");
-        var wait = client.Containers.WaitUntilHealthyAsync("c-1", TimeSpan.FromSeconds(8));
+        var wait = client.Containers.WaitUntilHealthyAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", TimeSpan.FromSeconds(8));
         await clock.NextDelayAsync();
         clock.Advance(TimeSpan.FromSeconds(5));
         await clock.NextDelayAsync();
@@ -63,7 +63,10 @@ public class WaitUntilHealthyTests
         Assert.That(handler.Count, Is.EqualTo(3));
     }
 
-    /// <summary>Lets a test advance the clock only once the poller has started its delay, so no advance is lost to a race.</summary>
+    /// <summary>
+    /// Lets a test advance the clock only once the poller has started its delay, so no advance is lost to a race. Only
+    /// delays count (Task.Delay's timer state is the delay task): each poll also arms a body-read deadline.
+    /// </summary>
     private sealed class TimerSignalingClock : FakeTimeProvider
     {
         private readonly SemaphoreSlim _timerCreated = new(0);
@@ -73,7 +76,11 @@ public class WaitUntilHealthyTests
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             var timer = base.CreateTimer(callback, state, dueTime, period);
-            _timerCreated.Release();
+            if (state is Task)
+            {
+                _timerCreated.Release();
+            }
+
             return timer;
         }
     }

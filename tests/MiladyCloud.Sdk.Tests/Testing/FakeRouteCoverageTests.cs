@@ -26,12 +26,6 @@ public class FakeRouteCoverageTests
     /// </summary>
     private static readonly Dictionary<string, string> KnownSpecGaps = new(StringComparer.Ordinal)
     {
-        // The create handler answers 400 for an invalid body (name, project_name, image, limits); the spec lists 202, 404, 500.
-        ["POST /containers"] = "400",
-        // The update handler answers 400 for a value out of range or no updatable field; the spec lists 200, 404, 500.
-        ["PATCH /containers/{id}"] = "400",
-        // The stream handler answers 400 "Container has not been deployed to ECS yet" before the container runs.
-        ["GET /containers/{id}/logs/stream"] = "400",
         // The fake answers 404 for an unknown document; the real handler deletes blindly and answers 200.
         ["DELETE /knowledge/{id}"] = "404",
     };

@@ -99,8 +99,9 @@ public class FakeServerAgentMcpAndN8nTests
             Assert.That(unknown!.RawBody, Is.EqualTo("""{"error":"Character not found"}"""));
             Assert.That(foreign!.RawBody, Is.EqualTo("""{"error":"Unauthorized"}"""));
             Assert.That(badUrl!.RawBody, Is.EqualTo("""{"error":"Invalid request body","details":[{"field":"serverConfig.url","message":"Must be a valid URL or pathname starting with /"}]}"""));
-            Assert.That(badType!.RawBody, Does.Contain("""{"field":"serverConfig.type","message":"Invalid enum value. Expected \u0027streamable-http\u0027 | \u0027stdio\u0027, received \u0027ws\u0027"}""")
-                .And.Contain("""{"field":"serverConfig.timeout","message":"Expected integer, received float"}"""));
+            // zod 4's messages, the service's version.
+            Assert.That(badType!.RawBody, Does.Contain("""{"field":"serverConfig.type","message":"Invalid option: expected one of \u0022streamable-http\u0022|\u0022stdio\u0022"}""")
+                .And.Contain("""{"field":"serverConfig.timeout","message":"Invalid input: expected int, received number"}"""));
             Assert.That(noServerId!.RawBody, Is.EqualTo("""{"error":"Missing serverId query parameter"}"""));
         });
     }

@@ -146,7 +146,7 @@ public class FakeServerAgentPublishingTests
             Assert.That(notPublic!.ServerMessage, Is.EqualTo("Agent must be public to enable monetization"));
             Assert.That(notOwner!.ServerMessage, Is.EqualTo("Not authorized to update this agent"));
             Assert.That(unknown!.ServerMessage, Is.EqualTo("Agent not found"), "the service reports an unknown agent as 400, not 404");
-            Assert.That(invalid!.RawBody, Is.EqualTo("""{"success":false,"error":"Invalid request","details":{"_errors":[],"markupPercentage":{"_errors":["Number must be less than or equal to 1000"]}}}"""));
+            Assert.That(invalid!.RawBody, Is.EqualTo("""{"success":false,"error":"Invalid request","details":{"_errors":[],"markupPercentage":{"_errors":["Too big: expected number to be \u003C=1000"]}}}"""));
         });
     }
 

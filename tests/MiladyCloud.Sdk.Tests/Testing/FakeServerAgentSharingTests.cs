@@ -56,15 +56,18 @@ public class FakeServerAgentSharingTests
         var original = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada" });
 
         var taken = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "ada" }));
-        var invalid = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "-ada" }));
-        var reserved = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "admin" }));
         var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.CloneAsync(Guid.NewGuid().ToString()));
+        // The SDK refuses what the server's rules refuse before sending; the fake still answers raw requests like the server.
+        Assert.ThrowsAsync<ArgumentException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "-ada" }));
+        Assert.ThrowsAsync<ArgumentException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "admin" }));
+        var invalid = await RawCloneAsync(original.Id, """{"username":"-ada"}""");
+        var reserved = await RawCloneAsync(original.Id, """{"username":"admin"}""");
 
         Assert.Multiple(() =>
         {
             Assert.That(taken!.ServerMessage, Is.EqualTo("Username is already taken"));
-            Assert.That(invalid!.ServerMessage, Is.EqualTo("Invalid username: Username cannot start or end with a hyphen"));
-            Assert.That(reserved!.ServerMessage, Is.EqualTo("Invalid username: This username is reserved"));
+            Assert.That(invalid, Is.EqualTo((400, """{"success":false,"error":"Invalid username: Username cannot start or end with a hyphen"}""")));
+            Assert.That(reserved, Is.EqualTo((400, """{"success":false,"error":"Invalid username: This username is reserved"}""")));
             Assert.That(missing!.RawBody, Is.EqualTo("""{"success":false,"error":"Character not found"}"""));
         });
     }
@@ -77,7 +80,8 @@ public class FakeServerAgentSharingTests
         var copy = await _client.Agents.CloneAsync(theirs);
 
         Assert.That((copy.Character.Name, copy.Character.UserId, copy.Character.Bio!.Items![0]), Is.EqualTo(("Chef (Copy)", "00000000-0000-0000-0000-00000000fa4e", "Cooks")));
-        Assert.That((await _client.Agents.ListAsync()).Characters.Select(c => c.Id), Is.EqualTo(new[] { copy.Character.Id }), "only the copy is the caller's");
+        // The service's list holds the caller's characters and those the caller has chatted with: the copy and the original.
+        Assert.That((await _client.Agents.ListAsync()).Characters.Select(c => c.Id), Is.EqualTo(new[] { copy.Character.Id, theirs }));
     }
 
     [Test]
@@ -136,7 +140,7 @@ public class FakeServerAgentSharingTests
         {
             Assert.That(read!.ServerMessage, Is.EqualTo("Character not found"));
             Assert.That(write!.ServerMessage, Is.EqualTo("Character not found or access denied"));
-            Assert.That(invalid!.RawBody, Does.Contain("\"error\":\"Invalid request body\"").And.Contain("\"message\":\"Expected boolean, received string\""));
+            Assert.That(invalid!.RawBody, Does.Contain("\"error\":\"Invalid request body\"").And.Contain("\"message\":\"Invalid input: expected boolean, received string\""));
         });
     }
 
@@ -184,7 +188,7 @@ public class FakeServerAgentSharingTests
         {
             Assert.That((list.Count, list.Agents.Select(a => a.Name)), Is.EqualTo(((int?)2, new[] { "Tutor", "Chef" })), "the latest conversation first");
             Assert.That((list.Agents[1].Id, list.Agents[1].OwnerName, list.Agents[1].Bio!.Items![0]), Is.EqualTo((chef, "Other Fake User", "Cooks")));
-            Assert.That(list.Agents.Select(a => a.LastInteractionTime), Is.EqualTo(new[] { "2026-11-28T12:05:00.000Z", "2026-11-28T12:00:00.000Z" }));
+            Assert.That(list.Agents.Select(a => a.LastInteractionTime), Is.EqualTo(new[] { "2026-11-28 12:05:00", "2026-11-28 12:00:00" }), "Postgres's own text, not ISO-8601");
             Assert.That((detail.Agent.Id, detail.Agent.Name, detail.Agent.OwnerId), Is.EqualTo((chef, "Chef", list.Agents[1].OwnerId)));
             Assert.That(detail.Stats!.Value.GetProperty("message_count").GetInt32(), Is.EqualTo(12));
             Assert.That(detail.DeletionWarning, Does.Contain("permanently delete"));
@@ -211,5 +215,14 @@ public class FakeServerAgentSharingTests
             Assert.That(unknown!.ServerMessage, Is.EqualTo("Agent not found or you own this agent"));
         });
         Assert.That(await _client.Agents.GetAsync(mine.Id), Is.Not.Null, "nothing of the caller's was deleted");
+    }
+
+    private async Task<(int Status, string Body)> RawCloneAsync(string id, string json)
+    {
+        using var http = new HttpClient { BaseAddress = _fake.Url };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/my-agents/characters/{id}/clone") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", MiladyCloudFakeServer.ApiKey);
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

@@ -58,14 +58,15 @@ public class FakeServerAppsTests
             Assert.That(app.CreatedAt, Is.EqualTo("2026-11-28T12:00:00.000Z"));
             Assert.That(created.ApiKey, Does.Match("^eliza_[0-9a-f]{64}$"));
             Assert.That(created.GithubRepo, Does.StartWith("fake-organization/my-app-"));
-            Assert.That((taken.Available, taken.Slug, taken.ConflictType, taken.SuggestedName), Is.EqualTo((false, "my-app", "app", "my app 2")));
-            Assert.That((free.Available, free.Slug, free.ConflictType), Is.EqualTo((true, "other-app", (string?)null)));
+            Assert.That((taken.Available, taken.Slug, taken.ConflictType), Is.EqualTo((false, "my-app", (AppNameConflictType?)AppNameConflictType.App)));
+            Assert.That(taken.SuggestedName, Does.Match("^my app-[0-9a-f]{4}$"), "the name, a dash and four hex digits");
+            Assert.That((free.Available, free.Slug, free.ConflictType), Is.EqualTo((true, "other-app", (AppNameConflictType?)null)));
             Assert.That(conflict!.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
             Assert.That((updated.Name, updated.WebsiteUrl, updated.ContactEmail, updated.UpdatedAt), Is.EqualTo(("Renamed", "https://site.example", (string?)null, "2026-11-28T12:01:00.000Z")));
             Assert.That(got.Name, Is.EqualTo("Renamed"));
             Assert.That(listed.Single().Id, Is.EqualTo(app.Id));
             Assert.That((deleted.Success, deleted.Message), Is.EqualTo((true, "App deleted successfully with all resources cleaned up")));
-            Assert.That((deleted.Cleaned!["apiKey"].GetBoolean(), deleted.Cleaned["githubRepo"].GetBoolean()), Is.EqualTo((true, false)));
+            Assert.That((deleted.Cleaned!["githubRepoDeleted"].GetBoolean(), deleted.Cleaned["sandboxesStopped"].GetInt32()), Is.EqualTo((false, 0)));
             Assert.That(gone!.RawBody, Is.EqualTo("""{"success":false,"error":"App not found"}"""));
         });
         Assert.That(_fake.Requests.Select(r => r.ToString()), Does.Contain($"DELETE /api/v1/apps/{created.App.Id}?deleteGitHubRepo=false"));
@@ -141,19 +142,19 @@ public class FakeServerAppsTests
             Assert.That(_fake.Replies.CreditBalance, Is.EqualTo(50m - (2 * 0.15m)), "base cost plus 50 % markup, twice");
             Assert.That((app.TotalRequests, app.TotalUsers, app.TotalCreditsUsed, app.TotalCreatorEarnings, app.TotalPlatformRevenue), Is.EqualTo(((long?)2, (long?)2, "0.300000", "0.100000", "0.200000")));
             Assert.That(app.LastUsedAt, Is.EqualTo("2026-11-28T14:00:00.000Z"));
-            Assert.That(analytics.Analytics.Select(r => (r.PeriodStart, r.TotalRequests, r.ChatRequests)), Is.EqualTo(new[] { ("2026-11-28T12:00:00.000Z", (long?)1, (long?)1), ("2026-11-28T14:00:00.000Z", (long?)1, (long?)1) }));
-            Assert.That((analytics.Analytics[0].PeriodEnd, analytics.Analytics[0].TotalCreditsUsed, analytics.Analytics[0].TotalInputTokens), Is.EqualTo(("2026-11-28T13:00:00.000Z", "0.150000", (long?)12)));
-            Assert.That((analytics.TotalStats!.TotalRequests, analytics.TotalStats.TotalUsers, analytics.TotalStats.TotalCreditsUsed, analytics.Period!.Type), Is.EqualTo(((long?)2, (long?)2, "0.300000", "hourly")));
+            Assert.That(analytics.Analytics.Select(r => (r.PeriodStart, r.TotalRequests, r.UniqueUsers, r.NewUsers)), Is.EqualTo(new[] { ("2026-11-28T12:00:00.000Z", 1L, 1L, 0L), ("2026-11-28T14:00:00.000Z", 1L, 1L, 0L) }), "unique users are distinct IPs; new users always 0");
+            Assert.That(analytics.Analytics[0].TotalCost, Is.EqualTo("0.150000"));
+            Assert.That((analytics.TotalStats.TotalRequests, analytics.TotalStats.TotalUsers, analytics.TotalStats.TotalCreditsUsed, analytics.Period.Type), Is.EqualTo((2L, 2L, "0.300000", "hourly")));
             Assert.That((stats.TotalRequests, stats.UniqueIps, stats.UniqueUsers, stats.TotalCredits, stats.AvgResponseTime), Is.EqualTo(((long?)2, (long?)1, (long?)2, "0.300000", (double?)120)));
             Assert.That((stats.ByType!["chat"], stats.BySource!["api"], stats.ByStatus!["success"]), Is.EqualTo((2L, 2L, 2L)));
             Assert.That((logs.Total, logs.Requests.Single().Model, logs.Requests.Single().CreatedAt, logs.Requests.Single().CreditsUsed), Is.EqualTo(((long?)2, "openai/gpt-5.4", "2026-11-28T14:00:00.000Z", "0.150000")));
-            Assert.That((logs.Pagination!.Limit, logs.Requests.Single().Status!.Value.GetString()), Is.EqualTo(((int?)1, "success")));
+            Assert.That((logs.Pagination.Limit, logs.Requests.Single().Status), Is.EqualTo((1, "success")));
             Assert.That(visitors.Single().Ip, Is.EqualTo("127.0.0.1"));
             Assert.That(visitors.Single().RequestCount, Is.EqualTo(2));
             Assert.That(timeline.Timeline.Single().Count, Is.EqualTo(2));
-            Assert.That(timeline.Timeline.Single().Credits!.Value.GetString(), Is.EqualTo("0.300000"));
+            Assert.That((timeline.Timeline.Single().Period, timeline.Timeline.Single().Credits), Is.EqualTo(("2026-11-28", "0.300000")));
             Assert.That(users.Users.Select(u => u.UserId), Is.EquivalentTo(new[] { "end-user-1", "00000000-0000-0000-0000-00000000fa4e" }));
-            Assert.That((users.Pagination!.Total, users.Users[0].TotalCreditsUsed), Is.EqualTo(((long?)2, "0.150000")));
+            Assert.That((users.Pagination.Total, users.Pagination.Limit, users.Users[0].TotalCreditsUsed), Is.EqualTo((2L, 10L, "0.150000")));
             Assert.That((quotas.Global.Used, quotas.ModelSpecific!["openai/gpt-5.4"].Used), Is.EqualTo((0.30m, 0.30m)));
             Assert.That(ledger.Transactions.Select(t => (t.Type, t.Amount)), Is.EqualTo(new[] { ("debit", -0.15m), ("debit", -0.15m) }));
             Assert.That(ledger.Transactions[0].Metadata!.Value.GetProperty("model").GetString(), Is.EqualTo("openai/gpt-5.4"));
@@ -196,7 +197,7 @@ public class FakeServerAppsTests
             Assert.That(unknown, Is.Not.Null);
             var character = characters.Single();
             Assert.That((character.Id, character.Name, character.Username, character.IsPublic), Is.EqualTo((ada.Id, "Ada", ada.Username, (bool?)false)));
-            Assert.That(character.Bio!.Value.GetString(), Is.EqualTo("Math helper"));
+            Assert.That(character.Bio.Items, Is.EqualTo(new[] { "Math helper" }), "created characters store the bio as a list");
             Assert.That(wrongKey!.RawBody, Is.EqualTo("""{"success":false,"error":"Invalid API key for this app"}"""));
         });
     }
@@ -207,7 +208,7 @@ public class FakeServerAppsTests
         var created = await CreateAppAsync();
         var before = await _client.Apps.GetDeploymentStatusAsync(created.App.Id);
         var deployment = await _client.Apps.DeployAsync(created.App.Id, new DeployAppRequest { Branch = "release", CommitSha = "abc123" });
-        var building = (await _client.Apps.GetAsync(created.App.Id)).DeploymentStatus?.ToString();
+        var afterDeploy = (await _client.Apps.GetAsync(created.App.Id)).DeploymentStatus?.ToString();
         _clock.Advance(TimeSpan.FromMinutes(2));
         var status = await _client.Apps.GetDeploymentStatusAsync(created.App.Id);
         var app = await _client.Apps.GetAsync(created.App.Id);
@@ -216,16 +217,17 @@ public class FakeServerAppsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((before.DeploymentConfigured, before.ProductionUrl, before.GithubRepo, before.RecentDeployments!.Count), Is.EqualTo(((bool?)true, (string?)null, created.GithubRepo, 0)));
+            // The production URL comes from the app's domain record (its subdomain), deployed or not.
+            Assert.That((before.DeploymentConfigured, before.ProductionUrl, before.GithubRepo, before.RecentDeployments.Count), Is.EqualTo((true, "https://my-app.apps.fake.invalid", created.GithubRepo, 0)));
             Assert.That(deployment.DeploymentId, Does.StartWith("dpl_"));
             Assert.That(deployment.ProductionUrl, Is.EqualTo("https://my-app.apps.fake.invalid"));
-            Assert.That(building, Is.EqualTo("building"));
-            var recent = status.RecentDeployments!.Single();
-            Assert.That((recent["uid"].GetString(), recent["state"].GetString(), recent["url"].GetString()), Is.EqualTo((deployment.DeploymentId, "READY", deployment.DeploymentUrl)));
-            Assert.That(recent["meta"].GetProperty("githubCommitRef").GetString(), Is.EqualTo("release"));
+            Assert.That(afterDeploy, Is.EqualTo("deployed"), "the server marks the app deployed once the build is started");
+            var recent = status.RecentDeployments.Single();
+            Assert.That((recent.Id, recent.State, recent.Url, recent.Target), Is.EqualTo((deployment.DeploymentId, AppHostedDeploymentState.READY, deployment.DeploymentUrl, (AppDeploymentTarget?)AppDeploymentTarget.Production)));
+            Assert.That(recent.CreatedAt, Is.EqualTo("2026-11-28T12:00:00.000Z"));
             Assert.That(status.ProductionUrl, Is.EqualTo("https://my-app.apps.fake.invalid"));
-            Assert.That((app.DeploymentStatus?.ToString(), app.LastDeployedAt), Is.EqualTo(("deployed", "2026-11-28T12:02:00.000Z")));
-            Assert.That(refused!.RawBody, Is.EqualTo("""{"success":false,"error":"App does not have a GitHub repository"}"""));
+            Assert.That((app.DeploymentStatus?.ToString(), app.LastDeployedAt), Is.EqualTo(("deployed", "2026-11-28T12:00:00.000Z")));
+            Assert.That(refused!.RawBody, Is.EqualTo("""{"success":false,"error":"App does not have a GitHub repository. Create one first."}"""));
         });
     }
 }

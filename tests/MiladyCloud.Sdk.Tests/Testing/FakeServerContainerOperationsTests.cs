@@ -187,14 +187,14 @@ public class FakeServerContainerOperationsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(all.Logs.Select(l => (l.Level, l.Message)), Is.EqualTo(new[] { ("error", "db down"), ("warn", "disk 80% full"), ("debug", "cache warm"), ("info", "Server started on port 3000") }));
+            Assert.That(all.Logs.Select(l => (l.Level, l.Message?.Text)), Is.EqualTo(new[] { ("error", "db down"), ("warn", "disk 80% full"), ("debug", "cache warm"), ("info", "Server started on port 3000") }));
             Assert.That(all.Logs[0].Metadata!["code"].GetInt32(), Is.EqualTo(42), "the other members of a JSON line become metadata");
             Assert.That(all.Logs.Select(l => l.Timestamp), Is.EqualTo(new[] { "2026-11-28T12:00:00.000Z", "2026-11-28T11:59:59.900Z", "2026-11-28T11:59:59.800Z", "2026-11-28T11:59:59.700Z" }));
             Assert.That((all.Total, all.HasLogs, all.Message), Is.EqualTo(((int?)4, (bool?)true, (string?)null)));
             Assert.That((all.Container!.Id, all.Container.Status, all.Container.EcsServiceArn), Is.EqualTo((id, "running", "arn:aws:ecs:us-east-1:000000000000:service/fake-cluster/agent")));
             Assert.That((all.Filters!.Limit, all.Filters.Since, all.Filters.Level), Is.EqualTo(((int?)100, (string?)null, "all")));
-            Assert.That((errors.Total, errors.Logs.Single().Message, errors.Filters!.Level), Is.EqualTo(((int?)1, "db down", "error")));
-            Assert.That(latestTwo.Logs.Select(l => l.Message), Is.EqualTo(new[] { "db down", "disk 80% full" }));
+            Assert.That((errors.Total, errors.Logs.Single().Message?.Text, errors.Filters!.Level), Is.EqualTo(((int?)1, "db down", "error")));
+            Assert.That(latestTwo.Logs.Select(l => l.Message?.Text), Is.EqualTo(new[] { "db down", "disk 80% full" }));
             Assert.That((recent.Total, recent.Filters!.Since), Is.EqualTo(((int?)2, "2026-11-28T11:59:59.850Z")));
         });
     }
@@ -231,7 +231,7 @@ public class FakeServerContainerOperationsTests
             break;
         }
 
-        Assert.That((first!.Level, first.Message), Is.EqualTo(("error", "ERROR cache miss storm")));
+        Assert.That((first!.Level, first.Message?.Text), Is.EqualTo(("error", "ERROR cache miss storm")));
     }
 
     [Test]

@@ -88,7 +88,7 @@ public class FakeServerContainerTests
             }
         }
 
-        Assert.That(lines.Select(l => l.Message), Is.EqualTo(new[] { "Server started on port 3000", "Loaded configuration", "ERROR cache miss storm" }));
+        Assert.That(lines.Select(l => l.Message?.Text), Is.EqualTo(new[] { "Server started on port 3000", "Loaded configuration", "ERROR cache miss storm" }));
         Assert.That(lines.Select(l => l.Level), Is.EqualTo(new[] { "info", "info", "error" }));
         Assert.That(cts.IsCancellationRequested, Is.False, "the loop ended by leaving, not by the safety timeout");
     }

@@ -98,7 +98,7 @@ internal static class MiladyCloudResilience
         args.Context.Properties.Set(ServerDelayKey, null);
         var request = args.Context.GetRequestMessage();
         var consumesCredits = request?.IsCreditConsuming() == true;
-        var ambiguousAllowed = !consumesCredits || options.RetryCreditConsumingRequestsOnAmbiguousFailures;
+        var ambiguousAllowed = request?.IsNotIdempotent() != true && (!consumesCredits || options.RetryCreditConsumingRequestsOnAmbiguousFailures);
         if (request?.IsRetryForbidden() == true)
         {
             return false;
@@ -118,6 +118,7 @@ internal static class MiladyCloudResilience
         return (int)response.StatusCode switch
         {
             408 => ambiguousAllowed,
+            503 when request?.IsServiceUnavailableFinal() == true => false,
             429 or 503 => await ShouldRetryAfterDelayAsync(response, args.Context, options, args.Context.CancellationToken).ConfigureAwait(false),
             500 => ambiguousAllowed && !await IsPermanentFailureAsync(response, args.Context.CancellationToken).ConfigureAwait(false),
             502 or 504 => ambiguousAllowed,
