@@ -59,7 +59,8 @@ internal sealed class LocalRedis : IDisposable
     /// <summary>The workers connect once it listens, so none of them starts without the fleet's state.</summary>
     private static void WaitUntilListening(int port)
     {
-        for (var attempt = 0; attempt < 250; attempt++)
+        var deadline = Stopwatch.StartNew();
+        while (true)
         {
             try
             {
@@ -67,8 +68,9 @@ internal sealed class LocalRedis : IDisposable
                 client.Connect(IPAddress.Loopback, port);
                 return;
             }
-            catch (SocketException)
+            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
             {
+                // A busy machine may take a few seconds to start it.
                 Thread.Sleep(20);
             }
         }

@@ -38,7 +38,9 @@ for (var i = 0; i < Workers; i++)
     var redis = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
     connections.Add(redis);
     var options = fake?.CreateOptions() ?? new MiladyCloudClientOptions { ApiKey = apiKey };
-    var client = new MiladyCloudClient(options.UseRedisRateLimits(redis));
+    // The default CommandTimeout (250 ms) suits a Redis next to the service; this sample also runs on busy CI machines,
+    // where a slower answer would make a worker pace alone for a while, so it allows more.
+    var client = new MiladyCloudClient(options.UseRedisRateLimits(redis, fleet => fleet.CommandTimeout = TimeSpan.FromSeconds(3)));
     // A first call opens the connection, so the counted calls all travel about as fast, and (against the fake) its
     // answer's reset teaches the client the shortened window.
     await client.User.GetAsync();

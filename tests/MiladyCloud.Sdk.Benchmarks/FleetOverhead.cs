@@ -100,8 +100,27 @@ internal static class FleetOverhead
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
-            Thread.Sleep(300);
+            WaitUntilListening(port);
             return new RedisProcess(process, port);
+        }
+
+        /// <summary>The client connects once the server listens; on a busy machine its start may take seconds.</summary>
+        private static void WaitUntilListening(int port)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    using var client = new System.Net.Sockets.TcpClient();
+                    client.Connect(IPAddress.Loopback, port);
+                    return;
+                }
+                catch (System.Net.Sockets.SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    Thread.Sleep(20);
+                }
+            }
         }
 
         public void Dispose()

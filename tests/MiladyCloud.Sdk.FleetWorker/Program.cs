@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using MiladyCloud.Sdk;
 using StackExchange.Redis;
@@ -17,8 +18,29 @@ await using var redis = args.Length == 4 ? await ConnectionMultiplexer.ConnectAs
 if (redis is not null)
 {
     var margin = TimeSpan.FromMilliseconds(double.Parse(args[3], CultureInfo.InvariantCulture));
-    options.UseRedisRateLimits(redis, fleet => fleet.SafetyMargin = margin);
+    options.UseRedisRateLimits(redis, fleet =>
+    {
+        fleet.SafetyMargin = margin;
+        // The test is about pacing, not about a slow Redis (the fault tests are): on a machine busy with other builds a
+        // round trip can take longer than the default 250 ms, and a replica that falls back paces alone for a while.
+        fleet.CommandTimeout = TimeSpan.FromSeconds(3);
+    });
 }
+
+// Decisions made without Redis, reported with the result so a failing run says whether the fleet's state was in use.
+var fallbacks = 0L;
+using var listener = new MeterListener
+{
+    InstrumentPublished = (instrument, l) =>
+    {
+        if (instrument.Name == "miladycloud.client.rate_limit.fleet.fallbacks")
+        {
+            l.EnableMeasurementEvents(instrument);
+        }
+    },
+};
+listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref fallbacks, value));
+listener.Start();
 
 using var client = new MiladyCloudClient(options);
 // Warms the connection, and teaches the client the fake's shortened window (from the answer's reset) before the run:
@@ -71,7 +93,7 @@ async Task CallInTurnsAsync(int first)
 // Several calls at once, as a busy service would make them.
 await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(CallInTurnsAsync));
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT ok={ok} limited={limited} failed={failed}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT ok={ok} limited={limited} failed={failed} fallbacks={Interlocked.Read(ref fallbacks)}"));
 return 0;
 
 /// <summary>The worker's constants.</summary>

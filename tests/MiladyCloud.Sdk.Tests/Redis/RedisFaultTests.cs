@@ -69,9 +69,15 @@ public class RedisFaultTests
         await CallAsync(client, 5);
         Assert.That(Keys(redis), Is.Not.Empty, "the fleet's state is in Redis");
 
+        var before = Warnings().Count;
         server.Kill();
         await CallAsync(client, 10);
-        Assert.That(Warnings(), Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            // At most one: a busy machine may already have timed out a call before the kill, and the outage goes on.
+            Assert.That(Warnings().Count - before, Is.AtMost(1), "one warning for the outage, not one per call");
+            Assert.That(Warnings(), Is.Not.Empty);
+        });
 
         server.Restart();
         await CallUntilTheFleetAnswersAsync(client, redis);
@@ -85,12 +91,14 @@ public class RedisFaultTests
         using var client = Client(redis);
         await CallAsync(client, 3);
 
+        var before = Warnings().Count;
         server.Pause();
         var slowest = await CallAsync(client, 10);
         Assert.Multiple(() =>
         {
             Assert.That(slowest, Is.LessThan(CommandTimeout + TimeSpan.FromSeconds(3)), "a frozen Redis costs at most its timeout");
-            Assert.That(Warnings(), Has.Count.EqualTo(1));
+            Assert.That(Warnings().Count - before, Is.AtMost(1), "one warning for the outage, not one per call");
+            Assert.That(Warnings(), Is.Not.Empty);
             Assert.That(_fallbacks.GetMeasurementSnapshot().Select(m => m.Tags["miladycloud.rate_limit.reason"]), Does.Contain("timeout"));
         });
 

@@ -43,7 +43,7 @@ public class RedisRateLimitTrackerTests
     }
 
     private RedisRateLimitTracker Tracker(string apiKey = MiladyCloud.Sdk.Testing.MiladyCloudFakeServer.ApiKey)
-        => new(_redis, apiKey, new RedisRateLimitOptions { SafetyMargin = Margin });
+        => new(_redis, apiKey, new RedisRateLimitOptions { SafetyMargin = Margin, CommandTimeout = TimeSpan.FromSeconds(5) });
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 

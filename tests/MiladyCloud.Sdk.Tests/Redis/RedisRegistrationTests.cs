@@ -39,7 +39,8 @@ public class RedisRegistrationTests
     public async Task AddRedisRateLimits_makes_the_registrations_tracker_the_fleets()
     {
         var services = new ServiceCollection();
-        services.AddMiladyCloud(Configure).AddRedisRateLimits(_redis);
+        // A generous timeout: on a busy machine the first script load may take longer than the default 250 ms.
+        services.AddMiladyCloud(Configure).AddRedisRateLimits(_redis, o => o.CommandTimeout = TimeSpan.FromSeconds(5));
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<MiladyCloudClient>();

@@ -175,7 +175,10 @@ internal sealed class RedisServer : IDisposable
         }
     }
 
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Under CI (or <c>.ci/run</c>, which sets <c>MILADY_REQUIRE_REDIS=1</c>) a missing redis-server is a failure.</summary>
+    private static bool IsCi
+        => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+           || Environment.GetEnvironmentVariable("MILADY_REQUIRE_REDIS") == "1";
 
     private static string? Find()
         => !OperatingSystem.IsLinux() ? null : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
