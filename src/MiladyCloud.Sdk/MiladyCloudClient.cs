@@ -28,6 +28,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<AgentsClient>? _agents;
     private readonly Lazy<KnowledgeClient>? _knowledge;
     private readonly Lazy<AppsClient>? _apps;
+    private readonly Lazy<VoiceClient>? _voice;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -96,6 +97,7 @@ public class MiladyCloudClient : IDisposable
         _agents = new(() => new AgentsClient(_pipeline));
         _knowledge = new(() => new KnowledgeClient(_pipeline));
         _apps = new(() => new AppsClient(_pipeline));
+        _voice = new(() => new VoiceClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -145,6 +147,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Knowledge documents for retrieval: list, add, upload files, search, check, delete.</summary>
     public virtual KnowledgeClient Knowledge => _knowledge!.Value;
+
+    /// <summary>Voice: text to speech (streamed audio), speech to text, voice cloning and the organization's voices.</summary>
+    public virtual VoiceClient Voice => _voice!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 

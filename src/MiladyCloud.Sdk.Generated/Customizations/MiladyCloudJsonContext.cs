@@ -150,6 +150,15 @@ namespace MiladyCloud.Sdk.Models;
 [JsonSerializable(typeof(KnowledgeQueryResponse))]
 [JsonSerializable(typeof(KnowledgeCheckResult))]
 [JsonSerializable(typeof(KnowledgeDeleteResponse))]
+// Voice
+[JsonSerializable(typeof(TextToSpeechRequest))]
+[JsonSerializable(typeof(TranscriptionResponse))]
+[JsonSerializable(typeof(UserVoiceList))]
+[JsonSerializable(typeof(UserVoiceResponse))]
+[JsonSerializable(typeof(UpdateVoiceRequest))]
+[JsonSerializable(typeof(VoiceDeleteResponse))]
+[JsonSerializable(typeof(VoiceCloneResponse))]
+[JsonSerializable(typeof(VoiceCloneJobList))]
 // Apps
 [JsonSerializable(typeof(AppResponse))]
 [JsonSerializable(typeof(AppListResponse))]

@@ -15,6 +15,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private const string ApiPrefix = "/api/v1/";
     private readonly object _windowGate = new();
     private readonly KnowledgeResponder _knowledge = new(clock);
+    private readonly VoiceResponder _voice = new(clock);
     private DateTimeOffset? _windowEnd;
     private readonly FakeStores _stores = new(replies, clock, apiKey);
     private readonly ServerRateLimiter _limiter = new(clock);
@@ -65,6 +66,12 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             if (AppRouteFailures.BadCredential(request.Method, path, recorded) is { } appFailure)
             {
                 return (ToWireMock(appFailure), TimeSpan.Zero);
+            }
+
+            if (path.StartsWith(ApiPrefix, StringComparison.Ordinal) && VoiceResponder.HasPlainAuthErrors(path[ApiPrefix.Length..]))
+            {
+                // The text and speech handlers catch the authentication failure themselves and answer this.
+                return (ToWireMock(FakeResponse.Json("""{"error":"Unauthorized"}""", HttpStatusCode.Unauthorized)), TimeSpan.Zero);
             }
 
             var envelope = ErrorBodies.RouteEnvelope(path);
@@ -132,6 +139,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         if (route is not null && (route == "knowledge" || route.StartsWith("knowledge/", StringComparison.Ordinal)))
         {
             return _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
+        }
+
+        if (route is not null && VoiceResponder.IsVoiceRoute(route))
+        {
+            return _voice.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
         }
 
         return _stores.Agents.Route(new FakeCall(request.Method, request.AbsolutePath, recorded.Query, recorded.Json ?? default, recorded));
@@ -327,7 +339,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             StatusCode = (int)response.Status,
             Headers = Headers(response, response.ContentType),
         };
-        if (!string.IsNullOrEmpty(response.Body))
+        if (response.Bytes is not null)
+        {
+            message.BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = response.Bytes };
+        }
+        else if (!string.IsNullOrEmpty(response.Body))
         {
             message.BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = response.Body, Encoding = System.Text.Encoding.UTF8 };
         }
