@@ -16,6 +16,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<ModelsClient>? _models;
     private readonly Lazy<ChatClient>? _chat;
     private readonly Lazy<MessagesClient>? _messages;
+    private readonly Lazy<ResponsesClient>? _responses;
     private readonly Lazy<EmbeddingsClient>? _embeddings;
     private readonly Lazy<ImagesClient>? _images;
     private readonly Lazy<VideosClient>? _videos;
@@ -85,6 +86,7 @@ public class MiladyCloudClient : IDisposable
         _models = new(() => new ModelsClient(_pipeline));
         _chat = new(() => new ChatClient(_pipeline));
         _messages = new(() => new MessagesClient(_pipeline));
+        _responses = new(() => new ResponsesClient(_pipeline));
         _embeddings = new(() => new EmbeddingsClient(_pipeline));
         _images = new(() => new ImagesClient(_pipeline));
         _videos = new(() => new VideosClient(_pipeline));
@@ -108,6 +110,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Anthropic-compatible messages, plain or streamed, with tools.</summary>
     public virtual MessagesClient Messages => _messages!.Value;
+
+    /// <summary>The OpenAI Responses-style API (<c>/responses</c>): create and stream responses.</summary>
+    public virtual ResponsesClient Responses => _responses!.Value;
 
     /// <summary>Text embeddings, one text or many, with batching.</summary>
     public virtual EmbeddingsClient Embeddings => _embeddings!.Value;

@@ -9,6 +9,7 @@ internal static class ErrorBodies
     {
         _ when path.EndsWith("/chat/completions", StringComparison.Ordinal) => FakeErrorEnvelope.OpenAI,
         _ when path.EndsWith("/embeddings", StringComparison.Ordinal) => FakeErrorEnvelope.OpenAI,
+        _ when path.EndsWith("/responses", StringComparison.Ordinal) => FakeErrorEnvelope.OpenAI,
         _ when path.Contains("/models", StringComparison.Ordinal) => FakeErrorEnvelope.OpenAI,
         _ when path.EndsWith("/messages", StringComparison.Ordinal) => FakeErrorEnvelope.Anthropic,
         _ when path.Contains("/apps", StringComparison.Ordinal) || path.Contains("/containers", StringComparison.Ordinal) => FakeErrorEnvelope.SuccessFlag,

@@ -119,6 +119,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         {
             ("POST", "chat/completions") => ChatResponder.Respond(body, replies, clock),
             ("POST", "messages") => MessagesResponder.Respond(body, replies),
+            ("POST", "responses") => ResponsesResponder.Respond(body, replies, clock),
             ("POST", "embeddings") => EmbeddingsResponder.Respond(body, replies),
             ("POST", "generate-image") => ImagesResponder.Respond(body, replies),
             ("POST", "generate-video") => VideoResponder.Respond(body, replies),
@@ -275,7 +276,12 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private static string IsoTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static bool IsPublic(string method, string path)
-        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || AppsResponder.IsPublic(method, path) || IsPublicCharacterProfile(method, path);
+        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || IsAnonymousFallback(method, path) || AppsResponder.IsPublic(method, path) || IsPublicCharacterProfile(method, path);
+
+    /// <summary>
+    /// <c>POST /responses</c> never refuses missing or bad credentials: the handler falls back to an anonymous session.
+    /// </summary>
+    private static bool IsAnonymousFallback(string method, string path) => method == "POST" && path == ApiPrefix + "responses";
 
     /// <summary><c>GET /api/characters/{id}/public</c> answers without credentials (public characters are for anyone).</summary>
     private static bool IsPublicCharacterProfile(string method, string path)

@@ -10,9 +10,12 @@ internal static class StreamingBody
 {
     private static readonly byte[] StreamMember = ",\"stream\":true}"u8.ToArray();
 
-    public static void Apply<T>(HttpRequestMessage request, T body, JsonTypeInfo<T> info)
+    public static void Apply<T>(HttpRequestMessage request, T body, JsonTypeInfo<T> info) => Apply(request, Serialize(body, info));
+
+    /// <summary>Sends a body already serialized by <see cref="Serialize"/> (a caller that checks its size first).</summary>
+    public static void Apply(HttpRequestMessage request, byte[] json)
     {
-        var content = new ByteArrayContent(Serialize(body, info));
+        var content = new ByteArrayContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Content = content;
         request.Headers.Accept.Clear();

@@ -35,4 +35,26 @@ internal static class GenAiFolds
         },
         _ => outcome,
     };
+
+    public static GenAiOutcome Response(GenAiOutcome outcome, ResponseStreamEvent streamEvent) => streamEvent switch
+    {
+        ResponseCreatedEvent created => outcome with
+        {
+            ResponseId = string.IsNullOrEmpty(created.Response.Id) ? outcome.ResponseId : created.Response.Id,
+            ResponseModel = created.Response.Model,
+        },
+        ResponseCompletedEvent completed => Finished(outcome, completed.Response),
+        ResponseFailedEvent failed => Finished(outcome, failed.Response),
+        ResponseIncompleteEvent incomplete => Finished(outcome, incomplete.Response),
+        _ => outcome,
+    };
+
+    private static GenAiOutcome Finished(GenAiOutcome outcome, ModelResponse response) => outcome with
+    {
+        ResponseId = string.IsNullOrEmpty(response.Id) ? outcome.ResponseId : response.Id,
+        ResponseModel = response.Model ?? outcome.ResponseModel,
+        InputTokens = response.Usage?.InputTokens ?? outcome.InputTokens,
+        OutputTokens = response.Usage?.OutputTokens ?? outcome.OutputTokens,
+        FinishReason = response.Status.Value,
+    };
 }
