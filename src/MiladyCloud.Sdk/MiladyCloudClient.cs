@@ -28,6 +28,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<AgentsClient>? _agents;
     private readonly Lazy<KnowledgeClient>? _knowledge;
     private readonly Lazy<AppsClient>? _apps;
+    private readonly Lazy<GalleryClient>? _gallery;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -96,6 +97,7 @@ public class MiladyCloudClient : IDisposable
         _agents = new(() => new AgentsClient(_pipeline));
         _knowledge = new(() => new KnowledgeClient(_pipeline));
         _apps = new(() => new AppsClient(_pipeline));
+        _gallery = new(() => new GalleryClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -119,7 +121,7 @@ public class MiladyCloudClient : IDisposable
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
 
-    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation and promotion as sub-clients.</summary>
+    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation, promotion and app credits as sub-clients.</summary>
     public virtual AppsClient Apps => _apps!.Value;
 
     /// <summary>Container deployments: create, list, get, update, delete, quota, registry credentials, deployments, health, metrics, logs, live logs, wait until running.</summary>
@@ -145,6 +147,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Knowledge documents for retrieval: list, add, upload files, search, check, delete.</summary>
     public virtual KnowledgeClient Knowledge => _knowledge!.Value;
+
+    /// <summary>The gallery: the caller's generated images and videos that have a stored file.</summary>
+    public virtual GalleryClient Gallery => _gallery!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 
