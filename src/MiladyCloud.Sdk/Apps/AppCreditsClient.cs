@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;

@@ -140,12 +140,21 @@ internal sealed class MiladyCloudImageGeneratorAdapter : Ai.IImageGenerator
         return ImageDataUrl.FromBytes(data.Data.Span, data.MediaType);
     }
 
+    private static string MediaTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".webp" => "image/webp",
+        ".gif" => "image/gif",
+        _ => FallbackMediaType,
+    };
+
     private static async Task<Ai.AIContent> ToContentAsync(GeneratedImageResult image, bool wantData, CancellationToken cancellationToken)
     {
         var stored = image.Image.Url;
         if (!wantData && !string.IsNullOrEmpty(stored) && Uri.TryCreate(stored, UriKind.Absolute, out var url))
         {
-            var mediaType = image.MediaType ?? Ai.ImageGeneratorExtensions.GetMediaTypeFromFileName(url.AbsolutePath) ?? FallbackMediaType;
+            var mediaType = image.MediaType ?? MediaTypeOf(url.AbsolutePath);
             return new Ai.UriContent(url, mediaType) { RawRepresentation = image };
         }
 
