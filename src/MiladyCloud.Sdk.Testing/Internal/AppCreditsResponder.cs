@@ -108,7 +108,7 @@ internal sealed class AppCreditsResponder(FakeAppStore apps)
             }), HttpStatusCode.BadRequest);
         }
 
-        var origins = apps.With(appId!, app => PlatformOrigins.Append(Origin(app.AppUrl)).Concat(app.AllowedOrigins.Select(Origin)).ToList(), () => null);
+        var origins = apps.With<List<string>?>(appId!, app => PlatformOrigins.Append(Origin(app.AppUrl)).Concat(app.AllowedOrigins.Select(Origin)).ToList(), () => null);
         if (origins is null)
         {
             return FakeFormat.Failure(HttpStatusCode.NotFound, "App not found");
