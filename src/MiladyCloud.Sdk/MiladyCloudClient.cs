@@ -30,6 +30,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<KnowledgeClient>? _knowledge;
     private readonly Lazy<AppsClient>? _apps;
     private readonly Lazy<VoiceClient>? _voice;
+    private readonly Lazy<GalleryClient>? _gallery;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -100,6 +101,7 @@ public class MiladyCloudClient : IDisposable
         _knowledge = new(() => new KnowledgeClient(_pipeline));
         _apps = new(() => new AppsClient(_pipeline));
         _voice = new(() => new VoiceClient(_pipeline));
+        _gallery = new(() => new GalleryClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -126,7 +128,7 @@ public class MiladyCloudClient : IDisposable
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
 
-    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation and promotion as sub-clients.</summary>
+    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation, promotion and app credits as sub-clients.</summary>
     public virtual AppsClient Apps => _apps!.Value;
 
     /// <summary>Container deployments: create, list, get, update, delete, quota, registry credentials, deployments, health, metrics, logs, live logs, wait until running.</summary>
@@ -155,6 +157,8 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Voice: text to speech (streamed audio), speech to text, voice cloning and the organization's voices.</summary>
     public virtual VoiceClient Voice => _voice!.Value;
+    /// <summary>The gallery: the caller's generated images and videos that have a stored file.</summary>
+    public virtual GalleryClient Gallery => _gallery!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 

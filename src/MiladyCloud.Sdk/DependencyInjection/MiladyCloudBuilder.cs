@@ -155,5 +155,32 @@ public class MiladyCloudBuilder
 
         return this;
     }
+
+    /// <summary>
+    /// Also registers a Microsoft.Extensions.AI <see cref="IImageGenerator"/> over this registration's image
+    /// generation (keyed by <see cref="Name"/> when the registration is keyed); see <see cref="ImagesClient.AsImageGenerator"/>.
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>ImageGenerationOptions.ModelId</c> is not set; the service's default when <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    [System.Diagnostics.CodeAnalysis.Experimental("MEAI001")]
+    public virtual MiladyCloudBuilder AddImageGenerator(string? defaultModel = null)
+    {
+        if (defaultModel is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        }
+
+        if (Name is null)
+        {
+            Services.AddSingleton(sp => sp.GetRequiredService<MiladyCloudClient>().Images.AsImageGenerator(defaultModel));
+        }
+        else
+        {
+            var name = Name;
+            Services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Images.AsImageGenerator(defaultModel));
+        }
+
+        return this;
+    }
 #pragma warning restore MEAI001
 }
