@@ -16,6 +16,12 @@ if (args.Length > 0 && args[0] == "loop")
     return InterleavedRunner.Loop(args[1], args[2], TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
 }
 
+// "fleet-overhead [calls] [redis configuration]": the time MiladyCloud.Sdk.Redis adds to a call (median and p99).
+if (args.Length > 0 && args[0] == "fleet-overhead")
+{
+    return await FleetOverhead.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
 if (args.Length > 0 && args[0] == "ratios")
 {
     return InterleavedRunner.Run(args[1..]);

@@ -5,8 +5,8 @@ namespace MiladyCloud.Sdk;
 
 /// <summary>
 /// Apps (<c>/apps</c>): registered clients of the platform with their own API key, users, analytics and characters.
-/// Domains, earnings, automation and promotion have their own clients (<see cref="Domains"/>, <see cref="Earnings"/>,
-/// <see cref="Automation"/>, <see cref="Promotion"/>). Obtain it from <see cref="MiladyCloudClient.Apps"/>.
+/// Domains, earnings, automation, promotion and app credits have their own clients (<see cref="Domains"/>,
+/// <see cref="Earnings"/>, <see cref="Automation"/>, <see cref="Promotion"/>, <see cref="Credits"/>). Obtain it from <see cref="MiladyCloudClient.Apps"/>.
 /// </summary>
 /// <remarks>
 /// Without any credential the service's edge answers 401 (<see cref="MiladyCloudUnauthorizedException"/>). A rejected API key is
@@ -21,6 +21,7 @@ public partial class AppsClient : CategoryClient
     private AppEarningsClient? _earnings;
     private AppAutomationClient? _automation;
     private AppPromotionClient? _promotion;
+    private AppCreditsClient? _credits;
 
     /// <summary>For mocking frameworks.</summary>
     protected AppsClient()
@@ -43,6 +44,9 @@ public partial class AppsClient : CategoryClient
 
     /// <summary>Promotion: suggestions, campaigns, assets and post previews.</summary>
     public virtual AppPromotionClient Promotion => _promotion ??= new AppPromotionClient(Pipeline);
+
+    /// <summary>Credits the caller buys and spends inside an app: balance, checkout and its verification.</summary>
+    public virtual AppCreditsClient Credits => _credits ??= new AppCreditsClient(Pipeline);
 
     /// <summary>Lists the organization's apps.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -5,10 +5,12 @@ namespace MiladyCloud.Sdk;
 
 /// <summary>
 /// Organization credits and billing: balance, summary, Stripe checkout, ledger, quotas, invoices, prices, billing
-/// settings and auto top-up. Credits are US dollars. Obtain it from <see cref="MiladyCloudClient.Credits"/>.
+/// settings and auto top-up; crypto payments in <see cref="Crypto"/>. Credits are US dollars. Obtain it from <see cref="MiladyCloudClient.Credits"/>.
 /// </summary>
 public class CreditsClient : CategoryClient
 {
+    private CryptoPaymentsClient? _crypto;
+
     /// <summary>For mocking frameworks.</summary>
     protected CreditsClient()
     {
@@ -18,6 +20,9 @@ public class CreditsClient : CategoryClient
         : base(pipeline)
     {
     }
+
+    /// <summary>Credit purchases paid in crypto: availability, the organization's payments and one payment's state.</summary>
+    public virtual CryptoPaymentsClient Crypto => _crypto ??= new CryptoPaymentsClient(Pipeline);
 
     /// <summary>Gets the organization's balance in US dollars.</summary>
     /// <param name="fresh"><see langword="true"/> to have the server re-read the balance from its database instead of the value cached with the session.</param>

@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+
 using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Internal.Upload;
 using MiladyCloud.Sdk.Models;
@@ -11,13 +12,17 @@ namespace MiladyCloud.Sdk;
 /// <see cref="MiladyCloudClient.Knowledge"/>.
 /// </summary>
 /// <remarks>
-/// The service also has a two-step upload (pre-upload to blob storage, then submit) used by its dashboard. It has the
-/// same limits as <see cref="UploadAsync"/> (5 files, 5 MB per batch), so it is no path for larger files and is not
-/// exposed; split larger sets into several uploads. A document cannot be fetched by id: the service has no such route.
+/// Besides <see cref="UploadAsync"/> the service has a two-step upload: <see cref="PreUploadAsync"/> stores files before
+/// the character exists, <see cref="SubmitAsync(string, IEnumerable{KnowledgePreUploadedFile}, CancellationToken)"/>
+/// processes them into a character's knowledge later. It has the same limits (5 files, 5 MB per batch), so it is no
+/// path for larger files. A document cannot be fetched by id: the service has no such route.
 /// </remarks>
 public class KnowledgeClient : CategoryClient
 {
     private const int DefaultListAllPageSize = 100;
+
+    /// <summary>The server lets a submit run for up to 300 seconds.</summary>
+    private static readonly TimeSpan SubmitTime = TimeSpan.FromSeconds(310);
 
     /// <summary>For mocking frameworks.</summary>
     protected KnowledgeClient()
@@ -109,6 +114,84 @@ public class KnowledgeClient : CategoryClient
         var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file", send);
         request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
         return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeUploadResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores 1–5 files in the service's blob storage without processing them, for a later
+    /// <see cref="SubmitAsync(string, IEnumerable{KnowledgePreUploadedFile}, CancellationToken)"/> (for example before the
+    /// character they belong to exists). Same limits and streaming as <see cref="UploadAsync"/>; file names have at most
+    /// 255 characters, and application/octet-stream is taken only for text formats. If any file fails, the server deletes
+    /// the others and the call fails (<see cref="MiladyCloudInvalidRequestException"/>, or <see cref="MiladyCloudInternalServerErrorException"/>
+    /// when every file failed).
+    /// </summary>
+    /// <param name="files">The files.</param>
+    /// <param name="progress">Receives the bytes of the request body written so far and the total; optional.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Each stored file with its blob URL.</returns>
+    /// <exception cref="ArgumentException">The batch breaks a limit; nothing is sent.</exception>
+    public virtual async Task<KnowledgePreUploadResponse> PreUploadAsync(IEnumerable<KnowledgeFile> files, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var batch = KnowledgePreUploadChecks.PreUpload(files);
+
+        // A repeat after an ambiguous failure would store the files again (blobs nobody deletes), so only failures that
+        // certainly stored nothing are retried; a stream that cannot seek cannot be sent twice at all.
+        var send = SendFlags.NotIdempotent | (batch.Any(file => !file.CanResend) ? SendFlags.NoRetry : SendFlags.None);
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId: null);
+
+        // Sending disposes the request, which closes the files the SDK opened.
+        var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/pre-upload", send);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
+
+        return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgePreUploadResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Processes pre-uploaded files into a character's knowledge, synchronously (the server allows up to five minutes).
+    /// Each processed file's blob is deleted afterwards. The call answers normally even when every file failed: check
+    /// each result's status.
+    /// </summary>
+    /// <param name="characterId">The character (a UUID of the caller's organization).</param>
+    /// <param name="files">Files returned by <see cref="PreUploadAsync"/> (1–5, together at most 5 MB).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One outcome per file and the counts.</returns>
+    /// <exception cref="ArgumentException">The character id is not a UUID or the files break a limit; nothing is sent.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The character is not the organization's, or a file was not pre-uploaded by the caller.</exception>
+    public virtual Task<KnowledgeSubmitResponse> SubmitAsync(string characterId, IEnumerable<KnowledgePreUploadedFile> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var request = new KnowledgeSubmitRequest
+        {
+            CharacterId = characterId,
+            Files = files.Select(file => file is null ? null! : new KnowledgeSubmitFile { BlobUrl = file.BlobUrl, Filename = file.Filename, ContentType = file.ContentType, Size = file.Size }).ToList(),
+        };
+        return SubmitAsync(request, cancellationToken);
+    }
+
+    /// <summary>Processes pre-uploaded files described field by field; see <see cref="SubmitAsync(string, IEnumerable{KnowledgePreUploadedFile}, CancellationToken)"/>.</summary>
+    /// <param name="request">The character and the files.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One outcome per file and the counts.</returns>
+    /// <exception cref="ArgumentException">The character id is not a UUID or the files break a limit; nothing is sent.</exception>
+    public virtual Task<KnowledgeSubmitResponse> SubmitAsync(KnowledgeSubmitRequest request, CancellationToken cancellationToken = default)
+    {
+        KnowledgePreUploadChecks.Submit(request);
+
+        // Processing stores documents and spends credits on embeddings: ambiguous failures are not repeated.
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge/submit", request, MiladyCloudJsonContext.Default.KnowledgeSubmitRequest, MiladyCloudJsonContext.Default.KnowledgeSubmitResponse, cancellationToken, new SendOptions(SendFlags.ConsumesCredits, SubmitTime));
+    }
+
+    /// <summary>Deletes a pre-uploaded file that will not be submitted.</summary>
+    /// <param name="blobUrl">The file's blob URL from <see cref="PreUploadAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the file is deleted.</returns>
+    /// <exception cref="ArgumentException"><paramref name="blobUrl"/> is not an absolute https URL.</exception>
+    /// <exception cref="MiladyCloudInvalidRequestException">The URL is not on the service's blob storage.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The file was not pre-uploaded by the caller.</exception>
+    public virtual async Task DeletePreUploadAsync(string blobUrl, CancellationToken cancellationToken = default)
+    {
+        KnowledgePreUploadChecks.BlobUrl(blobUrl, nameof(blobUrl));
+        var body = new KnowledgePreUploadDeleteRequest { BlobUrl = blobUrl };
+        await Pipeline.SendJsonAsync(HttpMethod.Delete, "knowledge/pre-upload", body, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteRequest, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Semantic search over the knowledge fragments of a runtime.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiladyCloud.Sdk;
+using StackExchange.Redis;
 
 namespace MiladyCloud.Sdk.Tests.Readme;
 
@@ -49,6 +50,24 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task ResponsesAsync(MiladyCloudClient client)
+    {
+        #region Snippet:Responses
+        var stream = client.Responses.StreamAsync("anthropic/claude-sonnet-4.6", "Write a haiku.");
+        var response = new ResponseAccumulator();
+        await foreach (var e in stream)
+        {
+            response.Add(e);
+            if (e is MiladyCloud.Sdk.Models.ResponseOutputTextDeltaEvent delta)
+            {
+                Console.Write(delta.Delta);
+            }
+        }
+
+        Console.WriteLine($"\n{response.ToResponse().Status}, {stream.SkippedEventCount} unknown event(s) skipped");
+        #endregion
+    }
+
     public static void MicrosoftExtensionsAI(MiladyCloudClient client, IServiceCollection services, IConfiguration configuration)
     {
         #region Snippet:MicrosoftExtensionsAI
@@ -61,6 +80,16 @@ internal static class ReadmeSnippets
         services.AddMiladyCloud(configuration.GetSection("MiladyCloud"))
             .AddMessagesChatClient("claude-sonnet-4-6", defaultMaxTokens: 2048)
             .AddEmbeddingGenerator("openai/text-embedding-3-small");
+        #endregion
+    }
+
+    public static void Fleet(IServiceCollection services, string key, IConnectionMultiplexer multiplexer)
+    {
+        #region Snippet:Fleet
+        // dotnet add package MiladyCloud.Sdk.Redis; multiplexer = ConnectionMultiplexer.Connect("redis:6379,abortConnect=false")
+        services.AddMiladyCloud(o => o.ApiKey = key).AddRedisRateLimits(multiplexer);
+        // or without dependency injection:
+        var client = new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = key }.UseRedisRateLimits(multiplexer));
         #endregion
     }
 }

@@ -25,17 +25,15 @@ internal sealed partial class MiladyCloudPipeline
     public Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<T>> OpenStream<TBody, T>(
         string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, IStreamDecoder<T> decoder, SendOptions send, StreamSpan<T>? span, CancellationToken cancellationToken)
         => OpenStream(
-            () =>
-            {
-                var request = CreateRequest(HttpMethod.Post, relativePath, send);
-                var content = new ByteArrayContent(StreamingBody.Serialize(body, bodyInfo));
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                request.Content = content;
-                return request;
-            },
+            () => CreateJsonRequest(HttpMethod.Post, relativePath, StreamingBody.Serialize(body, bodyInfo), send),
             decoder,
             span,
             cancellationToken);
+
+    /// <summary>The same, for a body the caller already serialized with <see cref="StreamingBody.Serialize{T}"/> (to check its size first).</summary>
+    public Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<T>> OpenStream<T>(
+        string relativePath, byte[] streamingJson, IStreamDecoder<T> decoder, SendOptions send, StreamSpan<T>? span, CancellationToken cancellationToken)
+        => OpenStream(() => CreateJsonRequest(HttpMethod.Post, relativePath, streamingJson, send), decoder, span, cancellationToken);
 
     /// <summary>The source of a stream read with <c>GET</c>.</summary>
     public Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<T>> OpenStream<T>(string relativePath, IStreamDecoder<T> decoder, SendOptions send, CancellationToken cancellationToken)

@@ -111,9 +111,15 @@ internal sealed partial class MiladyCloudPipeline
 
     public HttpRequestMessage CreateJsonRequest<TBody>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, SendOptions send = default)
     {
-        var request = CreateRequest(method, relativePath, send);
         // Serialized up front: the length is known and a retry can send the same bytes again.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyInfo));
+        return CreateJsonRequest(method, relativePath, JsonSerializer.SerializeToUtf8Bytes(body, bodyInfo), send);
+    }
+
+    /// <summary>A request with a body already serialized as JSON.</summary>
+    public HttpRequestMessage CreateJsonRequest(HttpMethod method, string relativePath, byte[] json, SendOptions send = default)
+    {
+        var request = CreateRequest(method, relativePath, send);
+        var content = new ByteArrayContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Content = content;
         return request;

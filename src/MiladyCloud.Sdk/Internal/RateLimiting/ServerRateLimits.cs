@@ -26,6 +26,8 @@ internal static class ServerRateLimits
         new("GET", "/api/quotas/usage", RateLimitPreset.Standard, null),
         new("GET", "/api/invoices/list", RateLimitPreset.Standard, null),
         new("GET", "/api/invoices/{id}", RateLimitPreset.Standard, null),
+        new("GET", "/api/crypto/payments", RateLimitPreset.Standard, null),
+        new("GET", "/api/crypto/payments/{id}", RateLimitPreset.Standard, null),
         new("POST", "/api-keys/{id}/regenerate", RateLimitPreset.Strict, null),
         new("GET", "/user", RateLimitPreset.Standard, null),
         new("PATCH", "/user", RateLimitPreset.Standard, null),

@@ -16,4 +16,7 @@ internal static class ModelCall
 
     public static ModelCall<EmbeddingResponse> Embeddings(EmbeddingRequest request)
         => new("embeddings", request.Model, GenAiFolds.Of);
+
+    public static ModelCall<ModelResponse> Responses(CreateResponseRequest request)
+        => new("chat", request.Model, GenAiFolds.Of, request.Temperature, request.MaxOutputTokens, request.TopP);
 }

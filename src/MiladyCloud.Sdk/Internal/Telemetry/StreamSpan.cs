@@ -11,4 +11,6 @@ internal static class StreamSpan
     public static StreamSpan<ChatCompletionChunk> Chat(string model) => new("chat", model, GenAiFolds.Chat);
 
     public static StreamSpan<MessageStreamEvent> Messages(string model) => new("chat", model, GenAiFolds.Message);
+
+    public static StreamSpan<ResponseStreamEvent> Responses(string model) => new("chat", model, GenAiFolds.Response);
 }
