@@ -193,7 +193,7 @@ public class MiladyCloudClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", excerpt, ex), Pipeline.Options.ApiKey, Pipeline.Options.SessionToken);
+            throw Pipeline.Secrets.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", excerpt, ex));
         }
     }
 
@@ -214,7 +214,7 @@ public class MiladyCloudClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(method);
         var path = EscapeHatchPath.Check(relativePath);
-        using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? ApiRoot.Site : ApiRoot.V1);
+        using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? SendFlags.SiteRoot : SendFlags.None);
         request.Content = content;
         var response = await Pipeline.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         try
@@ -257,6 +257,6 @@ public class MiladyCloudClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return DefaultHttpClientFactory.Create(options, transport);
+        return HandlerChain.CreateOwned(options, transport);
     }
 }

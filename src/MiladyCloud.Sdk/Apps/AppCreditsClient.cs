@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+
 using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Models;
 
@@ -30,12 +31,12 @@ public class AppCreditsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The balance, totals and whether it is low (below 5 USD).</returns>
     /// <exception cref="ArgumentException"><paramref name="appId"/> is not a UUID (the server would fail with a 500).</exception>
-    /// <exception cref="UnauthorizedException">The credentials were refused (<c>Authentication required</c>).</exception>
+    /// <exception cref="MiladyCloudUnauthorizedException">The credentials were refused (<c>Authentication required</c>).</exception>
     public virtual Task<AppCreditBalance> GetBalanceAsync(string appId, CancellationToken cancellationToken = default)
     {
         RequestPath.UuidSegment(appId, nameof(appId));
         var path = new QueryString().Add("app_id", appId).AppendTo("app-credits/balance");
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.AppCreditBalance, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppCreditBalance, cancellationToken);
     }
 
     /// <summary>
@@ -51,13 +52,12 @@ public class AppCreditsClient : CategoryClient
     /// computes them (amount x 100 in floating point; 19.99 gives 1998.9999..., which the payment provider refuses), or a
     /// URL is not an absolute http(s) URL.
     /// </exception>
-    /// <exception cref="InvalidRequestException">The server refused the body or a redirect URL's origin (400).</exception>
-    /// <exception cref="NotFoundException">The app does not exist (<c>App not found</c>).</exception>
+    /// <exception cref="MiladyCloudInvalidRequestException">The server refused the body or a redirect URL's origin (400).</exception>
+    /// <exception cref="MiladyCloudNotFoundException">The app does not exist (<c>App not found</c>).</exception>
     public virtual Task<AppCreditCheckoutSession> CreateCheckoutAsync(AppCreditCheckoutRequest checkout, CancellationToken cancellationToken = default)
     {
         Validate(checkout);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "app-credits/checkout", checkout, MiladyCloudJsonContext.Default.AppCreditCheckoutRequest);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AppCreditCheckoutSession, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "app-credits/checkout", checkout, MiladyCloudJsonContext.Default.AppCreditCheckoutRequest, MiladyCloudJsonContext.Default.AppCreditCheckoutSession, cancellationToken);
     }
 
     /// <summary>
@@ -71,13 +71,13 @@ public class AppCreditsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The amount credited.</returns>
     /// <exception cref="ArgumentException"><paramref name="sessionId"/> is empty.</exception>
-    /// <exception cref="ForbiddenException">The session belongs to another user or organization.</exception>
-    /// <exception cref="InternalServerErrorException">The payment provider does not know the session (the server answers 500, not 404).</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The session belongs to another user or organization.</exception>
+    /// <exception cref="MiladyCloudInternalServerErrorException">The payment provider does not know the session (the server answers 500, not 404).</exception>
     public virtual Task<AppCreditCheckoutVerification> VerifyCheckoutAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
         var path = new QueryString().Add("session_id", sessionId).AppendTo("app-credits/verify");
-        return SuccessFlagJson.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.AppCreditCheckoutVerification, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppCreditCheckoutVerification, cancellationToken, SendFlags.SuccessFlagInBody);
     }
 
     private static void Validate(AppCreditCheckoutRequest checkout)

@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -29,15 +30,15 @@ public class CryptoPaymentsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The status.</returns>
     public virtual Task<CryptoPaymentsStatus> GetStatusAsync(CancellationToken cancellationToken = default)
-        => Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, "api/crypto/status", ApiRoot.Site), MiladyCloudJsonContext.Default.CryptoPaymentsStatus, cancellationToken);
+        => Pipeline.GetJsonAsync("api/crypto/status", MiladyCloudJsonContext.Default.CryptoPaymentsStatus, cancellationToken, SendFlags.SiteRoot);
 
     /// <summary>Lists every crypto payment of the organization, newest first (the service does not page them).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The payments.</returns>
-    /// <exception cref="InternalServerErrorException">Any failure, a refused API key included: the route answers them all with 500 <c>Failed to retrieve payments</c>.</exception>
+    /// <exception cref="MiladyCloudInternalServerErrorException">Any failure, a refused API key included: the route answers them all with 500 <c>Failed to retrieve payments</c>.</exception>
     public virtual async Task<IReadOnlyList<CryptoPayment>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var list = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, Payments, ApiRoot.Site), MiladyCloudJsonContext.Default.CryptoPaymentList, cancellationToken).ConfigureAwait(false);
+        var list = await Pipeline.GetJsonAsync(Payments, MiladyCloudJsonContext.Default.CryptoPaymentList, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return list.Payments.ToList();
     }
 
@@ -49,12 +50,12 @@ public class CryptoPaymentsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The payment, with <see cref="CryptoPayment.Confirmed"/> set.</returns>
     /// <exception cref="ArgumentException"><paramref name="paymentId"/> is not a UUID.</exception>
-    /// <exception cref="NotFoundException">No such payment (<c>Payment not found</c>).</exception>
-    /// <exception cref="ForbiddenException">The payment belongs to another organization.</exception>
-    /// <exception cref="InternalServerErrorException">Any other failure, a refused API key included (<c>Failed to get payment status</c>).</exception>
+    /// <exception cref="MiladyCloudNotFoundException">No such payment (<c>Payment not found</c>).</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The payment belongs to another organization.</exception>
+    /// <exception cref="MiladyCloudInternalServerErrorException">Any other failure, a refused API key included (<c>Failed to get payment status</c>).</exception>
     public virtual Task<CryptoPayment> GetAsync(string paymentId, CancellationToken cancellationToken = default)
     {
         var path = Payments + "/" + RequestPath.UuidSegment(paymentId, nameof(paymentId));
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path, ApiRoot.Site), MiladyCloudJsonContext.Default.CryptoPayment, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.CryptoPayment, cancellationToken, SendFlags.SiteRoot);
     }
 }

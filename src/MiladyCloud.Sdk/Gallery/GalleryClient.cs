@@ -63,7 +63,7 @@ public class GalleryClient : CategoryClient
     private Task<GalleryPage> FetchAsync(GalleryMediaType? type, int? limit, int? offset, CancellationToken cancellationToken)
     {
         var path = new QueryString().Add("type", type?.Value).Add("limit", limit).Add("offset", offset).AppendTo("gallery");
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.GalleryPage, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.GalleryPage, cancellationToken);
     }
 
     private static void Check(GalleryListOptions? options)

@@ -32,10 +32,7 @@ public class ImagesClient : CategoryClient
     public virtual async Task<IReadOnlyList<GeneratedImageResult>> CreateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "generate-image", request, MiladyCloudJsonContext.Default.ImageGenerationRequest)
-            .MarkCreditConsuming()
-            .WithAttemptTimeoutAtLeast(GenerationTime, Pipeline.Options.NetworkTimeout);
-        var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ImageGenerationResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, "generate-image", request, MiladyCloudJsonContext.Default.ImageGenerationRequest, MiladyCloudJsonContext.Default.ImageGenerationResponse, cancellationToken, new SendOptions(SendFlags.ConsumesCredits, GenerationTime)).ConfigureAwait(false);
         return response.Images.Select(image => new GeneratedImageResult(image, Pipeline)).ToList();
     }
 

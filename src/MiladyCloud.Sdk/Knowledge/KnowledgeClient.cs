@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+
 using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Internal.Upload;
 using MiladyCloud.Sdk.Models;
@@ -37,28 +38,30 @@ public class KnowledgeClient : CategoryClient
     /// <param name="options">Character, window size and offset; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The documents of the window and the total number stored.</returns>
-    /// <exception cref="ArgumentException">The count is below 1, the offset below 0, or the character id is blank or not a UUID.</exception>
+    /// <exception cref="ArgumentException">The limit is below 1, the offset below 0, or the character id is blank or not a UUID.</exception>
     public virtual Task<KnowledgeDocumentList> ListAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var path = ListPath(options?.CharacterId, options?.Count, options?.Offset);
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
+        var path = ListPath(options?.CharacterId, options?.Limit, options?.Offset);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
     }
 
     /// <summary>
-    /// Enumerates every stored document, fetching windows of <paramref name="pageSize"/> lazily as you iterate and
-    /// stopping after the last one.
+    /// Enumerates every stored document, fetching windows of <see cref="KnowledgeListOptions.Limit"/> (100 when not set)
+    /// lazily as you iterate, from <see cref="KnowledgeListOptions.Offset"/> on, and stopping after the last one.
     /// </summary>
-    /// <param name="characterId">The character whose runtime is listed; the default assistant when <see langword="null"/>.</param>
-    /// <param name="pageSize">Documents per request, at least 1.</param>
+    /// <param name="options">Character, window size and first offset; <see langword="null"/> for all of the default assistant's.</param>
     /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
     /// <returns>The documents, in server order.</returns>
-    /// <exception cref="ArgumentException">The page size is below 1 or the character id is blank or not a UUID (thrown at once, not on first iteration).</exception>
-    public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(string? characterId = null, int pageSize = DefaultListAllPageSize, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The limit is below 1, the offset below 0, or the character id is blank or not a UUID (thrown at once, not on first iteration).</exception>
+    public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        _ = ListPath(characterId, pageSize, 0);
+        var characterId = options?.CharacterId;
+        var limit = options?.Limit ?? DefaultListAllPageSize;
+        var first = options?.Offset ?? 0;
+        _ = ListPath(characterId, limit, first);
         return Pager.ByOffsetAsync(
-            0,
-            (offset, ct) => ListAsync(new KnowledgeListOptions { CharacterId = characterId, Count = pageSize, Offset = offset }, ct),
+            first,
+            (offset, ct) => ListAsync(new KnowledgeListOptions { CharacterId = characterId, Limit = limit, Offset = offset }, ct),
             page => page.Documents,
             page => page.Total,
             cancellationToken);
@@ -80,9 +83,7 @@ public class KnowledgeClient : CategoryClient
         ThrowIfNotCharacterId(request.CharacterId, "characterId");
 
         // Not idempotent (a repeat stores the document twice): ambiguous failures are not repeated.
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest)
-            .MarkCreditConsuming();
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken, SendFlags.ConsumesCredits);
     }
 
     /// <summary>
@@ -103,20 +104,15 @@ public class KnowledgeClient : CategoryClient
         var batch = KnowledgeUploadBatch.Validate(files);
         ThrowIfNotCharacterId(characterId, nameof(characterId));
 
-        // Disposing the request closes the files the SDK opened; a caller's stream stays open for the caller.
-        using var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file");
-        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
-        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
-
         // The server processes the files synchronously, so after an ambiguous failure a repeat could store them twice:
         // the credit-consuming rules retry only failures that certainly did nothing. A stream that cannot seek cannot be
         // sent twice at all.
-        request.MarkCreditConsuming();
-        if (batch.Any(file => !file.CanResend))
-        {
-            request.MarkNoRetry();
-        }
+        var send = SendFlags.ConsumesCredits | (batch.Any(file => !file.CanResend) ? SendFlags.NoRetry : SendFlags.None);
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
 
+        // Sending disposes the request, which closes the files the SDK opened; a caller's stream stays open for the caller.
+        var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file", send);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
         return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeUploadResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -125,7 +121,7 @@ public class KnowledgeClient : CategoryClient
     /// <see cref="SubmitAsync(string, IEnumerable{KnowledgePreUploadedFile}, CancellationToken)"/> (for example before the
     /// character they belong to exists). Same limits and streaming as <see cref="UploadAsync"/>; file names have at most
     /// 255 characters, and application/octet-stream is taken only for text formats. If any file fails, the server deletes
-    /// the others and the call fails (<see cref="InvalidRequestException"/>, or <see cref="InternalServerErrorException"/>
+    /// the others and the call fails (<see cref="MiladyCloudInvalidRequestException"/>, or <see cref="MiladyCloudInternalServerErrorException"/>
     /// when every file failed).
     /// </summary>
     /// <param name="files">The files.</param>
@@ -136,17 +132,15 @@ public class KnowledgeClient : CategoryClient
     public virtual async Task<KnowledgePreUploadResponse> PreUploadAsync(IEnumerable<KnowledgeFile> files, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var batch = KnowledgePreUploadChecks.PreUpload(files);
-        using var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/pre-upload");
-        var form = KnowledgeUploadBatch.BuildForm(batch, characterId: null);
-        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
 
         // A repeat after an ambiguous failure would store the files again (blobs nobody deletes), so only failures that
         // certainly stored nothing are retried; a stream that cannot seek cannot be sent twice at all.
-        request.MarkNotIdempotent();
-        if (batch.Any(file => !file.CanResend))
-        {
-            request.MarkNoRetry();
-        }
+        var send = SendFlags.NotIdempotent | (batch.Any(file => !file.CanResend) ? SendFlags.NoRetry : SendFlags.None);
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId: null);
+
+        // Sending disposes the request, which closes the files the SDK opened.
+        var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/pre-upload", send);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
 
         return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgePreUploadResponse, cancellationToken).ConfigureAwait(false);
     }
@@ -161,7 +155,7 @@ public class KnowledgeClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One outcome per file and the counts.</returns>
     /// <exception cref="ArgumentException">The character id is not a UUID or the files break a limit; nothing is sent.</exception>
-    /// <exception cref="ForbiddenException">The character is not the organization's, or a file was not pre-uploaded by the caller.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The character is not the organization's, or a file was not pre-uploaded by the caller.</exception>
     public virtual Task<KnowledgeSubmitResponse> SubmitAsync(string characterId, IEnumerable<KnowledgePreUploadedFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -183,10 +177,7 @@ public class KnowledgeClient : CategoryClient
         KnowledgePreUploadChecks.Submit(request);
 
         // Processing stores documents and spends credits on embeddings: ambiguous failures are not repeated.
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge/submit", request, MiladyCloudJsonContext.Default.KnowledgeSubmitRequest)
-            .MarkCreditConsuming()
-            .WithAttemptTimeoutAtLeast(SubmitTime, Pipeline.Options.NetworkTimeout);
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.KnowledgeSubmitResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge/submit", request, MiladyCloudJsonContext.Default.KnowledgeSubmitRequest, MiladyCloudJsonContext.Default.KnowledgeSubmitResponse, cancellationToken, new SendOptions(SendFlags.ConsumesCredits, SubmitTime));
     }
 
     /// <summary>Deletes a pre-uploaded file that will not be submitted.</summary>
@@ -194,14 +185,13 @@ public class KnowledgeClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the file is deleted.</returns>
     /// <exception cref="ArgumentException"><paramref name="blobUrl"/> is not an absolute https URL.</exception>
-    /// <exception cref="InvalidRequestException">The URL is not on the service's blob storage.</exception>
-    /// <exception cref="ForbiddenException">The file was not pre-uploaded by the caller.</exception>
+    /// <exception cref="MiladyCloudInvalidRequestException">The URL is not on the service's blob storage.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The file was not pre-uploaded by the caller.</exception>
     public virtual async Task DeletePreUploadAsync(string blobUrl, CancellationToken cancellationToken = default)
     {
         KnowledgePreUploadChecks.BlobUrl(blobUrl, nameof(blobUrl));
         var body = new KnowledgePreUploadDeleteRequest { BlobUrl = blobUrl };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Delete, "knowledge/pre-upload", body, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteRequest);
-        await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteResponse, cancellationToken).ConfigureAwait(false);
+        await Pipeline.SendJsonAsync(HttpMethod.Delete, "knowledge/pre-upload", body, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteRequest, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Semantic search over the knowledge fragments of a runtime.</summary>
@@ -217,8 +207,7 @@ public class KnowledgeClient : CategoryClient
         ThrowIfBelow(limit, 1, nameof(limit));
         ThrowIfNotCharacterId(characterId, nameof(characterId));
         var body = new KnowledgeQueryRequest { Query = query, Limit = limit, CharacterId = characterId };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
     }
 
     /// <summary>Counts the documents stored for a character.</summary>
@@ -230,7 +219,7 @@ public class KnowledgeClient : CategoryClient
     {
         RequestPath.UuidSegment(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/check");
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
     }
 
     /// <summary>Deletes one document and its fragments.</summary>
@@ -249,15 +238,15 @@ public class KnowledgeClient : CategoryClient
 
         ThrowIfNotCharacterId(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.UuidSegment(documentId, nameof(documentId)));
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
     }
 
-    private static string ListPath(string? characterId, int? count, int? offset)
+    private static string ListPath(string? characterId, int? limit, int? offset)
     {
         ThrowIfNotCharacterId(characterId, nameof(characterId));
-        ThrowIfBelow(count, 1, nameof(count));
+        ThrowIfBelow(limit, 1, nameof(limit));
         ThrowIfBelow(offset, 0, nameof(offset));
-        return new QueryString().Add("characterId", characterId).Add("count", count).Add("offset", offset).AppendTo("knowledge");
+        return new QueryString().Add("characterId", characterId).Add("count", limit).Add("offset", offset).AppendTo("knowledge");
     }
 
     /// <summary>Null leaves the character out; anything else must be a character id (a UUID: the server answers 500 to others).</summary>

@@ -32,7 +32,7 @@ public class ResponsesClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response; its text is <see cref="ModelResponse.OutputText"/>.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    public virtual async Task<ModelResponse> CreateAsync(CreateResponseRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ModelResponse> CreateAsync(CreateResponseRequest request, CancellationToken cancellationToken = default)
     {
         ResponseRequestValidator.Validate(request);
         if (request.Stream == true)
@@ -40,20 +40,18 @@ public class ResponsesClient : CategoryClient
             throw new ArgumentException("stream is true: CreateAsync reads one JSON response; use StreamAsync for the event stream.", nameof(request));
         }
 
-        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.CreateResponseRequest).MarkCreditConsuming();
-        ResponseRequestValidator.CheckSize(message.Content!.Headers.ContentLength ?? 0);
-        using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxOutputTokens, request.TopP);
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.CreateResponseRequest, SendFlags.ConsumesCredits);
         try
         {
-            var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ModelResponse, cancellationToken).ConfigureAwait(false);
-            GenAiActivity.Complete(activity, "chat", request.Model, new(response.Id, response.Model, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status.Value), Pipeline.Options);
-            return response;
+            ResponseRequestValidator.CheckSize(message.Content!.Headers.ContentLength ?? 0);
         }
-        catch (Exception ex)
+        catch
         {
-            GenAiActivity.Fail(activity, ex);
+            message.Dispose();
             throw;
         }
+
+        return GenAiActivity.ObserveAsync(() => Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ModelResponse, cancellationToken), ModelCall.Responses(request), Pipeline.Secrets);
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>
@@ -77,18 +75,9 @@ public class ResponsesClient : CategoryClient
         ResponseRequestValidator.Validate(request);
         var body = StreamingBody.Serialize(request, MiladyCloudJsonContext.Default.CreateResponseRequest);
         ResponseRequestValidator.CheckSize(body.Length);
-        var pipeline = Pipeline;
         var skipped = new SkippedEvents();
         return new ResponseStream(
-            (onResponse, enumeratorToken) =>
-            {
-                var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming().MarkStream();
-                StreamingBody.Apply(message, body);
-                var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-                var decoder = new ResponseEventDecoder(skipped, pipeline.Options.ApiKey, pipeline.Options.SessionToken);
-                var events = EventStreamReader.ReadAsync(pipeline, message, decoder, onResponse, linked, token);
-                return ObservedStream.Wrap(events, "chat", request.Model, GenAiFolds.Response, pipeline.Options);
-            },
+            Pipeline.OpenStream(Path, body, new ResponseEventDecoder(skipped, Pipeline.Secrets), SendFlags.ConsumesCredits, StreamSpan.Responses(request.Model), cancellationToken),
             skipped);
     }
 

@@ -44,12 +44,12 @@ public class VoiceClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call (the audio's reads take their own token).</param>
     /// <returns>The audio stream with its content type.</returns>
     /// <exception cref="ArgumentException">The text is empty or longer than <see cref="VoiceLimits.MaxSpeechTextLength"/>, or a voice or model id is blank.</exception>
-    /// <exception cref="InsufficientCreditsException">The organization's balance does not cover the speech.</exception>
+    /// <exception cref="MiladyCloudInsufficientCreditsException">The organization's balance does not cover the speech.</exception>
     /// <exception cref="MiladyCloudResponseFormatException">The server answered 200 with something other than audio.</exception>
     public virtual async Task<SpeechAudio> CreateSpeechAsync(TextToSpeechRequest request, CancellationToken cancellationToken = default)
     {
         ValidateSpeech(request);
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "voice/tts", request, MiladyCloudJsonContext.Default.TextToSpeechRequest).MarkCreditConsuming();
+        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "voice/tts", request, MiladyCloudJsonContext.Default.TextToSpeechRequest, SendFlags.ConsumesCredits);
         HttpResponseMessage? response = null;
         try
         {
@@ -88,20 +88,16 @@ public class VoiceClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The transcript.</returns>
     /// <exception cref="ArgumentException">The audio is empty, too large or of a type the server refuses, or the language code is blank.</exception>
-    /// <exception cref="InvalidRequestException">The server found the content not to be audio of the declared kind.</exception>
-    /// <exception cref="InsufficientCreditsException">The balance does not cover the audio, or the service's plan has no speech to text.</exception>
+    /// <exception cref="MiladyCloudInvalidRequestException">The server found the content not to be audio of the declared kind.</exception>
+    /// <exception cref="MiladyCloudInsufficientCreditsException">The balance does not cover the audio, or the service's plan has no speech to text.</exception>
     public virtual async Task<TranscriptionResponse> CreateTranscriptionAsync(AudioFile audio, string? languageCode = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         VoiceForms.ValidateTranscription(audio, languageCode);
-        // Disposing the request closes a file the SDK opened; a caller's stream stays open for the caller.
-        using var request = Pipeline.CreateRequest(HttpMethod.Post, "voice/stt");
+        // Sending disposes the request, which closes a file the SDK opened; a caller's stream stays open for the caller.
+        var send = SendFlags.ConsumesCredits | (audio.CanResend ? SendFlags.None : SendFlags.NoRetry);
         var form = VoiceForms.BuildTranscription(audio, languageCode);
+        var request = Pipeline.CreateRequest(HttpMethod.Post, "voice/stt", send);
         request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
-        request.MarkCreditConsuming();
-        if (!audio.CanResend)
-        {
-            request.MarkNoRetry();
-        }
 
         return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.TranscriptionResponse, cancellationToken).ConfigureAwait(false);
     }
@@ -119,18 +115,14 @@ public class VoiceClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The voice, its job and the credits charged.</returns>
     /// <exception cref="ArgumentException">The name is empty, the type unknown, or the samples break a limit.</exception>
-    /// <exception cref="InsufficientCreditsException">The balance does not cover the clone.</exception>
+    /// <exception cref="MiladyCloudInsufficientCreditsException">The balance does not cover the clone.</exception>
     public virtual async Task<VoiceCloneResponse> CreateCloneAsync(VoiceCloneRequest request, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         VoiceForms.ValidateClone(request);
-        using var message = Pipeline.CreateRequest(HttpMethod.Post, "voice/clone");
+        var send = SendFlags.ConsumesCredits | SendFlags.NotIdempotent | (request.Samples.Any(sample => !sample.CanResend) ? SendFlags.NoRetry : SendFlags.None);
         var form = VoiceForms.BuildClone(request);
+        var message = Pipeline.CreateRequest(HttpMethod.Post, "voice/clone", send);
         message.Content = progress is null ? form : new ProgressReportingContent(form, progress);
-        message.MarkCreditConsuming().MarkNotIdempotent();
-        if (request.Samples.Any(sample => !sample.CanResend))
-        {
-            message.MarkNoRetry();
-        }
 
         return await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.VoiceCloneResponse, cancellationToken).ConfigureAwait(false);
     }
@@ -143,7 +135,7 @@ public class VoiceClient : CategoryClient
     public virtual Task<UserVoiceList> ListAsync(VoiceListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = ListPath(options);
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.UserVoiceList, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.UserVoiceList, cancellationToken);
     }
 
     /// <summary>Enumerates every cloned voice, fetching windows of <paramref name="pageSize"/> lazily as you iterate.</summary>
@@ -169,11 +161,10 @@ public class VoiceClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The voice.</returns>
     /// <exception cref="ArgumentException"><paramref name="voiceId"/> is not a UUID (the server would answer 400).</exception>
-    /// <exception cref="NotFoundException">No such voice in the organization.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">No such voice in the organization.</exception>
     public virtual Task<UserVoiceResponse> GetAsync(string voiceId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, VoicePath(voiceId));
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken);
+        return Pipeline.GetJsonAsync(VoicePath(voiceId), MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken);
     }
 
     /// <summary>Changes a voice's name, description, settings or active flag; members left <see langword="null"/> are kept. A new name or settings also go to the voice provider.</summary>
@@ -182,7 +173,7 @@ public class VoiceClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated voice (without samples).</returns>
     /// <exception cref="ArgumentException"><paramref name="voiceId"/> is not a UUID, or the new name is blank.</exception>
-    /// <exception cref="NotFoundException">No such voice in the organization.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">No such voice in the organization.</exception>
     public virtual Task<UserVoiceResponse> UpdateAsync(string voiceId, UpdateVoiceRequest request, CancellationToken cancellationToken = default)
     {
         var path = VoicePath(voiceId);
@@ -191,9 +182,7 @@ public class VoiceClient : CategoryClient
         {
             throw new ArgumentException("The new name must not be blank; leave it null to keep the current one.", nameof(request));
         }
-
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Patch, path, request, MiladyCloudJsonContext.Default.UpdateVoiceRequest);
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Patch, path, request, MiladyCloudJsonContext.Default.UpdateVoiceRequest, MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken);
     }
 
     /// <summary>Deletes a voice at the provider and marks it inactive (it is still listed with <see cref="VoiceListOptions.IncludeInactive"/>).</summary>
@@ -201,11 +190,10 @@ public class VoiceClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The confirmation.</returns>
     /// <exception cref="ArgumentException"><paramref name="voiceId"/> is not a UUID.</exception>
-    /// <exception cref="NotFoundException">No such voice in the organization.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">No such voice in the organization.</exception>
     public virtual Task<VoiceDeleteResponse> DeleteAsync(string voiceId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, VoicePath(voiceId));
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.VoiceDeleteResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, VoicePath(voiceId), MiladyCloudJsonContext.Default.VoiceDeleteResponse, cancellationToken);
     }
 
     /// <summary>This client's text to speech as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.ITextToSpeechClient"/>.</summary>

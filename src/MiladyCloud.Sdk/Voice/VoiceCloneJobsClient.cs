@@ -33,7 +33,7 @@ public class VoiceCloneJobsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The active jobs.</returns>
     public virtual Task<VoiceCloneJobList> ListAsync(CancellationToken cancellationToken = default)
-        => Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, "voice/jobs"), MiladyCloudJsonContext.Default.VoiceCloneJobList, cancellationToken);
+        => Pipeline.GetJsonAsync("voice/jobs", MiladyCloudJsonContext.Default.VoiceCloneJobList, cancellationToken);
 
     /// <summary>
     /// Polls the active jobs until <paramref name="jobId"/> is no longer among them, at the pace the service's estimate

@@ -148,6 +148,6 @@ public class ImageGeneratorAdapterTests
         api.Server.Given(Request.Create().WithPath("/api/v1/generate-image").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(402).WithHeader("Content-Type", "application/json").WithBody("""{"error":"Insufficient credits for image generation","required":0.02}"""));
 
-        Assert.CatchAsync<InsufficientCreditsException>(() => api.Client.Images.AsImageGenerator().GenerateImagesAsync("x"));
+        Assert.CatchAsync<MiladyCloudInsufficientCreditsException>(() => api.Client.Images.AsImageGenerator().GenerateImagesAsync("x"));
     }
 }

@@ -46,9 +46,9 @@ public class AppCreditsClientTests
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
-    [TestCase(400, "app_id is required", typeof(InvalidRequestException))]
-    [TestCase(401, "Authentication required", typeof(UnauthorizedException))]
-    [TestCase(500, "Failed to get balance", typeof(InternalServerErrorException))]
+    [TestCase(400, "app_id is required", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(401, "Authentication required", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(500, "Failed to get balance", typeof(MiladyCloudInternalServerErrorException))]
     public void GetBalanceAsync_maps_the_success_flag_errors(int status, string message, Type expected)
     {
         Respond("/api/v1/app-credits/balance", "GET", $$"""{"success":false,"error":"{{message}}"}""", status);
@@ -94,11 +94,11 @@ public class AppCreditsClientTests
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
-    [TestCase(400, """{"success":false,"error":"Invalid request","details":{"_errors":[],"amount":{"_errors":["Too small"]}}}""", typeof(InvalidRequestException))]
-    [TestCase(400, """{"success":false,"error":"Invalid success_url"}""", typeof(InvalidRequestException))]
-    [TestCase(404, """{"success":false,"error":"App not found"}""", typeof(NotFoundException))]
-    [TestCase(401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(UnauthorizedException))]
-    [TestCase(500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(InternalServerErrorException))]
+    [TestCase(400, """{"success":false,"error":"Invalid request","details":{"_errors":[],"amount":{"_errors":["Too small"]}}}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(400, """{"success":false,"error":"Invalid success_url"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(404, """{"success":false,"error":"App not found"}""", typeof(MiladyCloudNotFoundException))]
+    [TestCase(401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(MiladyCloudInternalServerErrorException))]
     public void CreateCheckoutAsync_maps_each_error_body(int status, string body, Type expected)
     {
         Respond("/api/v1/app-credits/checkout", "POST", body, status);
@@ -134,9 +134,9 @@ public class AppCreditsClientTests
         Assert.That(ex.RawBody, Is.EqualTo(body));
     }
 
-    [TestCase(403, """{"success":false,"error":"Forbidden"}""", typeof(ForbiddenException))]
-    [TestCase(400, """{"success":false,"error":"Missing payment intent"}""", typeof(InvalidRequestException))]
-    [TestCase(500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(InternalServerErrorException))]
+    [TestCase(403, """{"success":false,"error":"Forbidden"}""", typeof(MiladyCloudForbiddenException))]
+    [TestCase(400, """{"success":false,"error":"Missing payment intent"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(MiladyCloudInternalServerErrorException))]
     public void VerifyCheckoutAsync_maps_each_error_body(int status, string body, Type expected)
     {
         Respond("/api/v1/app-credits/verify", "GET", body, status);

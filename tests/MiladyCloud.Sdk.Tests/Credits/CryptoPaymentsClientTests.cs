@@ -86,10 +86,10 @@ public class CryptoPaymentsClientTests
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
-    [TestCase(400, "Invalid payment ID", typeof(InvalidRequestException))]
-    [TestCase(403, "Unauthorized", typeof(ForbiddenException))]
-    [TestCase(404, "Payment not found", typeof(NotFoundException))]
-    [TestCase(500, "Failed to get payment status", typeof(InternalServerErrorException))]
+    [TestCase(400, "Invalid payment ID", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(403, "Unauthorized", typeof(MiladyCloudForbiddenException))]
+    [TestCase(404, "Payment not found", typeof(MiladyCloudNotFoundException))]
+    [TestCase(500, "Failed to get payment status", typeof(MiladyCloudInternalServerErrorException))]
     public void GetAsync_maps_each_error_body(int status, string message, Type expected)
     {
         Respond("/api/crypto/payments/" + PaymentId, $$"""{"error":"{{message}}"}""", status);
@@ -100,9 +100,9 @@ public class CryptoPaymentsClientTests
         Assert.That(ex!.Message, Does.Contain(message));
     }
 
-    [TestCase(404, "Organization not found", typeof(NotFoundException))]
-    [TestCase(500, "Failed to retrieve payments", typeof(InternalServerErrorException))]
-    [TestCase(401, "Unauthorized", typeof(UnauthorizedException))]
+    [TestCase(404, "Organization not found", typeof(MiladyCloudNotFoundException))]
+    [TestCase(500, "Failed to retrieve payments", typeof(MiladyCloudInternalServerErrorException))]
+    [TestCase(401, "Unauthorized", typeof(MiladyCloudUnauthorizedException))]
     public void ListAsync_maps_each_error_body(int status, string message, Type expected)
     {
         Respond("/api/crypto/payments", status == 401 ? """{"success":false,"error":"Unauthorized","code":"authentication_required"}""" : $$"""{"error":"{{message}}"}""", status);

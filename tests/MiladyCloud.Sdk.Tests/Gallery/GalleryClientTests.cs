@@ -107,16 +107,16 @@ public class GalleryClientTests
     {
         Respond("""{"error":"Validation error","details":[{"code":"invalid_value","path":["type"],"message":"Invalid option"}]}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Gallery.ListAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _api.Client.Gallery.ListAsync());
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(ex.Message, Does.Contain("Validation error"));
         Assert.That(ex.RawBody, Does.Contain("invalid_value"));
     }
 
-    [TestCase(401, "Invalid or expired API key", typeof(UnauthorizedException))]
-    [TestCase(403, "Organization is inactive", typeof(ForbiddenException))]
-    [TestCase(500, "Failed to fetch gallery items", typeof(InternalServerErrorException))]
+    [TestCase(401, "Invalid or expired API key", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(403, "Organization is inactive", typeof(MiladyCloudForbiddenException))]
+    [TestCase(500, "Failed to fetch gallery items", typeof(MiladyCloudInternalServerErrorException))]
     public void The_routes_plain_errors_map_to_typed_exceptions(int status, string message, Type expected)
     {
         Respond($$"""{"error":"{{message}}"}""", status);

@@ -80,9 +80,9 @@ public class KnowledgePreUploadTests
         Assert.That(_api.Server.LogEntries, Has.Count.EqualTo(1));
     }
 
-    [TestCase(400, """{"error":"Some files failed to upload - batch rolled back","details":[{"filename":"a.txt","error":"Content mismatch"}]}""", typeof(InvalidRequestException))]
-    [TestCase(400, """{"error":"Invalid content type","details":"a.pdf: Binary files (.pdf) must have explicit content type, not application/octet-stream"}""", typeof(InvalidRequestException))]
-    [TestCase(500, """{"error":"All file uploads failed","details":[{"filename":"a.txt","error":"Blob down"}]}""", typeof(InternalServerErrorException))]
+    [TestCase(400, """{"error":"Some files failed to upload - batch rolled back","details":[{"filename":"a.txt","error":"Content mismatch"}]}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(400, """{"error":"Invalid content type","details":"a.pdf: Binary files (.pdf) must have explicit content type, not application/octet-stream"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(500, """{"error":"All file uploads failed","details":[{"filename":"a.txt","error":"Blob down"}]}""", typeof(MiladyCloudInternalServerErrorException))]
     public void PreUploadAsync_maps_each_error_body(int status, string body, Type expected)
     {
         Respond("POST", "/api/v1/knowledge/pre-upload", body, status);
@@ -100,7 +100,7 @@ public class KnowledgePreUploadTests
         api.Server.Given(Request.Create().WithPath("/api/v1/knowledge/pre-upload").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(500).WithHeader("Content-Type", "application/json").WithBody("""{"error":"All file uploads failed"}"""));
 
-        Assert.CatchAsync<InternalServerErrorException>(() => api.Client.Knowledge.PreUploadAsync([KnowledgeFile.FromBytes([65], "a.txt")]));
+        Assert.CatchAsync<MiladyCloudInternalServerErrorException>(() => api.Client.Knowledge.PreUploadAsync([KnowledgeFile.FromBytes([65], "a.txt")]));
 
         Assert.That(api.Server.LogEntries, Has.Count.EqualTo(1));
     }
@@ -156,11 +156,11 @@ public class KnowledgePreUploadTests
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
-    [TestCase(400, """{"error":"Validation failed","details":{"characterId":["Invalid UUID"]}}""", typeof(InvalidRequestException))]
-    [TestCase(400, """{"error":"Invalid or untrusted blobUrl for file: notes.md"}""", typeof(InvalidRequestException))]
-    [TestCase(403, """{"error":"Character not found or unauthorized"}""", typeof(ForbiddenException))]
-    [TestCase(403, """{"error":"Unauthorized blob URL for file: notes.md"}""", typeof(ForbiddenException))]
-    [TestCase(503, """{"error":"Knowledge service not available"}""", typeof(ServiceUnavailableException))]
+    [TestCase(400, """{"error":"Validation failed","details":{"characterId":["Invalid UUID"]}}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(400, """{"error":"Invalid or untrusted blobUrl for file: notes.md"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(403, """{"error":"Character not found or unauthorized"}""", typeof(MiladyCloudForbiddenException))]
+    [TestCase(403, """{"error":"Unauthorized blob URL for file: notes.md"}""", typeof(MiladyCloudForbiddenException))]
+    [TestCase(503, """{"error":"Knowledge service not available"}""", typeof(MiladyCloudServiceUnavailableException))]
     public void SubmitAsync_maps_each_error_body(int status, string body, Type expected)
     {
         Respond("POST", "/api/v1/knowledge/submit", body, status);
@@ -192,9 +192,9 @@ public class KnowledgePreUploadTests
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
-    [TestCase(400, """{"error":"Invalid or untrusted blob URL"}""", typeof(InvalidRequestException))]
-    [TestCase(403, """{"error":"Unauthorized to delete this file"}""", typeof(ForbiddenException))]
-    [TestCase(500, """{"error":"Failed to delete file"}""", typeof(InternalServerErrorException))]
+    [TestCase(400, """{"error":"Invalid or untrusted blob URL"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(403, """{"error":"Unauthorized to delete this file"}""", typeof(MiladyCloudForbiddenException))]
+    [TestCase(500, """{"error":"Failed to delete file"}""", typeof(MiladyCloudInternalServerErrorException))]
     public void DeletePreUploadAsync_maps_each_error_body(int status, string body, Type expected)
     {
         Respond("DELETE", "/api/v1/knowledge/pre-upload", body, status);

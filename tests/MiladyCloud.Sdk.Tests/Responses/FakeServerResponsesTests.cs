@@ -101,7 +101,7 @@ public class FakeServerResponsesTests
         fake.Faults.Enqueue(FakeFault.StreamError(3, "rate_limit_exceeded", "Slow down"), "/responses");
         fake.Faults.Enqueue(FakeFault.StreamError(3), "/responses");
 
-        var native = Assert.ThrowsAsync<RateLimitedException>(() => client.Responses.StreamAsync(new CreateResponseRequest { Model = "m", Instructions = "x", Input = "Hi" }).ToResponseAsync());
+        var native = Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => client.Responses.StreamAsync(new CreateResponseRequest { Model = "m", Instructions = "x", Input = "Hi" }).ToResponseAsync());
         var translated = Assert.ThrowsAsync<MiladyCloudStreamIncompleteException>(() => client.Responses.StreamAsync("m", "Hi").ToResponseAsync());
 
         Assert.That(native!.ServerMessage, Is.EqualTo("Slow down"));

@@ -203,9 +203,9 @@ public class ResponseStreamingTests
         }
     }
 
-    [TestCase("""{"type":"error","sequence_number":3,"code":"rate_limit_exceeded","message":"Slow down","param":null}""", typeof(RateLimitedException), "rate_limit_exceeded")]
-    [TestCase("""{"type":"error","sequence_number":3,"code":"server_error","message":"Slow down","param":null}""", typeof(InternalServerErrorException), "server_error")]
-    [TestCase("""{"type":"error","error":{"type":"invalid_request_error","code":"bad_input","message":"Slow down"}}""", typeof(InvalidRequestException), "bad_input")]
+    [TestCase("""{"type":"error","sequence_number":3,"code":"rate_limit_exceeded","message":"Slow down","param":null}""", typeof(MiladyCloudRateLimitedException), "rate_limit_exceeded")]
+    [TestCase("""{"type":"error","sequence_number":3,"code":"server_error","message":"Slow down","param":null}""", typeof(MiladyCloudInternalServerErrorException), "server_error")]
+    [TestCase("""{"type":"error","error":{"type":"invalid_request_error","code":"bad_input","message":"Slow down"}}""", typeof(MiladyCloudInvalidRequestException), "bad_input")]
     public void An_error_event_throws_the_typed_exception_after_the_events_already_yielded(string error, Type expected, string code)
     {
         using var harness = new StreamingHarness();
@@ -257,7 +257,7 @@ public class ResponseStreamingTests
         using var harness = new StreamingHarness(status: System.Net.HttpStatusCode.PaymentRequired,
             errorBody: """{"error":{"message":"Insufficient balance. Required: $0.02","type":"insufficient_quota","code":"insufficient_balance"}}""");
 
-        var ex = Assert.ThrowsAsync<InsufficientCreditsException>(() => harness.Client.Responses.StreamAsync(Request()).ToResponseAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => harness.Client.Responses.StreamAsync(Request()).ToResponseAsync());
 
         Assert.That(ex!.ServerCode, Is.EqualTo("insufficient_balance"));
     }

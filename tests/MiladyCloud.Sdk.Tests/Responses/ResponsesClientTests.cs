@@ -160,14 +160,14 @@ public class ResponsesClientTests
         Assert.That(api.Server.LogEntries.Count(), Is.EqualTo(3));
     }
 
-    [TestCase(400, """{"error":{"message":"Each message must have a role","type":"invalid_request_error","param":"messages.0.role","code":"invalid_value"}}""", typeof(InvalidRequestException), "invalid_value")]
-    [TestCase(401, """{"error":{"message":"Authentication required","type":"authentication_error"}}""", typeof(UnauthorizedException), null)]
-    [TestCase(402, """{"error":{"message":"Insufficient balance. Required: $0.02","type":"insufficient_quota","code":"insufficient_balance"}}""", typeof(InsufficientCreditsException), "insufficient_balance")]
-    [TestCase(402, """{"error":{"message":"Insufficient credits. Required: ~0.0123.","type":"insufficient_credits","code":"insufficient_credits"}}""", typeof(InsufficientCreditsException), "insufficient_credits")]
-    [TestCase(403, """{"error":{"message":"Your account has been suspended due to policy violations. Please contact support.","type":"account_suspended","code":"moderation_violation"}}""", typeof(ForbiddenException), "moderation_violation")]
+    [TestCase(400, """{"error":{"message":"Each message must have a role","type":"invalid_request_error","param":"messages.0.role","code":"invalid_value"}}""", typeof(MiladyCloudInvalidRequestException), "invalid_value")]
+    [TestCase(401, """{"error":{"message":"Authentication required","type":"authentication_error"}}""", typeof(MiladyCloudUnauthorizedException), null)]
+    [TestCase(402, """{"error":{"message":"Insufficient balance. Required: $0.02","type":"insufficient_quota","code":"insufficient_balance"}}""", typeof(MiladyCloudInsufficientCreditsException), "insufficient_balance")]
+    [TestCase(402, """{"error":{"message":"Insufficient credits. Required: ~0.0123.","type":"insufficient_credits","code":"insufficient_credits"}}""", typeof(MiladyCloudInsufficientCreditsException), "insufficient_credits")]
+    [TestCase(403, """{"error":{"message":"Your account has been suspended due to policy violations. Please contact support.","type":"account_suspended","code":"moderation_violation"}}""", typeof(MiladyCloudForbiddenException), "moderation_violation")]
     [TestCase(413, """{"error":{"message":"Request body exceeds 4194304 bytes","type":"invalid_request_error","code":"request_too_large"}}""", typeof(MiladyCloudApiException), "request_too_large")]
     [TestCase(502, """{"error":{"message":"Upstream gateway error","type":"api_error","code":"upstream_error"}}""", typeof(MiladyCloudApiException), "upstream_error")]
-    [TestCase(503, """{"error":{"message":"AI provider is not configured","type":"service_unavailable","code":"provider_not_configured"}}""", typeof(ServiceUnavailableException), "provider_not_configured")]
+    [TestCase(503, """{"error":{"message":"AI provider is not configured","type":"service_unavailable","code":"provider_not_configured"}}""", typeof(MiladyCloudServiceUnavailableException), "provider_not_configured")]
     public void Each_error_envelope_of_the_route_maps_to_its_typed_exception(int status, string body, Type expected, string? code)
     {
         using var api = new FakeApi(o => o.MaxRetries = 0);

@@ -80,9 +80,9 @@ public class FakeServerIssue19RoutesTests
         var app = await _client.Apps.CreateAsync(new CreateAppRequest { Name = "Shop", AppUrl = "https://shop.example.com", SkipGitHubRepo = true });
         var credits = _client.Apps.Credits;
 
-        var unknownApp = Assert.ThrowsAsync<NotFoundException>(() => credits.CreateCheckoutAsync(new AppCreditCheckoutRequest { AppId = Guid.NewGuid().ToString(), Amount = 5, SuccessUrl = "https://shop.example.com/ok", CancelUrl = "https://shop.example.com/no" }));
-        var foreignOrigin = Assert.ThrowsAsync<InvalidRequestException>(() => credits.CreateCheckoutAsync(new AppCreditCheckoutRequest { AppId = app.App.Id, Amount = 5, SuccessUrl = "https://evil.example/ok", CancelUrl = "https://shop.example.com/no" }));
-        var unknownSession = Assert.ThrowsAsync<InternalServerErrorException>(() => credits.VerifyCheckoutAsync("cs_test_unknown"));
+        var unknownApp = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => credits.CreateCheckoutAsync(new AppCreditCheckoutRequest { AppId = Guid.NewGuid().ToString(), Amount = 5, SuccessUrl = "https://shop.example.com/ok", CancelUrl = "https://shop.example.com/no" }));
+        var foreignOrigin = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => credits.CreateCheckoutAsync(new AppCreditCheckoutRequest { AppId = app.App.Id, Amount = 5, SuccessUrl = "https://evil.example/ok", CancelUrl = "https://shop.example.com/no" }));
+        var unknownSession = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => credits.VerifyCheckoutAsync("cs_test_unknown"));
 
         Assert.That(unknownApp!.RawBody, Is.EqualTo("""{"success":false,"error":"App not found"}"""));
         Assert.That(foreignOrigin!.RawBody, Is.EqualTo("""{"success":false,"error":"Invalid success_url"}"""));
@@ -95,7 +95,7 @@ public class FakeServerIssue19RoutesTests
         var status = await _client.Credits.Crypto.GetStatusAsync();
         var payments = await _client.Credits.Crypto.ListAsync();
         var confirmed = await _client.Credits.Crypto.GetAsync(payments.Single(p => p.Status == CryptoPaymentState.Confirmed).Id);
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Credits.Crypto.GetAsync(Guid.NewGuid().ToString()));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Credits.Crypto.GetAsync(Guid.NewGuid().ToString()));
 
         Assert.That(status.Enabled, Is.True);
         Assert.That(status.SupportedTokens, Does.Contain("USDT"));
@@ -133,9 +133,9 @@ public class FakeServerIssue19RoutesTests
     {
         var foreign = "https://x.public.blob.vercel-storage.com/knowledge-pre-upload/" + Guid.NewGuid() + "/1-a.md";
 
-        var notOurs = Assert.ThrowsAsync<ForbiddenException>(() => _client.Knowledge.DeletePreUploadAsync(foreign));
-        var untrusted = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Knowledge.DeletePreUploadAsync("https://files.example/knowledge-pre-upload/a.md"));
-        var submitForeign = Assert.ThrowsAsync<ForbiddenException>(() => _client.Knowledge.SubmitAsync(new KnowledgeSubmitRequest
+        var notOurs = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _client.Knowledge.DeletePreUploadAsync(foreign));
+        var untrusted = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Knowledge.DeletePreUploadAsync("https://files.example/knowledge-pre-upload/a.md"));
+        var submitForeign = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _client.Knowledge.SubmitAsync(new KnowledgeSubmitRequest
         {
             CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f",
             Files = [new KnowledgeSubmitFile { BlobUrl = foreign, Filename = "a.md", ContentType = "text/markdown", Size = 3 }],

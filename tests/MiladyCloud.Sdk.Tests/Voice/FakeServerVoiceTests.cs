@@ -57,8 +57,8 @@ public class FakeServerVoiceTests
         var notAudio = AudioFile.FromBytes(Encoding.ASCII.GetBytes("just some text"), "fake.mp3");
         var png = AudioFile.FromBytes([0x89, (byte)'P', (byte)'N', (byte)'G', 0, 0, 0, 0], "image.mp3");
 
-        var unknown = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Voice.CreateTranscriptionAsync(notAudio));
-        var mismatch = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Voice.CreateTranscriptionAsync(png));
+        var unknown = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Voice.CreateTranscriptionAsync(notAudio));
+        var mismatch = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Voice.CreateTranscriptionAsync(png));
 
         Assert.That(unknown!.ServerMessage, Does.StartWith("Unable to verify file type."));
         Assert.That(mismatch!.ServerMessage, Does.StartWith("File content does not match the declared format. Detected: image/png"));
@@ -67,7 +67,7 @@ public class FakeServerVoiceTests
     [Test]
     public void An_unknown_voice_is_refused_with_the_handler_message()
     {
-        var error = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Voice.CreateSpeechAsync("Hi", voiceId: "no-such-voice"));
+        var error = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Voice.CreateSpeechAsync("Hi", voiceId: "no-such-voice"));
 
         Assert.That(error!.RawBody, Is.EqualTo("""{"error":"Invalid voice ID. Please select a different voice."}"""));
     }
@@ -120,8 +120,8 @@ public class FakeServerVoiceTests
     [Test]
     public void Unknown_voice_ids_get_the_handler_answers()
     {
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Voice.GetAsync("0e0e0e0e-0000-4000-8000-000000000000"));
-        var missingPatch = Assert.ThrowsAsync<NotFoundException>(() => _client.Voice.UpdateAsync("0e0e0e0e-0000-4000-8000-000000000000", new UpdateVoiceRequest { IsActive = true }));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Voice.GetAsync("0e0e0e0e-0000-4000-8000-000000000000"));
+        var missingPatch = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Voice.UpdateAsync("0e0e0e0e-0000-4000-8000-000000000000", new UpdateVoiceRequest { IsActive = true }));
 
         Assert.That(missing!.RawBody, Does.Contain("\"message\":\"Voice not found in your organization."));
         Assert.That(missingPatch!.RawBody, Is.EqualTo("""{"error":"Voice not found"}"""));

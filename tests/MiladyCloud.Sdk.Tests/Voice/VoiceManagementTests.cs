@@ -151,13 +151,13 @@ public class VoiceManagementTests
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
-    [TestCase("GET", 400, """{"error":"Invalid voice ID format","message":"Please use the internal voice ID (UUID format) from the 'List Voices' endpoint.","hint":"Call GET /api/v1/voice/list to get your voice IDs"}""", typeof(InvalidRequestException))]
-    [TestCase("GET", 404, """{"error":"Voice not found","message":"Voice not found in your organization. Make sure you're using the correct voice ID from 'List Voices'."}""", typeof(NotFoundException))]
-    [TestCase("PATCH", 404, """{"error":"Voice not found"}""", typeof(NotFoundException))]
-    [TestCase("DELETE", 404, """{"error":"Voice not found","message":"Voice not found in your organization. Make sure you're using the correct voice ID from 'List Voices'."}""", typeof(NotFoundException))]
-    [TestCase("GET", 401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(UnauthorizedException))]
-    [TestCase("DELETE", 403, """{"success":false,"error":"Organization is inactive","code":"access_denied"}""", typeof(ForbiddenException))]
-    [TestCase("PATCH", 500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(InternalServerErrorException))]
+    [TestCase("GET", 400, """{"error":"Invalid voice ID format","message":"Please use the internal voice ID (UUID format) from the 'List Voices' endpoint.","hint":"Call GET /api/v1/voice/list to get your voice IDs"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase("GET", 404, """{"error":"Voice not found","message":"Voice not found in your organization. Make sure you're using the correct voice ID from 'List Voices'."}""", typeof(MiladyCloudNotFoundException))]
+    [TestCase("PATCH", 404, """{"error":"Voice not found"}""", typeof(MiladyCloudNotFoundException))]
+    [TestCase("DELETE", 404, """{"error":"Voice not found","message":"Voice not found in your organization. Make sure you're using the correct voice ID from 'List Voices'."}""", typeof(MiladyCloudNotFoundException))]
+    [TestCase("GET", 401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase("DELETE", 403, """{"success":false,"error":"Organization is inactive","code":"access_denied"}""", typeof(MiladyCloudForbiddenException))]
+    [TestCase("PATCH", 500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(MiladyCloudInternalServerErrorException))]
     public void Each_error_of_the_voice_routes_maps_to_its_exception(string method, int status, string body, Type expected)
     {
         _api.Server.Given(Request.Create().WithPath($"/api/v1/voice/{VoiceId}").UsingMethod(method))
@@ -173,8 +173,8 @@ public class VoiceManagementTests
         Assert.That((error!.GetType(), (int)error.StatusCode, error.RawBody), Is.EqualTo((expected, status, body)));
     }
 
-    [TestCase(401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(UnauthorizedException))]
-    [TestCase(500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(InternalServerErrorException))]
+    [TestCase(401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(500, """{"success":false,"error":"An unexpected error occurred","code":"internal_error"}""", typeof(MiladyCloudInternalServerErrorException))]
     public void List_and_jobs_errors_use_the_canonical_envelope(int status, string body, Type expected)
     {
         _api.Server.Given(Request.Create().WithPath("/api/v1/voice/*").UsingGet())

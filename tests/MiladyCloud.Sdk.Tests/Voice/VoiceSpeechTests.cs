@@ -104,13 +104,13 @@ public class VoiceSpeechTests
         Assert.That(_api.Server.LogEntries, Has.Count.EqualTo(1));
     }
 
-    [TestCase(400, """{"error":"Invalid voice ID. Please select a different voice."}""", typeof(InvalidRequestException))]
-    [TestCase(400, """{"error":"Text too long. Maximum length is 5000 characters"}""", typeof(InvalidRequestException))]
-    [TestCase(401, """{"error":"Unauthorized"}""", typeof(UnauthorizedException))]
-    [TestCase(402, """{"error":"Insufficient credits for text-to-speech","required":0.0123}""", typeof(InsufficientCreditsException))]
-    [TestCase(429, """{"error":"Rate limit exceeded. Please try again in a moment."}""", typeof(RateLimitedException))]
-    [TestCase(500, """{"error":"Failed to generate speech. Please try again."}""", typeof(InternalServerErrorException))]
-    [TestCase(503, """{"error":"Voice service is temporarily unavailable due to high demand. Please try again in a few moments.","type":"service_unavailable","retryAfter":"5 minutes"}""", typeof(ServiceUnavailableException))]
+    [TestCase(400, """{"error":"Invalid voice ID. Please select a different voice."}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(400, """{"error":"Text too long. Maximum length is 5000 characters"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(401, """{"error":"Unauthorized"}""", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(402, """{"error":"Insufficient credits for text-to-speech","required":0.0123}""", typeof(MiladyCloudInsufficientCreditsException))]
+    [TestCase(429, """{"error":"Rate limit exceeded. Please try again in a moment."}""", typeof(MiladyCloudRateLimitedException))]
+    [TestCase(500, """{"error":"Failed to generate speech. Please try again."}""", typeof(MiladyCloudInternalServerErrorException))]
+    [TestCase(503, """{"error":"Voice service is temporarily unavailable due to high demand. Please try again in a few moments.","type":"service_unavailable","retryAfter":"5 minutes"}""", typeof(MiladyCloudServiceUnavailableException))]
     public void Each_error_of_the_handler_maps_to_its_exception_with_the_message_and_raw_body(int status, string body, Type expected)
     {
         _api.Server.Given(Request.Create().WithPath("/api/v1/voice/tts").UsingPost())
@@ -170,7 +170,7 @@ public class VoiceSpeechTests
         api.Server.Given(Request.Create().WithPath("/api/v1/voice/tts").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.InternalServerError).WithBody("""{"error":"Failed to generate speech. Please try again."}"""));
 
-        Assert.ThrowsAsync<InternalServerErrorException>(() => api.Client.Voice.CreateSpeechAsync("Hello"));
+        Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => api.Client.Voice.CreateSpeechAsync("Hello"));
 
         Assert.That(api.Server.LogEntries, Has.Count.EqualTo(1));
     }

@@ -112,18 +112,18 @@ public class VoiceUploadTests
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":"Speech-to-text service is temporarily unavailable due to high demand. Please try again shortly.","type":"service_unavailable","retryAfter":"5 minutes"}"""));
         var stream = new NonSeekableStream(Mp3);
 
-        Assert.ThrowsAsync<ServiceUnavailableException>(() => api.Client.Voice.CreateTranscriptionAsync(AudioFile.FromStream(stream, "memo.mp3", length: Mp3.Length)));
+        Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => api.Client.Voice.CreateTranscriptionAsync(AudioFile.FromStream(stream, "memo.mp3", length: Mp3.Length)));
 
         Assert.That(api.Server.LogEntries, Has.Count.EqualTo(1));
         Assert.That(stream.Disposed, Is.False, "the caller's stream stays the caller's");
     }
 
-    [TestCase(400, """{"error":"File content does not match the declared format. Detected: image/png, Expected audio format."}""", typeof(InvalidRequestException))]
-    [TestCase(401, """{"error":"Unauthorized"}""", typeof(UnauthorizedException))]
-    [TestCase(402, """{"error":"Speech-to-Text requires a paid plan. Please upgrade to continue."}""", typeof(InsufficientCreditsException))]
-    [TestCase(402, """{"error":"Insufficient credits for speech-to-text","required":0.4}""", typeof(InsufficientCreditsException))]
-    [TestCase(429, """{"error":"Rate limit exceeded. Please try again in a moment."}""", typeof(RateLimitedException))]
-    [TestCase(500, """{"error":"Failed to transcribe audio. Please try again."}""", typeof(InternalServerErrorException))]
+    [TestCase(400, """{"error":"File content does not match the declared format. Detected: image/png, Expected audio format."}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(401, """{"error":"Unauthorized"}""", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(402, """{"error":"Speech-to-Text requires a paid plan. Please upgrade to continue."}""", typeof(MiladyCloudInsufficientCreditsException))]
+    [TestCase(402, """{"error":"Insufficient credits for speech-to-text","required":0.4}""", typeof(MiladyCloudInsufficientCreditsException))]
+    [TestCase(429, """{"error":"Rate limit exceeded. Please try again in a moment."}""", typeof(MiladyCloudRateLimitedException))]
+    [TestCase(500, """{"error":"Failed to transcribe audio. Please try again."}""", typeof(MiladyCloudInternalServerErrorException))]
     public void Each_transcription_error_maps_to_its_exception(int status, string body, Type expected)
     {
         using var api = new FakeApi();
@@ -204,11 +204,11 @@ public class VoiceUploadTests
         Assert.That(() => _api.Client.Voice.CreateCloneAsync(request), Throws.Exception.Not.InstanceOf<ArgumentException>());
     }
 
-    [TestCase(400, """{"error":"Invalid settings JSON"}""", typeof(InvalidRequestException))]
-    [TestCase(401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(UnauthorizedException))]
-    [TestCase(402, """{"error":"Insufficient balance","details":{"required":1.5,"cloneType":"instant"}}""", typeof(InsufficientCreditsException))]
-    [TestCase(500, """{"error":"Failed to create voice clone. Credits have been refunded.","details":"provider down"}""", typeof(InternalServerErrorException))]
-    [TestCase(503, """{"error":"Voice cloning service is temporarily unavailable due to high demand. Please try again shortly.","type":"service_unavailable","retryAfter":"1 hour"}""", typeof(ServiceUnavailableException))]
+    [TestCase(400, """{"error":"Invalid settings JSON"}""", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(401, """{"success":false,"error":"Invalid or expired API key","code":"authentication_required"}""", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(402, """{"error":"Insufficient balance","details":{"required":1.5,"cloneType":"instant"}}""", typeof(MiladyCloudInsufficientCreditsException))]
+    [TestCase(500, """{"error":"Failed to create voice clone. Credits have been refunded.","details":"provider down"}""", typeof(MiladyCloudInternalServerErrorException))]
+    [TestCase(503, """{"error":"Voice cloning service is temporarily unavailable due to high demand. Please try again shortly.","type":"service_unavailable","retryAfter":"1 hour"}""", typeof(MiladyCloudServiceUnavailableException))]
     public void Each_clone_error_maps_to_its_exception(int status, string body, Type expected)
     {
         using var api = new FakeApi();

@@ -63,8 +63,8 @@ internal sealed class AudioBodyStream : Stream
         {
             // The transport's text may quote the server's bytes (an invalid chunk header, for one).
             throw new MiladyCloudConnectionException(
-                SecretScrubber.Scrub($"The connection broke after {_read} bytes of audio: {ex.Message}", _options.ApiKey, _options.SessionToken),
-                SecretScrubber.Scrub(ex, _options.ApiKey, _options.SessionToken));
+                new SecretScrubber(_options).Scrub($"The connection broke after {_read} bytes of audio: {ex.Message}"),
+                new SecretScrubber(_options).Scrub(ex));
         }
     }
 

@@ -9,7 +9,7 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// (<c>response.completed</c>, <c>.failed</c>, <c>.incomplete</c>) ends the stream; an <c>error</c> event is raised as
 /// the typed exception; an event of a kind this SDK does not know is skipped and counted, never fatal.
 /// </summary>
-internal sealed class ResponseEventDecoder(SkippedEvents skipped, string? apiKey, string? sessionToken = null) : IStreamDecoder<ResponseStreamEvent>
+internal sealed class ResponseEventDecoder(SkippedEvents skipped, SecretScrubber? secrets) : IStreamDecoder<ResponseStreamEvent>
 {
     private static readonly HashSet<string> KnownEvents =
     [
@@ -45,7 +45,7 @@ internal sealed class ResponseEventDecoder(SkippedEvents skipped, string? apiKey
         {
             var raw = BodyDecoding.Excerpt(json);
             var parsed = ErrorBodyParser.Parse(raw);
-            return StreamFrame<ResponseStreamEvent>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(parsed.Type ?? parsed.Code), raw, apiKey: apiKey, sessionToken: sessionToken));
+            return StreamFrame<ResponseStreamEvent>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(parsed.Type ?? parsed.Code), raw, secrets: secrets));
         }
 
         var streamEvent = StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.ResponseStreamEvent, StreamName);

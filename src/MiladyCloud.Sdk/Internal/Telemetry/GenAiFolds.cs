@@ -36,6 +36,18 @@ internal static class GenAiFolds
         _ => outcome,
     };
 
+    public static GenAiOutcome Of(ChatCompletion completion)
+        => new(completion.Id, completion.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens, completion.Choices.Count > 0 ? completion.Choices[0].FinishReason.Value : null);
+
+    public static GenAiOutcome Of(Message message)
+        => new(message.Id, message.Model, message.Usage.InputTokens, message.Usage.OutputTokens, message.StopReason?.Value);
+
+    public static GenAiOutcome Of(ModelResponse response)
+        => new(response.Id, response.Model, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status.Value);
+
+    public static GenAiOutcome Of(EmbeddingResponse response)
+        => new(null, response.Model, response.Usage?.PromptTokens, null, null);
+
     public static GenAiOutcome Response(GenAiOutcome outcome, ResponseStreamEvent streamEvent) => streamEvent switch
     {
         ResponseCreatedEvent created => outcome with

@@ -2,19 +2,17 @@ using System.Net;
 
 namespace MiladyCloud.Sdk;
 
-/// <summary>The credentials are missing, invalid or expired (401; also the 500s some routes send for auth failures).</summary>
-public class UnauthorizedException : MiladyCloudApiException
+/// <summary>The service or its model provider is unavailable (503).</summary>
+public class MiladyCloudServiceUnavailableException : MiladyCloudApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A human-readable description (never contains credentials).</param>
     /// <param name="statusCode">The HTTP status of the response.</param>
     /// <param name="rawBody">The response body as received, or <see langword="null"/>.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public UnauthorizedException(string message, HttpStatusCode statusCode = HttpStatusCode.Unauthorized, string? rawBody = null, Exception? innerException = null)
+    public MiladyCloudServiceUnavailableException(string message, HttpStatusCode statusCode = HttpStatusCode.ServiceUnavailable, string? rawBody = null, Exception? innerException = null)
         : base(message, statusCode, rawBody, innerException)
     {
     }
 
-    /// <inheritdoc />
-    public override bool IsRetryable => false;
 }

@@ -11,17 +11,42 @@ namespace MiladyCloud.Sdk.Internal;
 /// messages, span tags), whatever its source: a server, a proxy or the transport may echo them. Matching ignores case
 /// (a server may upper-case a code, and an error code is upper-cased by the SDK) and also finds the URL-encoded forms,
 /// the hex dump the transport writes of bytes it could not parse, the key without its prefix, and anything shaped like
-/// an elizaOS key.
+/// an elizaOS key. One instance owns the credentials of a client (read from its options at each use), so no caller
+/// passes them by hand; <see cref="None"/> still masks anything shaped like an elizaOS key.
 /// </summary>
-internal static partial class SecretScrubber
+internal sealed partial class SecretScrubber
 {
     private const string Mask = "***";
+
+    private readonly MiladyCloudClientOptions? _options;
+    private readonly string? _apiKey;
+    private readonly string? _sessionToken;
+
+    /// <summary>Masks the given credentials.</summary>
+    public SecretScrubber(string? apiKey, string? sessionToken = null)
+    {
+        _apiKey = apiKey;
+        _sessionToken = sessionToken;
+    }
+
+    /// <summary>Masks the credentials of a client, as its options hold them when a text is scrubbed.</summary>
+    public SecretScrubber(MiladyCloudClientOptions options) => _options = options;
+
+    /// <summary>Knows no credential: masks only what is shaped like an elizaOS key.</summary>
+    public static SecretScrubber None { get; } = new(null, null);
+
+    private string? ApiKey => _options is null ? _apiKey : _options.ApiKey;
+
+    private string? SessionToken => _options is null ? _sessionToken : _options.SessionToken;
 
     /// <summary>Shorter values are not masked: replacing them would mangle ordinary text.</summary>
     private const int MinimumSecretLength = 8;
 
     [return: NotNullIfNotNull(nameof(text))]
-    public static string? Scrub(string? text, string? apiKey = null, string? sessionToken = null)
+    public string? Scrub(string? text) => Scrub(text, ApiKey, SessionToken);
+
+    [return: NotNullIfNotNull(nameof(text))]
+    private static string? Scrub(string? text, string? apiKey, string? sessionToken)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -45,11 +70,13 @@ internal static partial class SecretScrubber
     }
 
     /// <summary>True when the text would change when scrubbed (it quotes a credential).</summary>
-    public static bool Reveals(string? text, string? apiKey, string? sessionToken)
+    public bool Reveals(string? text) => Reveals(text, ApiKey, SessionToken);
+
+    private static bool Reveals(string? text, string? apiKey, string? sessionToken)
         => !string.IsNullOrEmpty(text) && !string.Equals(Scrub(text, apiKey, sessionToken), text, StringComparison.Ordinal);
 
     /// <summary>The same format error with the credentials masked in its message, raw body and cause.</summary>
-    public static MiladyCloudResponseFormatException Scrub(MiladyCloudResponseFormatException exception, string? apiKey, string? sessionToken)
+    public MiladyCloudResponseFormatException Scrub(MiladyCloudResponseFormatException exception)
     {
         if (exception is MiladyCloudResponseTooLargeException)
         {
@@ -57,9 +84,9 @@ internal static partial class SecretScrubber
             return exception;
         }
 
-        var message = Scrub(exception.Message, apiKey, sessionToken);
-        var raw = Scrub(exception.RawBody, apiKey, sessionToken);
-        var inner = exception.InnerException is { } cause ? Scrub(cause, apiKey, sessionToken) : null;
+        var message = Scrub(exception.Message);
+        var raw = Scrub(exception.RawBody);
+        var inner = exception.InnerException is { } cause ? Scrub(cause) : null;
         return message == exception.Message && raw == exception.RawBody && ReferenceEquals(inner, exception.InnerException)
             ? exception
             : new MiladyCloudResponseFormatException(message, raw, inner);
@@ -70,7 +97,9 @@ internal static partial class SecretScrubber
     /// credentials masked (same types for the transport's exceptions, so <see cref="HttpRequestException.HttpRequestError"/>
     /// and the like still tell what failed; the copies have no stack trace).
     /// </summary>
-    public static Exception Scrub(Exception exception, string? apiKey, string? sessionToken)
+    public Exception Scrub(Exception exception) => Scrub(exception, ApiKey, SessionToken);
+
+    private static Exception Scrub(Exception exception, string? apiKey, string? sessionToken)
     {
         var inner = exception.InnerException is { } cause ? Scrub(cause, apiKey, sessionToken) : null;
         var message = Scrub(exception.Message, apiKey, sessionToken);
@@ -92,7 +121,7 @@ internal static partial class SecretScrubber
     }
 
     /// <summary>The JSON with every string (and member name) that quotes a credential masked; the same value when none does.</summary>
-    public static JsonElement? Scrub(JsonElement? element, string? apiKey, string? sessionToken)
+    public JsonElement? Scrub(JsonElement? element)
     {
         if (element is not { } value)
         {
@@ -101,7 +130,7 @@ internal static partial class SecretScrubber
 
         // Written without escaping (escapes such as \u0065 would hide a key from the text search), then searched.
         var text = Serialize(value);
-        var scrubbed = Scrub(text, apiKey, sessionToken);
+        var scrubbed = Scrub(text);
         if (scrubbed == text)
         {
             return value;
@@ -112,8 +141,8 @@ internal static partial class SecretScrubber
     }
 
     /// <summary>The snapshot with its one text field, the policy header as sent, masked when it quotes a credential.</summary>
-    public static RateLimitInfo? Scrub(RateLimitInfo? info, string? apiKey, string? sessionToken)
-        => info?.Policy is { } policy && Reveals(policy, apiKey, sessionToken) ? info with { Policy = Scrub(policy, apiKey, sessionToken) } : info;
+    public RateLimitInfo? Scrub(RateLimitInfo? info)
+        => info?.Policy is { } policy && Reveals(policy) ? info with { Policy = Scrub(policy) } : info;
 
     /// <summary>Scheme, host and port of a URL for messages: never its user-info (a redirect target may carry the key there).</summary>
     public static string Origin(Uri? uri)

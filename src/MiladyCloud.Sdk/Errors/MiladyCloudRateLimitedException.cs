@@ -6,14 +6,14 @@ namespace MiladyCloud.Sdk;
 /// Too many requests (429). <see cref="MiladyCloudApiException.RetryAfter"/> says how long the server asked to
 /// wait; the SDK retries by itself unless that is longer than the configured cap.
 /// </summary>
-public class RateLimitedException : MiladyCloudApiException
+public class MiladyCloudRateLimitedException : MiladyCloudApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A human-readable description (never contains credentials).</param>
     /// <param name="statusCode">The HTTP status of the response.</param>
     /// <param name="rawBody">The response body as received, or <see langword="null"/>.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public RateLimitedException(string message, HttpStatusCode statusCode = HttpStatusCode.TooManyRequests, string? rawBody = null, Exception? innerException = null)
+    public MiladyCloudRateLimitedException(string message, HttpStatusCode statusCode = HttpStatusCode.TooManyRequests, string? rawBody = null, Exception? innerException = null)
         : base(message, statusCode, rawBody, innerException)
     {
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MiladyCloud.Sdk.Internal.RateLimiting;
 using MiladyCloud.Sdk.Internal.Resilience;
+using MiladyCloud.Sdk.Internal.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly.Timeout;
@@ -14,7 +15,7 @@ namespace MiladyCloud.Sdk.Internal;
 /// The request pipeline shared by all category clients: URL building, credentials, user agent, JSON bodies,
 /// rate-limit holds, transport exceptions and error mapping.
 /// </summary>
-internal sealed class MiladyCloudPipeline
+internal sealed partial class MiladyCloudPipeline
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
@@ -34,10 +35,14 @@ internal sealed class MiladyCloudPipeline
         _userAgent = UserAgent.Build(options.ApplicationId);
         _sessionCookie = SessionCookieHeader.For(options.SessionToken, options.SessionCookie);
         Logger = options.LoggerFactory?.CreateLogger("MiladyCloud.Sdk") ?? NullLogger.Instance;
+        Secrets = new SecretScrubber(options);
         _gate = new RateLimitGate(options, RateLimits, Logger);
     }
 
     public ILogger Logger { get; }
+
+    /// <summary>The client's credentials, as the texts leaving the SDK must not show them.</summary>
+    public SecretScrubber Secrets { get; }
 
     public HttpClient Http { get; }
 
@@ -51,20 +56,26 @@ internal sealed class MiladyCloudPipeline
 
     public Uri SiteBase { get; }
 
-    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, ApiRoot root = ApiRoot.V1, CredentialKind credentials = CredentialKind.Default)
+    /// <summary>
+    /// A request to <paramref name="relativePath"/> with the client's headers and credentials and the route's traits;
+    /// for bodies other than JSON (uploads) and for the send path below. Whoever sends it owns it.
+    /// </summary>
+    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, SendOptions send = default)
     {
-        if (credentials == CredentialKind.SessionOnly && string.IsNullOrEmpty(Options.SessionToken))
+        var sessionOnly = send.Has(SendFlags.SessionOnly);
+        if (sessionOnly && string.IsNullOrEmpty(Options.SessionToken))
         {
             // The edge answers 401 session_auth_required to any API-key request on these routes: fail before sending.
             throw new InvalidOperationException($"{method} {relativePath} accepts only a browser session, never an API key. Set MiladyCloudClientOptions.SessionToken to the session token (the steward-token or privy-token cookie value) to call it.");
         }
 
-        var baseUri = root == ApiRoot.V1 ? ApiBase : SiteBase;
+        var root = send.Root;
+        var baseUri = root == MiladyCloudRoute.ApiV1 ? ApiBase : SiteBase;
         var request = new HttpRequestMessage(method, new Uri(baseUri, relativePath));
         request.Options.Set(RequestTraits.Route, ServerRateLimits.Lookup(method, relativePath, root));
         request.Headers.Accept.Add(JsonMediaType);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        if (credentials == CredentialKind.SessionOnly)
+        if (sessionOnly)
         {
             request.Headers.TryAddWithoutValidation("Cookie", _sessionCookie);
         }
@@ -73,6 +84,7 @@ internal sealed class MiladyCloudPipeline
             ApplyCredentials(request);
         }
 
+        RequestTraits.Apply(request, send, Options.NetworkTimeout);
         return request;
     }
 
@@ -97,21 +109,55 @@ internal sealed class MiladyCloudPipeline
         }
     }
 
-    public HttpRequestMessage CreateJsonRequest<TBody>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, ApiRoot root = ApiRoot.V1, CredentialKind credentials = CredentialKind.Default)
+    public HttpRequestMessage CreateJsonRequest<TBody>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, SendOptions send = default)
     {
-        var request = CreateRequest(method, relativePath, root, credentials);
         // Serialized up front: the length is known and a retry can send the same bytes again.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyInfo));
+        return CreateJsonRequest(method, relativePath, JsonSerializer.SerializeToUtf8Bytes(body, bodyInfo), send);
+    }
+
+    /// <summary>A request with a body already serialized as JSON.</summary>
+    public HttpRequestMessage CreateJsonRequest(HttpMethod method, string relativePath, byte[] json, SendOptions send = default)
+    {
+        var request = CreateRequest(method, relativePath, send);
+        var content = new ByteArrayContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Content = content;
         return request;
     }
 
+    /// <summary>The one way to call a JSON route without a body: <c>GET</c> (or another method) and read the answer.</summary>
+    public Task<TResponse> GetJsonAsync<TResponse>(string relativePath, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, SendOptions send = default)
+        => SendJsonAsync(CreateRequest(HttpMethod.Get, relativePath, send), responseInfo, cancellationToken);
+
+    /// <summary>Calls a JSON route without a body and reads the answer.</summary>
+    public Task<TResponse> SendJsonAsync<TResponse>(HttpMethod method, string relativePath, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, SendOptions send = default)
+        => SendJsonAsync(CreateRequest(method, relativePath, send), responseInfo, cancellationToken);
+
+    /// <summary>Sends a JSON body to a route and reads the answer.</summary>
+    public Task<TResponse> SendJsonAsync<TBody, TResponse>(HttpMethod method, string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, SendOptions send = default)
+        => SendJsonAsync(CreateJsonRequest(method, relativePath, body, bodyInfo, send), responseInfo, cancellationToken);
+
+    /// <summary>Sends a model request (chat, messages, embeddings) in its gen_ai span.</summary>
+    public Task<TResponse> SendModelCallAsync<TBody, TResponse>(string relativePath, TBody body, JsonTypeInfo<TBody> bodyInfo, JsonTypeInfo<TResponse> responseInfo, ModelCall<TResponse> call, SendOptions send, CancellationToken cancellationToken)
+        => GenAiActivity.ObserveAsync(() => SendJsonAsync(HttpMethod.Post, relativePath, body, bodyInfo, responseInfo, cancellationToken, send), call, Secrets);
+
+    /// <summary>
+    /// Sends a request built by <see cref="CreateRequest"/> and reads the JSON answer: an error status (or, where the route
+    /// says so, a 200 with <c>success:false</c>) becomes the typed exception. Owns the request: it is disposed here.
+    /// </summary>
     public async Task<TResponse> SendJsonAsync<TResponse>(HttpRequestMessage request, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return ReadJson(response, responseInfo);
+        using (request)
+        {
+            using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            if (request.ReportsFailureInBody())
+            {
+                ThrowIfSuccessFalse(response, await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false));
+            }
+
+            return ReadJson(response, responseInfo);
+        }
     }
 
     /// <summary>
@@ -157,7 +203,7 @@ internal sealed class MiladyCloudPipeline
     /// </summary>
     private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
     {
-        var route = request.GetRoute() ?? ServerRateLimits.Lookup(request.Method, request.RequestUri?.AbsolutePath ?? string.Empty, ApiRoot.Site);
+        var route = request.GetRoute() ?? ServerRateLimits.Lookup(request.Method, request.RequestUri?.AbsolutePath ?? string.Empty, MiladyCloudRoute.Site);
         var target = request.RequestUri;
         using var deadline = StartDeadline(request, cancellationToken);
         var token = deadline?.Token ?? cancellationToken;
@@ -261,10 +307,10 @@ internal sealed class MiladyCloudPipeline
 
     /// <summary>Masks the client's credentials in a text about to leave the SDK.</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    public string? Scrub(string? text) => SecretScrubber.Scrub(text, Options.ApiKey, Options.SessionToken);
+    public string? Scrub(string? text) => Secrets.Scrub(text);
 
     /// <summary>The transport exception, or a copy of its chain with the client's credentials masked when its text quotes them.</summary>
-    public Exception Scrub(Exception exception) => SecretScrubber.Scrub(exception, Options.ApiKey, Options.SessionToken);
+    public Exception Scrub(Exception exception) => Secrets.Scrub(exception);
 
     /// <summary>
     /// Reads the whole body into memory within the attempt's timeout when the SDK's own handler has not already done so
@@ -305,7 +351,7 @@ internal sealed class MiladyCloudPipeline
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await ErrorResponseReader.ReadAsync(response, TimeProvider, Options.ApiKey, Options.SessionToken, cancellationToken).ConfigureAwait(false);
+            throw await ErrorResponseReader.ReadAsync(response, TimeProvider, Secrets, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -314,7 +360,7 @@ internal sealed class MiladyCloudPipeline
     {
         if (ErrorResponseReader.IsSuccessFalse(body))
         {
-            throw ErrorResponseReader.Create(response.StatusCode, body, response.Headers, TimeProvider, Options.ApiKey, Options.SessionToken);
+            throw ErrorResponseReader.Create(response.StatusCode, body, response.Headers, TimeProvider, Secrets);
         }
     }
 
@@ -353,25 +399,22 @@ internal sealed class MiladyCloudPipeline
     /// <summary>A format error quotes at most the first <see cref="ErrorResponseReader.MaxBodyChars"/> characters of the body.</summary>
     private static MiladyCloudResponseFormatException FormatError<TResponse>(HttpResponseMessage response, string? raw, JsonException ex)
     {
-        var (apiKey, sessionToken) = CredentialsOf(response.RequestMessage);
-        return SecretScrubber.Scrub(
-            new MiladyCloudResponseFormatException($"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} was not the JSON expected ({typeof(TResponse).Name}): {ex.Message} Body: {Truncate(raw)}", raw, ex),
-            apiKey,
-            sessionToken);
+        return CredentialsOf(response.RequestMessage).Scrub(
+            new MiladyCloudResponseFormatException($"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} was not the JSON expected ({typeof(TResponse).Name}): {ex.Message} Body: {Truncate(raw)}", raw, ex));
     }
 
     /// <summary>The credentials a request carried (this method is static: the request is what it knows of the options).</summary>
-    private static (string? ApiKey, string? SessionToken) CredentialsOf(HttpRequestMessage? request)
+    private static SecretScrubber CredentialsOf(HttpRequestMessage? request)
     {
         if (request is null)
         {
-            return (null, null);
+            return SecretScrubber.None;
         }
 
         var apiKey = request.Headers.Authorization?.Parameter
             ?? (request.Headers.TryGetValues("X-API-Key", out var keys) ? keys.FirstOrDefault() : null);
         var cookie = request.Headers.TryGetValues("Cookie", out var cookies) ? cookies.FirstOrDefault() : null;
-        return (apiKey, SessionCookieHeader.TokenIn(cookie));
+        return new SecretScrubber(apiKey, SessionCookieHeader.TokenIn(cookie));
     }
 
     private static string Truncate(string? raw) => raw is null ? "(unreadable)" : raw.Length <= 500 ? raw : raw[..500] + "…";

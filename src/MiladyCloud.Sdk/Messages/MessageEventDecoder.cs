@@ -7,7 +7,7 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// Anthropic-style events: <c>event:</c> names with JSON data, <c>message_stop</c> at the end, an <c>error</c> event
 /// for failures. Event names this SDK does not know are skipped.
 /// </summary>
-internal sealed class MessageEventDecoder(string? apiKey, string? sessionToken = null) : IStreamDecoder<MessageStreamEvent>
+internal sealed class MessageEventDecoder(SecretScrubber? secrets) : IStreamDecoder<MessageStreamEvent>
 {
     private static readonly HashSet<string> KnownEvents =
     [
@@ -40,7 +40,7 @@ internal sealed class MessageEventDecoder(string? apiKey, string? sessionToken =
         {
             var raw = BodyDecoding.Excerpt(json);
             var type = ErrorBodyParser.Parse(raw).Type;
-            return StreamFrame<MessageStreamEvent>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey, sessionToken: sessionToken));
+            return StreamFrame<MessageStreamEvent>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, secrets: secrets));
         }
 
         var streamEvent = StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.MessageStreamEvent, StreamName);

@@ -31,21 +31,22 @@ internal static partial class ErrorResponseReader
     /// <summary>Whether the server's code marks a failure no retry can mend.</summary>
     public static bool IsPermanentCode(string? code) => code is not null && PermanentCodes.Contains(code, StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? apiKey, string? sessionToken, CancellationToken cancellationToken)
+    public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, SecretScrubber secrets, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        return Create(response.StatusCode, body, response.Headers, clock, apiKey, sessionToken);
+        return Create(response.StatusCode, body, response.Headers, clock, secrets);
     }
 
     /// <summary>Builds the exception for a status and body (also used for errors that arrive inside a stream).</summary>
-    public static MiladyCloudApiException Create(HttpStatusCode status, string? body, HttpResponseHeaders? headers = null, TimeProvider? clock = null, string? apiKey = null, string? sessionToken = null)
+    public static MiladyCloudApiException Create(HttpStatusCode status, string? body, HttpResponseHeaders? headers = null, TimeProvider? clock = null, SecretScrubber? secrets = null)
     {
-        var parsed = Scrubbed(ErrorBodyParser.Parse(body), apiKey, sessionToken);
+        secrets ??= SecretScrubber.None;
+        var parsed = Scrubbed(ErrorBodyParser.Parse(body), secrets);
         var headerDelay = headers is null ? null : RetryAfterHeaders.Read(headers, clock ?? TimeProvider.System, includeReset: status == HttpStatusCode.TooManyRequests);
         var retryAfter = headerDelay ?? parsed.RetryAfter;
         var kind = Classify(status, parsed);
-        var message = Describe(status, parsed, body, apiKey, sessionToken);
-        var rawBody = body is null ? null : SecretScrubber.Scrub(body, apiKey, sessionToken);
+        var message = Describe(status, parsed, body, secrets);
+        var rawBody = body is null ? null : secrets.Scrub(body);
         var exception = Build(kind, message, status, rawBody, parsed);
         exception.SetResponseFacts(
             NormalizedCode(kind, parsed, status),
@@ -53,8 +54,8 @@ internal static partial class ErrorResponseReader
             parsed.Type,
             parsed.Message,
             parsed.Details,
-            SecretScrubber.Scrub(parsed.RequestId ?? RequestIdHeader(headers), apiKey, sessionToken),
-            headers is null ? null : SecretScrubber.Scrub(RateLimitInfo.FromHeaders(headers), apiKey, sessionToken),
+            secrets.Scrub(parsed.RequestId ?? RequestIdHeader(headers)),
+            headers is null ? null : secrets.Scrub(RateLimitInfo.FromHeaders(headers)),
             retryAfter);
         return exception;
     }
@@ -63,14 +64,14 @@ internal static partial class ErrorResponseReader
     /// Every text field the server sent, with the credentials masked (case-insensitively: the error code is upper-cased
     /// later), before anything is derived from them.
     /// </summary>
-    private static ParsedErrorBody Scrubbed(ParsedErrorBody parsed, string? apiKey, string? sessionToken) => parsed with
+    private static ParsedErrorBody Scrubbed(ParsedErrorBody parsed, SecretScrubber secrets) => parsed with
     {
-        Message = SecretScrubber.Scrub(parsed.Message, apiKey, sessionToken),
-        Code = SecretScrubber.Scrub(parsed.Code, apiKey, sessionToken),
-        Type = SecretScrubber.Scrub(parsed.Type, apiKey, sessionToken),
-        RequestId = SecretScrubber.Scrub(parsed.RequestId, apiKey, sessionToken),
-        Details = SecretScrubber.Scrub(parsed.Details, apiKey, sessionToken),
-        Cause = SecretScrubber.Scrub(parsed.Cause, apiKey, sessionToken),
+        Message = secrets.Scrub(parsed.Message),
+        Code = secrets.Scrub(parsed.Code),
+        Type = secrets.Scrub(parsed.Type),
+        RequestId = secrets.Scrub(parsed.RequestId),
+        Details = secrets.Scrub(parsed.Details),
+        Cause = secrets.Scrub(parsed.Cause),
     };
 
     /// <summary>True when a failure status or a 200 body that says <c>success:false</c> must be reported as an error.</summary>
@@ -155,7 +156,7 @@ internal static partial class ErrorResponseReader
     private static bool Mentions(string? message, string[] texts)
         => !string.IsNullOrEmpty(message) && Array.Exists(texts, text => message.Contains(text, StringComparison.OrdinalIgnoreCase));
 
-    private static string Describe(HttpStatusCode status, ParsedErrorBody parsed, string? body, string? apiKey, string? sessionToken)
+    private static string Describe(HttpStatusCode status, ParsedErrorBody parsed, string? body, SecretScrubber secrets)
     {
         var serverText = parsed.Message is { } headline && parsed.Cause is { } cause ? $"{headline}: {cause}" : parsed.Message ?? parsed.Cause ?? BodySnippet(body);
         var labels = string.Join(", ", new[] { parsed.Type, parsed.Code }.Where(s => !string.IsNullOrEmpty(s)).Distinct());
@@ -170,7 +171,7 @@ internal static partial class ErrorResponseReader
             text += $" ({labels})";
         }
 
-        return SecretScrubber.Scrub(text, apiKey, sessionToken);
+        return secrets.Scrub(text);
     }
 
     private static string ReasonPhrase(HttpStatusCode status)
@@ -192,18 +193,18 @@ internal static partial class ErrorResponseReader
 
     private static MiladyCloudApiException Build(ErrorKind kind, string message, HttpStatusCode status, string? body, ParsedErrorBody parsed) => kind switch
     {
-        ErrorKind.InsufficientCredits => new InsufficientCreditsException(message, status, body)
+        ErrorKind.InsufficientCredits => new MiladyCloudInsufficientCreditsException(message, status, body)
         {
             RequiredAmount = parsed.Required ?? RequiredFromText(parsed.Message),
             Balance = parsed.Balance,
         },
-        ErrorKind.Unauthorized => new UnauthorizedException(message, status, body),
-        ErrorKind.Forbidden => new ForbiddenException(message, status, body),
-        ErrorKind.NotFound => new NotFoundException(message, status, body),
-        ErrorKind.InvalidRequest => new InvalidRequestException(message, status, body),
-        ErrorKind.RateLimited => new RateLimitedException(message, status, body),
-        ErrorKind.ServiceUnavailable => new ServiceUnavailableException(message, status, body),
-        ErrorKind.ServerError => new InternalServerErrorException(message, status, body),
+        ErrorKind.Unauthorized => new MiladyCloudUnauthorizedException(message, status, body),
+        ErrorKind.Forbidden => new MiladyCloudForbiddenException(message, status, body),
+        ErrorKind.NotFound => new MiladyCloudNotFoundException(message, status, body),
+        ErrorKind.InvalidRequest => new MiladyCloudInvalidRequestException(message, status, body),
+        ErrorKind.RateLimited => new MiladyCloudRateLimitedException(message, status, body),
+        ErrorKind.ServiceUnavailable => new MiladyCloudServiceUnavailableException(message, status, body),
+        ErrorKind.ServerError => new MiladyCloudInternalServerErrorException(message, status, body),
         _ => new MiladyCloudApiException(message, status, body),
     };
 

@@ -2,16 +2,19 @@ using System.Net;
 
 namespace MiladyCloud.Sdk;
 
-/// <summary>The service failed (500, 502, 504 and other 5xx).</summary>
-public class InternalServerErrorException : MiladyCloudApiException
+/// <summary>The credentials are missing, invalid or expired (401; also the 500s some routes send for auth failures).</summary>
+public class MiladyCloudUnauthorizedException : MiladyCloudApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A human-readable description (never contains credentials).</param>
     /// <param name="statusCode">The HTTP status of the response.</param>
     /// <param name="rawBody">The response body as received, or <see langword="null"/>.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public InternalServerErrorException(string message, HttpStatusCode statusCode = HttpStatusCode.InternalServerError, string? rawBody = null, Exception? innerException = null)
+    public MiladyCloudUnauthorizedException(string message, HttpStatusCode statusCode = HttpStatusCode.Unauthorized, string? rawBody = null, Exception? innerException = null)
         : base(message, statusCode, rawBody, innerException)
     {
     }
+
+    /// <inheritdoc />
+    public override bool IsRetryable => false;
 }

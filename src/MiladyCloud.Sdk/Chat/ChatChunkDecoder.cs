@@ -8,7 +8,7 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// Chat completion events: data-only JSON chunks, <c>[DONE]</c> at the end, and an error object sent as a data
 /// frame by the routes that report failures in-band.
 /// </summary>
-internal sealed class ChatChunkDecoder(string? apiKey, string? sessionToken = null) : IStreamDecoder<ChatCompletionChunk>
+internal sealed class ChatChunkDecoder(SecretScrubber? secrets) : IStreamDecoder<ChatCompletionChunk>
 {
     private readonly ChatChunkReader _fastPath = new();
 
@@ -38,7 +38,7 @@ internal sealed class ChatChunkDecoder(string? apiKey, string? sessionToken = nu
         {
             var raw = BodyDecoding.Excerpt(json);
             var type = ErrorBodyParser.Parse(raw).Type;
-            return StreamFrame<ChatCompletionChunk>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, apiKey: apiKey, sessionToken: sessionToken));
+            return StreamFrame<ChatCompletionChunk>.Failure(ErrorResponseReader.Create(StreamErrorStatus.FromType(type), raw, secrets: secrets));
         }
 
         var chunk = StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.ChatCompletionChunk, StreamName);

@@ -16,8 +16,8 @@ internal static class RequestTraits
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> NotIdempotent = new("MiladyCloud.NotIdempotent");
 
-    /// <summary>The response is a stream of server-sent events.</summary>
-    public static readonly HttpRequestOptionsKey<bool> IsStream = new("MiladyCloud.IsStream");
+    /// <summary>The route may answer 200 with <c>success:false</c>, which is then the typed error.</summary>
+    public static readonly HttpRequestOptionsKey<bool> SuccessFlagInBody = new("MiladyCloud.SuccessFlagInBody");
 
     /// <summary>The route the call goes to, as the rate-limit model knows it (its preset, if any).</summary>
     public static readonly HttpRequestOptionsKey<RateLimitRoute> Route = new("MiladyCloud.RateLimitRoute");
@@ -55,6 +55,31 @@ internal static class RequestTraits
     /// <summary>The client's <see cref="MiladyCloudClientOptions.MaxResponseBytes"/>, for the handlers that read bodies.</summary>
     public static readonly HttpRequestOptionsKey<long> ResponseLimit = new("MiladyCloud.ResponseLimit");
 
+    /// <summary>Records the traits of <paramref name="send"/> on the request (only those set: most requests set none).</summary>
+    public static void Apply(HttpRequestMessage request, SendOptions send, TimeSpan configuredAttemptTimeout)
+    {
+        Set(request, ConsumesCredits, send.Has(SendFlags.ConsumesCredits));
+        Set(request, NotIdempotent, send.Has(SendFlags.NotIdempotent));
+        Set(request, NoRetry, send.Has(SendFlags.NoRetry));
+        Set(request, ServiceUnavailableIsFinal, send.Has(SendFlags.ServiceUnavailableIsFinal));
+        Set(request, SuccessFlagInBody, send.Has(SendFlags.SuccessFlagInBody));
+        if (send.MinimumAttemptTimeout > TimeSpan.Zero)
+        {
+            WithAttemptTimeoutAtLeast(request, send.MinimumAttemptTimeout, configuredAttemptTimeout);
+        }
+    }
+
+    private static void Set(HttpRequestMessage request, HttpRequestOptionsKey<bool> key, bool value)
+    {
+        if (value)
+        {
+            request.Options.Set(key, true);
+        }
+    }
+
+    public static bool ReportsFailureInBody(this HttpRequestMessage request)
+        => request.Options.TryGetValue(SuccessFlagInBody, out var value) && value;
+
     /// <summary>The most bytes of this request's answer that may be held (the default when the pipeline did not say).</summary>
     public static long GetResponseLimit(this HttpRequestMessage? request)
         => request is not null && request.Options.TryGetValue(ResponseLimit, out var value) ? value : MiladyCloudClientOptions.DefaultMaxResponseBytes;
@@ -65,30 +90,16 @@ internal static class RequestTraits
     public static bool WasReadingBody(this HttpRequestMessage request)
         => request.Options.TryGetValue(ReadingBody, out var value) && value;
 
-    public static HttpRequestMessage WithAttemptTimeoutAtLeast(this HttpRequestMessage request, TimeSpan minimum, TimeSpan configured)
+    private static void WithAttemptTimeoutAtLeast(HttpRequestMessage request, TimeSpan minimum, TimeSpan configured)
     {
         if (configured != Timeout.InfiniteTimeSpan && configured < minimum)
         {
             request.Options.Set(AttemptTimeout, minimum);
         }
-
-        return request;
     }
 
     public static TimeSpan? GetAttemptTimeout(this HttpRequestMessage request)
         => request.Options.TryGetValue(AttemptTimeout, out var value) ? value : null;
-
-    public static HttpRequestMessage MarkNoRetry(this HttpRequestMessage request)
-    {
-        request.Options.Set(NoRetry, true);
-        return request;
-    }
-
-    public static HttpRequestMessage MarkServiceUnavailableFinal(this HttpRequestMessage request)
-    {
-        request.Options.Set(ServiceUnavailableIsFinal, true);
-        return request;
-    }
 
     public static bool IsServiceUnavailableFinal(this HttpRequestMessage request)
         => request.Options.TryGetValue(ServiceUnavailableIsFinal, out var value) && value;
@@ -99,32 +110,11 @@ internal static class RequestTraits
     public static DateTimeOffset? GetDeadline(this HttpRequestMessage request)
         => request.Options.TryGetValue(Deadline, out var value) ? value : null;
 
-    public static HttpRequestMessage MarkCreditConsuming(this HttpRequestMessage request)
-    {
-        request.Options.Set(ConsumesCredits, true);
-        return request;
-    }
-
-    public static HttpRequestMessage MarkNotIdempotent(this HttpRequestMessage request)
-    {
-        request.Options.Set(NotIdempotent, true);
-        return request;
-    }
-
     public static bool IsNotIdempotent(this HttpRequestMessage request)
         => request.Options.TryGetValue(NotIdempotent, out var value) && value;
 
-    public static HttpRequestMessage MarkStream(this HttpRequestMessage request)
-    {
-        request.Options.Set(IsStream, true);
-        return request;
-    }
-
     public static bool IsCreditConsuming(this HttpRequestMessage request)
         => request.Options.TryGetValue(ConsumesCredits, out var value) && value;
-
-    public static bool IsStreaming(this HttpRequestMessage request)
-        => request.Options.TryGetValue(IsStream, out var value) && value;
 
     public static RateLimitRoute? GetRoute(this HttpRequestMessage request)
         => request.Options.TryGetValue(Route, out var value) ? value : null;
