@@ -341,6 +341,12 @@ internal sealed class MiladyCloudPipeline
     {
         if (content.IsSingleSegment)
         {
+            // The chat answer has a hand-written reader (see ChatCompletionReader); the test is folded away per type.
+            if (typeof(TResponse) == typeof(Models.ChatCompletion) && Json.ChatCompletionReader.TryRead(content.FirstSpan, out var completion))
+            {
+                return (TResponse)(object)completion!;
+            }
+
             return JsonSerializer.Deserialize(content.FirstSpan, responseInfo);
         }
 
