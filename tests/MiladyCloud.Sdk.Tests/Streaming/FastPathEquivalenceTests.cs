@@ -39,7 +39,6 @@ public class FastPathEquivalenceTests
         ("whitespace", "{ \"id\" : \"c\" ,\n \"object\":\"chat.completion.chunk\", \"created\":1, \"model\":\"m\", \"choices\" : [ ] }", true),
         ("usage chunk", Head + ""","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":12,"total_tokens":21}}""", true),
         ("usage chunk with details", Head + ""","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":12,"total_tokens":21,"prompt_tokens_details":{"cached_tokens":0}}}""", true),
-        ("usage without a count", Head + ""","choices":[],"usage":{"prompt_tokens":9,"total_tokens":21}}""", false),
         ("unknown top-level member", Head + ""","system_fingerprint":"fp_44709d6fcb","choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null}]}""", true),
         ("unknown choice member", Head + ""","choices":[{"index":0,"delta":{"content":"a"},"logprobs":null,"finish_reason":null}]}""", true),
         ("unknown delta member", Head + ""","choices":[{"index":0,"delta":{"content":"a","reasoning_content":"hmm"},"finish_reason":null}]}""", true),
@@ -140,6 +139,7 @@ public class FastPathEquivalenceTests
     }
 
     [TestCase("""{"id":"c","object":"chat.completion.chunk","created":1,"choices":[]}""")]
+    [TestCase("""{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":9,"total_tokens":21}}""")]
     [TestCase("""{"id":"c","object":"chat.completion.chunk","created":1.5,"model":"m","choices":[]}""")]
     [TestCase("""{"id":"c","object":"chat.completion.chunk","created":"1","model":"m","choices":[]}""")]
     [TestCase("""{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":5}}]}""")]

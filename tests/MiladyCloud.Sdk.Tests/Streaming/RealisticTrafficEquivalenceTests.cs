@@ -213,7 +213,8 @@ public class RealisticTrafficEquivalenceTests
                 return raw[..random.Next(raw.Length)];
             }
 
-            raw[random.Next(raw.Length)] = (byte)"{}[]\":,0a \\n-"[random.Next(14)];
+            const string Bytes = "{}[]\":,0a \\n-";
+            raw[random.Next(raw.Length)] = (byte)Bytes[random.Next(Bytes.Length)];
             return raw;
         }
 
@@ -229,7 +230,7 @@ public class RealisticTrafficEquivalenceTests
             1 => Escaped,
             _ => Indented,
         };
-        var text = node.ToJsonString(options);
+        var text = node?.ToJsonString(options) ?? "null";
         if (random.Next(8) == 0)
         {
             // An escaped member name: a known name written with escapes means that member to the general path.
