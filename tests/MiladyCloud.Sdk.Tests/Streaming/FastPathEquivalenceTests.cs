@@ -176,7 +176,6 @@ public class FastPathEquivalenceTests
         Assert.That(actual.Created, Is.EqualTo(expected.Created));
         Assert.That(actual.Model, Is.EqualTo(expected.Model));
         Assert.That(actual.Usage?.TotalTokens, Is.EqualTo(expected.Usage?.TotalTokens));
-        Assert.That(actual.Choices, Is.InstanceOf(expected.Choices.GetType()));
         Assert.That(actual.Choices, Has.Count.EqualTo(expected.Choices.Count));
         for (var i = 0; i < expected.Choices.Count; i++)
         {

@@ -140,7 +140,7 @@ public class RealisticTrafficEquivalenceTests
         var random = new Random(7200 + family.Length);
         var events = Corpus.MessagesStreamEvents(family).Where(e => e.Name == "content_block_delta").Select(e => e.Data).ToList();
         var decoder = new MessageEventDecoder(null);
-        var store = new UnknownMemberStore(4096, remember: true);
+        var store = new UnknownMemberStore(remember: true);
         for (var i = 0; i < 1000; i++)
         {
             var bytes = Mutate(events[random.Next(events.Count)], random);

@@ -27,7 +27,7 @@ internal static class ChatCompletionReader
         try
         {
             var reader = new Utf8JsonReader(json);
-            var store = new UnknownMemberStore(256, remember: false);
+            var store = UnknownMemberStore.Unshared;
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadCompletion(json, ref reader, store, out var read) || reader.Read())
             {
                 return false;
@@ -48,7 +48,7 @@ internal static class ChatCompletionReader
         completion = null;
         string? id = null, kind = null, model = null;
         long? created = null;
-        List<ChatChoice>? choices = null;
+        CompactList<ChatChoice>? choices = null;
         ChatUsage? usage = null;
         var unknown = default(UnknownSpans);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -105,7 +105,7 @@ internal static class ChatCompletionReader
         return true;
     }
 
-    private static bool TryReadChoices(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, UnknownMemberStore store, out List<ChatChoice>? choices)
+    private static bool TryReadChoices(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, UnknownMemberStore store, out CompactList<ChatChoice>? choices)
     {
         choices = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -113,7 +113,7 @@ internal static class ChatCompletionReader
             return false;
         }
 
-        var list = new List<ChatChoice>(1);
+        var list = new CompactList<ChatChoice>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             if (!TryReadChoice(json, ref reader, store, out var choice))

@@ -5,27 +5,25 @@ namespace MiladyCloud.Sdk.Internal.Json;
 
 /// <summary>
 /// Where the hand-written readers keep the unknown members they skip: the members of one object are copied, as one
-/// JSON object, into an append-only arena shared by every object the store serves (a stream's chunks, or one answer),
-/// and handed out as <see cref="UnknownMembers"/>. A stream repeats most of them (<c>system_fingerprint</c>,
-/// <c>service_tier</c>, <c>logprobs: null</c>): when an object's unknown members are byte for byte those of the
-/// previous object at the same place, the earlier copy is shared (it is never written again) and nothing is copied.
+/// JSON object, into a byte array of their exact size and handed out as <see cref="UnknownMembers"/>. A stream repeats
+/// most of them (<c>system_fingerprint</c>, <c>service_tier</c>, <c>logprobs: null</c>): when an object's unknown
+/// members are byte for byte those of the previous object at the same place, that earlier array (never written
+/// again) is shared and nothing is copied.
 /// </summary>
 internal sealed class UnknownMemberStore
 {
     /// <summary>Places that remember their previous members: chunk, choice, delta, tool call, function, usage, message.</summary>
     public const int Slots = 8;
 
-    private readonly int _chunkSize;
-    private readonly ReadOnlyMemory<byte>[]? _previous;
-    private byte[]? _arena;
-    private int _used;
+    private readonly byte[]?[]? _previous;
 
-    /// <param name="chunkSize">The size of each arena block.</param>
-    /// <param name="remember">Share a copy with the next object at the same place when the bytes repeat (streams).</param>
-    public UnknownMemberStore(int chunkSize, bool remember)
+    /// <summary>For one-off answers: nothing to remember, so one instance serves every thread.</summary>
+    public static UnknownMemberStore Unshared { get; } = new(remember: false);
+
+    /// <param name="remember">Share an array with the next object at the same place when the bytes repeat (streams).</param>
+    public UnknownMemberStore(bool remember)
     {
-        _chunkSize = chunkSize;
-        _previous = remember ? new ReadOnlyMemory<byte>[Slots] : null;
+        _previous = remember ? new byte[]?[Slots] : null;
     }
 
     /// <summary>The members recorded in <paramref name="spans"/> (slices of <paramref name="json"/>), or <see langword="null"/> when there are none.</summary>
@@ -42,45 +40,57 @@ internal sealed class UnknownMemberStore
             total += spans.Length(i);
         }
 
-        if (_arena is null || _arena.Length - _used < total)
+        var previous = _previous?[slot];
+        if (previous is not null && previous.Length == total && Matches(json, spans, previous))
         {
-            _arena = new byte[Math.Max(_chunkSize, total)];
-            _used = 0;
+            return new UnknownMembers(previous);
         }
 
-        var target = _arena.AsSpan(_used, total);
-        target[0] = (byte)'{';
+        var raw = new byte[total];
+        raw[0] = (byte)'{';
         var at = 1;
         for (var i = 0; i < spans.Count; i++)
         {
             if (i > 0)
             {
-                target[at++] = (byte)',';
+                raw[at++] = (byte)',';
             }
 
-            json.Slice(spans.Start(i), spans.Length(i)).CopyTo(target[at..]);
+            json.Slice(spans.Start(i), spans.Length(i)).CopyTo(raw.AsSpan(at));
             at += spans.Length(i);
         }
 
-        target[at] = (byte)'}';
+        raw[at] = (byte)'}';
         if (_previous is not null)
         {
-            ref var previous = ref _previous[slot];
-            if (previous.Length == total && previous.Span.SequenceEqual(target))
-            {
-                return new UnknownMembers(previous);
-            }
-
-            previous = new ReadOnlyMemory<byte>(_arena, _used, total);
-            _used += total;
-            return new UnknownMembers(previous);
+            _previous[slot] = raw;
         }
 
-        var raw = new ReadOnlyMemory<byte>(_arena, _used, total);
-        _used += total;
         return new UnknownMembers(raw);
     }
 
+    /// <summary>Compares in place, so a repeat costs no copy.</summary>
+    private static bool Matches(ReadOnlySpan<byte> json, in UnknownSpans spans, byte[] previous)
+    {
+        var at = 1;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (i > 0)
+            {
+                at++;
+            }
+
+            var member = json.Slice(spans.Start(i), spans.Length(i));
+            if (!member.SequenceEqual(previous.AsSpan(at, member.Length)))
+            {
+                return false;
+            }
+
+            at += member.Length;
+        }
+
+        return true;
+    }
     /// <summary>
     /// With the reader on the name of a member this reader does not know, skips its value and records where the member
     /// lies. An escaped name or one that is not valid UTF-8 returns <see langword="false"/>: the general path decides

@@ -12,16 +12,19 @@ namespace MiladyCloud.Sdk.Internal.Json;
 /// </summary>
 internal sealed class UnknownMembers : IDictionary<string, JsonElement>, IReadOnlyDictionary<string, JsonElement>
 {
-    private ReadOnlyMemory<byte> _raw;
-    private Dictionary<string, JsonElement>? _members;
+    /// <summary>
+    /// The raw text (a <see cref="T:byte[]"/> that other objects of the stream may share; never written to), then the
+    /// dictionary: one field keeps the object at 24 bytes, as it is built for every chunk of a stream.
+    /// </summary>
+    private object _state;
 
     /// <param name="raw">A JSON object holding only the unknown members, already checked by a reader.</param>
-    public UnknownMembers(ReadOnlyMemory<byte> raw) => _raw = raw;
+    public UnknownMembers(byte[] raw) => _state = raw;
 
     /// <summary>The raw text while nothing has asked for the members (tests and diagnostics).</summary>
-    public bool IsMaterialized => _members is not null;
+    public bool IsMaterialized => _state is Dictionary<string, JsonElement>;
 
-    private Dictionary<string, JsonElement> Members => _members ?? Materialize();
+    private Dictionary<string, JsonElement> Members => _state as Dictionary<string, JsonElement> ?? Materialize();
 
     public JsonElement this[string key]
     {
@@ -69,7 +72,13 @@ internal sealed class UnknownMembers : IDictionary<string, JsonElement>, IReadOn
     /// </summary>
     private Dictionary<string, JsonElement> Materialize()
     {
-        var reader = new Utf8JsonReader(_raw.Span);
+        var state = Volatile.Read(ref _state);
+        if (state is not byte[] raw)
+        {
+            return (Dictionary<string, JsonElement>)state;
+        }
+
+        var reader = new Utf8JsonReader(raw);
         reader.Read();
         var members = new Dictionary<string, JsonElement>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -80,8 +89,6 @@ internal sealed class UnknownMembers : IDictionary<string, JsonElement>, IReadOn
         }
 
         // Two readers racing here build equal dictionaries; one of them wins and the raw text is let go.
-        var winner = Interlocked.CompareExchange(ref _members, members, null) ?? members;
-        _raw = default;
-        return winner;
+        return Interlocked.CompareExchange(ref _state, members, raw) as Dictionary<string, JsonElement> ?? members;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class ChatChunkReader
     private const int ToolCallSlot = 3;
     private const int FunctionSlot = 4;
 
-    private readonly UnknownMemberStore _unknown = new(4096, remember: true);
+    private readonly UnknownMemberStore _unknown = new(remember: true);
     private RepeatedString _id;
     private RepeatedString _object;
     private RepeatedString _model;
@@ -53,7 +53,7 @@ internal sealed class ChatChunkReader
         chunk = null;
         string? id = null, kind = null, model = null;
         long? created = null;
-        List<ChatChunkChoice>? choices = null;
+        CompactList<ChatChunkChoice>? choices = null;
         ChatUsage? usage = null;
         var unknown = default(UnknownSpans);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -110,7 +110,7 @@ internal sealed class ChatChunkReader
         return true;
     }
 
-    private bool TryReadChoices(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out List<ChatChunkChoice>? choices)
+    private bool TryReadChoices(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out CompactList<ChatChunkChoice>? choices)
     {
         choices = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -118,7 +118,7 @@ internal sealed class ChatChunkReader
             return false;
         }
 
-        var list = new List<ChatChunkChoice>(1);
+        var list = new CompactList<ChatChunkChoice>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             if (!TryReadChoice(json, ref reader, out var choice))
@@ -238,7 +238,7 @@ internal sealed class ChatChunkReader
         return true;
     }
 
-    private bool TryReadToolCalls(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out List<ChatToolCallDelta>? calls)
+    private bool TryReadToolCalls(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out CompactList<ChatToolCallDelta>? calls)
     {
         calls = null;
         if (!reader.Read())
@@ -256,7 +256,7 @@ internal sealed class ChatChunkReader
             return false;
         }
 
-        var list = new List<ChatToolCallDelta>(1);
+        var list = new CompactList<ChatToolCallDelta>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             if (!TryReadToolCall(json, ref reader, out var call))

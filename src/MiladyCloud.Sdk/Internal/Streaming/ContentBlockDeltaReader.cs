@@ -25,7 +25,7 @@ internal static class ContentBlockDeltaReader
 
     /// <summary>One event on its own (tests): unknown members get a store of their own.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, out ContentBlockDeltaEvent? streamEvent)
-        => TryRead(json, new UnknownMemberStore(256, remember: false), out streamEvent);
+        => TryRead(json, UnknownMemberStore.Unshared, out streamEvent);
 
     /// <param name="json">The event's data.</param>
     /// <param name="unknown">The stream's store for unknown members.</param>

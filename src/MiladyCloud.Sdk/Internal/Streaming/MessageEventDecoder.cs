@@ -15,7 +15,7 @@ internal sealed class MessageEventDecoder(string? apiKey, string? sessionToken =
         "message_start", "ping", "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop", "error",
     ];
 
-    private readonly UnknownMemberStore _unknown = new(4096, remember: true);
+    private readonly UnknownMemberStore _unknown = new(remember: true);
 
     public string StreamName => "messages";
 
