@@ -55,6 +55,16 @@ internal static class RequestTraits
     /// <summary>The client's <see cref="MiladyCloudClientOptions.MaxResponseBytes"/>, for the handlers that read bodies.</summary>
     public static readonly HttpRequestOptionsKey<long> ResponseLimit = new("MiladyCloud.ResponseLimit");
 
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary>
+    /// Sets a flag without boxing: a call sets half a dozen of them, and <see cref="HttpRequestOptions.Set{TValue}"/>
+    /// would box each. <see cref="HttpRequestOptions.TryGetValue{TValue}"/> reads the shared boxes back as usual.
+    /// </summary>
+    public static void SetFlag(this HttpRequestMessage request, HttpRequestOptionsKey<bool> key, bool value)
+        => ((IDictionary<string, object?>)request.Options)[key.Key] = value ? True : False;
+
     /// <summary>The most bytes of this request's answer that may be held (the default when the pipeline did not say).</summary>
     public static long GetResponseLimit(this HttpRequestMessage? request)
         => request is not null && request.Options.TryGetValue(ResponseLimit, out var value) ? value : MiladyCloudClientOptions.DefaultMaxResponseBytes;
@@ -80,13 +90,13 @@ internal static class RequestTraits
 
     public static HttpRequestMessage MarkNoRetry(this HttpRequestMessage request)
     {
-        request.Options.Set(NoRetry, true);
+        request.SetFlag(NoRetry, true);
         return request;
     }
 
     public static HttpRequestMessage MarkServiceUnavailableFinal(this HttpRequestMessage request)
     {
-        request.Options.Set(ServiceUnavailableIsFinal, true);
+        request.SetFlag(ServiceUnavailableIsFinal, true);
         return request;
     }
 
@@ -101,13 +111,13 @@ internal static class RequestTraits
 
     public static HttpRequestMessage MarkCreditConsuming(this HttpRequestMessage request)
     {
-        request.Options.Set(ConsumesCredits, true);
+        request.SetFlag(ConsumesCredits, true);
         return request;
     }
 
     public static HttpRequestMessage MarkNotIdempotent(this HttpRequestMessage request)
     {
-        request.Options.Set(NotIdempotent, true);
+        request.SetFlag(NotIdempotent, true);
         return request;
     }
 
@@ -116,7 +126,7 @@ internal static class RequestTraits
 
     public static HttpRequestMessage MarkStream(this HttpRequestMessage request)
     {
-        request.Options.Set(IsStream, true);
+        request.SetFlag(IsStream, true);
         return request;
     }
 
@@ -133,7 +143,7 @@ internal static class RequestTraits
     {
         if (request.Options.TryGetValue(key, out var value) && value)
         {
-            request.Options.Set(key, false);
+            request.SetFlag(key, false);
             return true;
         }
 
