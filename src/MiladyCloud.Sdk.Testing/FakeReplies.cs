@@ -9,6 +9,7 @@ public sealed class FakeReplies
     private decimal _appChatCost = 0.001m;
     private string _rateLimitPolicy = "redis";
     private int _rateLimitMultiplier = 1;
+    private double _rateLimitWindowScale = 1;
 
     /// <summary>
     /// How the fake's rate limiter counts, as the service's <c>X-RateLimit-Policy</c> names it: <c>redis</c> (the
@@ -27,6 +28,17 @@ public sealed class FakeReplies
     {
         get => _rateLimitMultiplier;
         set => _rateLimitMultiplier = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "The multiplier is at least 1.");
+    }
+
+    /// <summary>
+    /// Shortens every rate-limit window by this factor, so tests of pacing over several windows run in seconds: 0.05
+    /// makes a minute three seconds and five minutes fifteen. The headers report the shortened windows
+    /// (<c>X-RateLimit-Reset</c>, <c>Retry-After</c>), which is how the SDK learns them. Defaults to 1 (the service's own).
+    /// </summary>
+    public double RateLimitWindowScale
+    {
+        get => _rateLimitWindowScale;
+        set => _rateLimitWindowScale = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "The scale is above 0 and at most 1.");
     }
 
     /// <summary>

@@ -66,6 +66,12 @@ public sealed class MiladyCloudFakeServer : IDisposable
     /// <summary>Every request received so far, in order of arrival.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _router.Journal.ToArray();
 
+    /// <summary>
+    /// How many calls the fake's rate limiter (the service's rules: the key counter and the organization tier) refused
+    /// with 429 so far; scripted faults are not counted. The figure to watch when testing how a program paces itself.
+    /// </summary>
+    public int RateLimitRefusals => _router.RateLimitRefusals;
+
     /// <summary>Starts a fake on a free loopback port.</summary>
     /// <param name="clock">The clock behind rate-limit headers and windows; the system clock when omitted.</param>
     /// <returns>The running fake.</returns>

@@ -22,6 +22,12 @@ if (args.Length > 0 && args[0] == "allocs")
     return AllocationTrace.Run(args[1..]);
 }
 
+// "fleet-overhead [calls] [redis configuration]": the time MiladyCloud.Sdk.Redis adds to a call (median and p99).
+if (args.Length > 0 && args[0] == "fleet-overhead")
+{
+    return await FleetOverhead.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
 if (args.Length > 0 && args[0] == "ratios")
 {
     return InterleavedRunner.Run(args[1..]);

@@ -25,6 +25,9 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
     public AgentsResponder Agents => _stores.Agents;
 
+    /// <summary>How many calls the service's rate limiter (not a scripted fault) refused with 429.</summary>
+    public int RateLimitRefusals => _limiter.Refusals;
+
     /// <summary>Answers one request, after the response's <see cref="FakeResponse.Delay"/> (on the fake's clock) when it has one.</summary>
     public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
@@ -195,6 +198,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
         _limiter.Policy = replies.RateLimitPolicy;
         _limiter.Multiplier = replies.RateLimitMultiplier;
+        _limiter.WindowScale = replies.RateLimitWindowScale;
         var decision = _limiter.Check(CallerKey(request), preset);
         decision.WriteHeaders(headers);
         return decision.Allowed ? null : decision.Refusal();

@@ -25,15 +25,23 @@ internal sealed class ServerRateLimiter(TimeProvider clock)
     /// <summary>Scales every preset, as the server's <c>RATE_LIMIT_MULTIPLIER</c> does outside production.</summary>
     public int Multiplier { get; set; } = 1;
 
+    /// <summary>Shortens every window (a test knob: 0.05 makes a minute three seconds).</summary>
+    public double WindowScale { get; set; } = 1;
+
+    /// <summary>How many calls the limiter refused (the key counter and the organization tier).</summary>
+    public int Refusals => Volatile.Read(ref _refusals);
+
+    private int _refusals;
+
     /// <summary>Counts a call to a limited route and answers what the server's wrapper would.</summary>
     public Decision Check(string callerKey, RateLimitPreset preset)
     {
         var limit = preset.Limit * Multiplier;
         lock (_gate)
         {
-            return string.Equals(Policy, "in-memory", StringComparison.Ordinal)
-                ? FixedWindow(callerKey, limit, preset.Window)
-                : Sliding(callerKey, limit, preset.Window);
+            return Counted(string.Equals(Policy, "in-memory", StringComparison.Ordinal)
+                ? FixedWindow(callerKey, limit, Scaled(preset.Window))
+                : Sliding(callerKey, limit, Scaled(preset.Window)));
         }
     }
 
@@ -49,7 +57,7 @@ internal sealed class ServerRateLimiter(TimeProvider clock)
                 return !_windows.TryGetValue(callerKey, out var entry) || entry.ResetAt < now || entry.Count + 1 <= limit;
             }
 
-            return !_logs.TryGetValue(callerKey, out var log) || log.ExpiresAt <= now || log.Calls.Count(call => call > now - preset.Window) < limit;
+            return !_logs.TryGetValue(callerKey, out var log) || log.ExpiresAt <= now || log.Calls.Count(call => call > now - Scaled(preset.Window)) < limit;
         }
     }
 
@@ -63,9 +71,21 @@ internal sealed class ServerRateLimiter(TimeProvider clock)
 
         lock (_gate)
         {
-            var decision = Sliding($"org:{organizationId}:{tier}", perMinute * Multiplier, TimeSpan.FromMinutes(1));
+            var decision = Counted(Sliding($"org:{organizationId}:{tier}", perMinute * Multiplier, Scaled(TimeSpan.FromMinutes(1))));
             return decision.Allowed ? null : decision;
         }
+    }
+
+    private TimeSpan Scaled(TimeSpan window) => WindowScale == 1 ? window : TimeSpan.FromMilliseconds(Math.Max(1, Math.Round(window.TotalMilliseconds * WindowScale)));
+
+    private Decision Counted(Decision decision)
+    {
+        if (!decision.Allowed)
+        {
+            Interlocked.Increment(ref _refusals);
+        }
+
+        return decision;
     }
 
     private Decision FixedWindow(string key, int limit, TimeSpan window)

@@ -22,6 +22,14 @@ public class RateLimitTracker
     /// <c>RATE_LIMIT_MULTIPLIER</c> does in development): what the server says wins.
     /// </summary>
     private readonly Dictionary<string, int> _reportedLimits = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Windows a route reported that differ from its preset's. With the <c>redis</c> policy the server's
+    /// <c>X-RateLimit-Reset</c> is its clock at the call plus the route's window, so <c>Reset - SentAt</c> is that window
+    /// (plus the time the request took to arrive: a little long, never short): a deployment with other windows is paced
+    /// by its own. Kept per route and per preset (<c>preset:NAME</c>), so the other routes of the preset follow at once.
+    /// </summary>
+    private readonly Dictionary<string, TimeSpan> _reportedWindows = new(StringComparer.Ordinal);
     private RateLimitInfo? _latest;
 
     /// <summary>Creates a tracker that knows nothing yet.</summary>
@@ -131,6 +139,7 @@ public class RateLimitTracker
             {
                 _latest = info;
                 RememberReportedLimit(route, info);
+                RememberReportedWindow(route, info, report.SentAt);
                 var preset = Effective(route) ?? PresetFromHeaders(info);
                 if (preset is not null && (info.Remaining is not null || info.Limit is not null))
                 {
@@ -148,8 +157,71 @@ public class RateLimitTracker
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The preset a route is paced by: its own, with the limit and the window the server reported for it when they
+    /// differ from the preset's (a deployment may scale them); <see langword="null"/> for a route the server does not limit.
+    /// For subclasses that keep the counter elsewhere and must run it by the same numbers.
+    /// </summary>
+    /// <param name="route">The route.</param>
+    /// <returns>The preset in force, or <see langword="null"/>.</returns>
+    protected RateLimitPreset? GetEffectivePreset(RateLimitRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        lock (_gate)
+        {
+            return Effective(route);
+        }
+    }
+
     private RateLimitPreset? Effective(RateLimitRoute route)
-        => route.Preset is { } preset && _reportedLimits.TryGetValue(route.Operation, out var limit) ? preset with { Limit = limit } : route.Preset;
+    {
+        if (route.Preset is not { } preset)
+        {
+            return null;
+        }
+
+        if (_reportedLimits.TryGetValue(route.Operation, out var limit))
+        {
+            preset = preset with { Limit = limit };
+        }
+
+        // The route's own report, else one from another route of its preset (a deployment scales presets, not routes).
+        return _reportedWindows.TryGetValue(route.Operation, out var window) || _reportedWindows.TryGetValue(PresetWindowKey(preset), out window)
+            ? preset with { Window = window }
+            : preset;
+    }
+
+    private static string PresetWindowKey(RateLimitPreset preset) => "preset:" + preset.Name;
+
+    /// <summary>
+    /// Learns the route's window from a <c>redis</c> answer's reset. A shorter one is taken only when it is under half the
+    /// preset's, and a longer one only beyond a tenth more, so a server clock a few seconds off never shortens a window.
+    /// </summary>
+    private void RememberReportedWindow(RateLimitRoute route, RateLimitInfo info, DateTimeOffset sentAt)
+    {
+        if (route.Preset is not { } preset || info.Reset is not { } reset
+            || !string.Equals(info.Policy, RateLimitPolicies.Redis, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var window = reset - sentAt;
+        if (window <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (window < preset.Window / 2 || window > preset.Window * 1.1)
+        {
+            _reportedWindows[route.Operation] = window;
+            _reportedWindows[PresetWindowKey(preset)] = window;
+        }
+        else
+        {
+            _reportedWindows.Remove(route.Operation);
+            _reportedWindows.Remove(PresetWindowKey(preset));
+        }
+    }
 
     private void RememberReportedLimit(RateLimitRoute route, RateLimitInfo info)
     {

@@ -26,4 +26,24 @@ public sealed class KnowledgeLiveTests(TestMode mode) : LiveTestBase(mode)
 
         Assert.That(error!.Message, Does.Not.Contain("parse").IgnoreCase.And.Not.Contain("form data").IgnoreCase);
     }
+
+    [Test]
+    public async Task Adding_querying_and_deleting_without_the_runtime_are_typed_errors_and_checking_counts_nothing()
+    {
+        var client = CreateClient();
+        var character = "00000000-0000-4000-8000-000000000007";
+
+        var create = Assert.CatchAsync<MiladyCloudApiException>(() => client.Knowledge.CreateAsync(new MiladyCloud.Sdk.Models.CreateKnowledgeDocumentRequest { Content = "Refunds take five days.", ContentType = "text/plain", Filename = "refunds.txt" }));
+        var query = Assert.CatchAsync<MiladyCloudApiException>(() => client.Knowledge.QueryAsync("How long do refunds take?"));
+        var check = await client.Knowledge.CheckAsync(character);
+        var delete = Assert.CatchAsync<MiladyCloudApiException>(() => client.Knowledge.DeleteAsync("00000000-0000-4000-8000-000000000008"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)create!.StatusCode, Is.GreaterThanOrEqualTo(500));
+            Assert.That((int)query!.StatusCode, Is.GreaterThanOrEqualTo(500));
+            Assert.That((check.HasDocuments, check.Count), Is.EqualTo((false, 0)), "the check reads the database, no runtime needed");
+            Assert.That((int)delete!.StatusCode, Is.GreaterThanOrEqualTo(500));
+        });
+    }
 }

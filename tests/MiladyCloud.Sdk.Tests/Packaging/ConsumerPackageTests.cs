@@ -24,7 +24,7 @@ public class ConsumerPackageTests
         _feed = Path.Combine(_work, "feed");
         // A version of its own, so the global package cache never serves a stale copy.
         _version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}";
-        foreach (var project in new[] { "src/MiladyCloud.Sdk", "src/MiladyCloud.Sdk.Testing" })
+        foreach (var project in new[] { "src/MiladyCloud.Sdk", "src/MiladyCloud.Sdk.Testing", "src/MiladyCloud.Sdk.Redis" })
         {
             DotnetCli.Run(DotnetCli.RepositoryRoot(), $"pack {project} -c Release -o \"{_feed}\" -p:Version={_version} -nodeReuse:false", Limit);
         }
@@ -35,7 +35,7 @@ public class ConsumerPackageTests
     {
         Directory.Delete(_work, recursive: true);
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "miladycloud.sdk", "miladycloud.sdk.testing" })
+        foreach (var id in new[] { "miladycloud.sdk", "miladycloud.sdk.testing", "miladycloud.sdk.redis" })
         {
             var folder = Path.Combine(cache, id, _version);
             if (Directory.Exists(folder))
@@ -70,6 +70,21 @@ public class ConsumerPackageTests
         Assert.That(dependencies, Does.Contain("Microsoft.Extensions.Http.Resilience").And.Contain("Microsoft.Extensions.AI.Abstractions"));
         Assert.That(dependencies, Has.None.StartsWith("MiladyCloud"), "the DTOs ship inside the package, not as a dependency");
         Assert.That(dependencies, Has.None.StartsWith("NSwag"), "the generator is build-time only");
+        Assert.That(dependencies, Has.None.StartsWith("StackExchange"), "Redis is the optional MiladyCloud.Sdk.Redis package's");
+    }
+
+    [Test]
+    public void The_redis_package_depends_on_the_sdk_and_StackExchange_Redis_only()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(_feed, $"MiladyCloud.Sdk.Redis.{_version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        var nuspec = Nuspec(package);
+        var ns = nuspec.Root!.GetDefaultNamespace();
+        var dependencies = nuspec.Root.Descendants(ns + "dependency").ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value);
+
+        Assert.That(entries, Is.SupersetOf(new[] { "lib/net10.0/MiladyCloud.Sdk.Redis.dll", "lib/net10.0/MiladyCloud.Sdk.Redis.xml", "README.md" }));
+        Assert.That(dependencies.Keys, Is.EquivalentTo(new[] { "MiladyCloud.Sdk", "StackExchange.Redis" }));
+        Assert.That(dependencies["MiladyCloud.Sdk"], Does.Contain(_version), "the same version of the SDK");
     }
 
     [Test]
@@ -90,10 +105,14 @@ public class ConsumerPackageTests
         File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(consumer, "Program.cs"));
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), File.ReadAllText(Path.Combine(template, "nuget.config.template")).Replace("{FEED}", _feed, StringComparison.Ordinal));
 
-        var output = DotnetCli.Run(consumer, $"run -p:MiladyCloudSdkVersion={_version} -nodeReuse:false", Limit);
+        using var redis = Redis.RedisServer.TryStart();
+        var environment = redis is null ? null : new Dictionary<string, string> { ["MILADY_CONSUMER_REDIS"] = $"127.0.0.1:{redis.Port},abortConnect=false" };
+
+        var output = DotnetCli.Run(consumer, $"run -p:MiladyCloudSdkVersion={_version} -nodeReuse:false", Limit, environment);
 
         Assert.That(output, Does.Contain("REPLY: Hello from the local MiladyCloud fake! You said: hello from a package"));
         Assert.That(output, Does.Match(@"MODELS: [1-9]"));
+        Assert.That(output, Does.Contain(redis is null ? "FLEET: RedisRateLimitTracker connected=False" : "FLEET: RedisRateLimitTracker connected=True remaining=58"));
     }
 
     private static XDocument Nuspec(ZipArchive package)

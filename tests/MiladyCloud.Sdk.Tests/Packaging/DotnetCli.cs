@@ -5,13 +5,13 @@ namespace MiladyCloud.Sdk.Tests.Packaging;
 /// <summary>Runs the dotnet CLI for the packaging tests, with a hard time limit and the whole log on failure.</summary>
 internal static class DotnetCli
 {
-    public static string Run(string workingDirectory, string arguments, TimeSpan limit)
-        => Execute("dotnet", workingDirectory, arguments, limit);
+    public static string Run(string workingDirectory, string arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
+        => Execute("dotnet", workingDirectory, arguments, limit, environment);
 
     public static string RunProgram(string path, TimeSpan limit)
-        => Execute(path, Path.GetDirectoryName(path)!, string.Empty, limit);
+        => Execute(path, Path.GetDirectoryName(path)!, string.Empty, limit, null);
 
-    private static string Execute(string program, string workingDirectory, string arguments, TimeSpan limit)
+    private static string Execute(string program, string workingDirectory, string arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -21,6 +21,10 @@ internal static class DotnetCli
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiladyCloud.Sdk;
+using StackExchange.Redis;
 
 namespace MiladyCloud.Sdk.Tests.Readme;
 
@@ -61,6 +62,16 @@ internal static class ReadmeSnippets
         services.AddMiladyCloud(configuration.GetSection("MiladyCloud"))
             .AddMessagesChatClient("claude-sonnet-4-6", defaultMaxTokens: 2048)
             .AddEmbeddingGenerator("openai/text-embedding-3-small");
+        #endregion
+    }
+
+    public static void Fleet(IServiceCollection services, string key, IConnectionMultiplexer multiplexer)
+    {
+        #region Snippet:Fleet
+        // dotnet add package MiladyCloud.Sdk.Redis; multiplexer = ConnectionMultiplexer.Connect("redis:6379,abortConnect=false")
+        services.AddMiladyCloud(o => o.ApiKey = key).AddRedisRateLimits(multiplexer);
+        // or without dependency injection:
+        var client = new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = key }.UseRedisRateLimits(multiplexer));
         #endregion
     }
 }

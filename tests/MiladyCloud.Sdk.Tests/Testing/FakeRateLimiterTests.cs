@@ -155,4 +155,27 @@ public class FakeRateLimiterTests
         Assert.That(container.StatusCode, Is.Not.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(Header(container, "X-RateLimit-Limit"), Is.EqualTo("50"));
     }
+
+    [Test]
+    public async Task A_window_scale_shortens_every_window_and_the_headers_say_so()
+    {
+        _fake.Replies.RateLimitWindowScale = 0.05;
+        for (var i = 0; i < 60; i++)
+        {
+            (await GetUserAsync()).Dispose();
+        }
+
+        using var refused = await GetUserAsync();
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        using var allowed = await GetUserAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(Header(refused, "Retry-After"), Is.EqualTo("3"), "a minute is three seconds");
+            Assert.That(DateTimeOffset.Parse(Header(refused, "X-RateLimit-Reset"), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(Start + TimeSpan.FromSeconds(3)));
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the 60 calls aged out after three seconds");
+            Assert.That(_fake.RateLimitRefusals, Is.EqualTo(1));
+        });
+    }
 }
