@@ -18,11 +18,16 @@ internal static class InterleavedRunner
     {
         var rounds = 15;
         var filters = new List<string>();
+        var families = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--rounds")
             {
                 rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else if (args[i] == "--family")
+            {
+                families.Add(args[++i]);
             }
             else
             {
@@ -36,7 +41,7 @@ internal static class InterleavedRunner
             .OrderBy(t => t.Name);
         foreach (var type in types)
         {
-            foreach (var parameters in ParameterSets(type))
+            foreach (var parameters in ParameterSets(type).Where(set => families.Count == 0 || set.Any(p => families.Contains(p.Item2?.ToString() ?? string.Empty))))
             {
                 RunScenario(type, parameters, rounds);
             }
@@ -165,9 +170,10 @@ internal static class InterleavedRunner
     private static IEnumerable<(PropertyInfo, object?)[]> ParameterSets(Type type)
     {
         IEnumerable<(PropertyInfo, object?)[]> sets = [[]];
-        foreach (var property in type.GetProperties().Where(p => p.GetCustomAttribute<ParamsAttribute>() is not null))
+        foreach (var property in type.GetProperties().Where(p => p.GetCustomAttribute<ParamsAttribute>() is not null || p.GetCustomAttribute<ParamsSourceAttribute>() is not null))
         {
-            var values = property.GetCustomAttribute<ParamsAttribute>()!.Values;
+            var values = property.GetCustomAttribute<ParamsAttribute>()?.Values
+                ?? ((System.Collections.IEnumerable)type.GetProperty(property.GetCustomAttribute<ParamsSourceAttribute>()!.Name)!.GetValue(null)!).Cast<object?>().ToArray();
             sets = sets.SelectMany(set => values.Select(v => set.Append((property, v)).ToArray())).ToList();
         }
 

@@ -16,6 +16,12 @@ if (args.Length > 0 && args[0] == "loop")
     return InterleavedRunner.Loop(args[1], args[2], TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
 }
 
+// "allocs Class Method [Family] [operations]": the sampled types of what one contender allocates (EventPipe AllocationTick).
+if (args.Length > 0 && args[0] == "allocs")
+{
+    return AllocationTrace.Run(args[1..]);
+}
+
 // "fleet-overhead [calls] [redis configuration]": the time MiladyCloud.Sdk.Redis adds to a call (median and p99).
 if (args.Length > 0 && args[0] == "fleet-overhead")
 {

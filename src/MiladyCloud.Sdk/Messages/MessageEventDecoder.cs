@@ -1,4 +1,5 @@
 using System.Text;
+using MiladyCloud.Sdk.Internal.Json;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk.Internal.Streaming;
@@ -14,6 +15,8 @@ internal sealed class MessageEventDecoder(SecretScrubber? secrets) : IStreamDeco
         "message_start", "ping", "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop", "error",
     ];
 
+    private readonly UnknownMemberStore _unknown = new(remember: true);
+
     public string StreamName => "messages";
 
     public StreamFrame<MessageStreamEvent> Decode(string eventType, ReadOnlySpan<byte> data)
@@ -24,7 +27,7 @@ internal sealed class MessageEventDecoder(SecretScrubber? secrets) : IStreamDeco
             return StreamFrame<MessageStreamEvent>.Skip;
         }
 
-        if (eventType is "content_block_delta" or "message" && ContentBlockDeltaReader.TryRead(json, out var delta))
+        if (eventType is "content_block_delta" or "message" && ContentBlockDeltaReader.TryRead(json, _unknown, out var delta))
         {
             return StreamFrame<MessageStreamEvent>.Item(delta!);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -21,6 +22,12 @@ internal sealed partial class MiladyCloudPipeline
 
     /// <summary>Request bodies above this size wait for the server's go-ahead (see <see cref="AskBeforeLargeUpload"/>).</summary>
     private const long LargeUploadBytes = 1024 * 1024;
+
+    /// <summary>Routes whose URL and rate-limit route are remembered; paths carrying ids would grow the cache without end.</summary>
+    private const int MaxRememberedTargets = 256;
+
+    private readonly ConcurrentDictionary<(string Path, MiladyCloudRoute Root, HttpMethod Method), (Uri Uri, RateLimitRoute Route)> _targets = new();
+    private AuthenticationHeaderValue? _bearer;
     private readonly string _userAgent;
     private readonly string? _sessionCookie;
     private readonly RateLimitGate _gate;
@@ -70,9 +77,9 @@ internal sealed partial class MiladyCloudPipeline
         }
 
         var root = send.Root;
-        var baseUri = root == MiladyCloudRoute.ApiV1 ? ApiBase : SiteBase;
-        var request = new HttpRequestMessage(method, new Uri(baseUri, relativePath));
-        request.Options.Set(RequestTraits.Route, ServerRateLimits.Lookup(method, relativePath, root));
+        var (uri, route) = Target(method, relativePath, root);
+        var request = new HttpRequestMessage(method, uri);
+        request.Options.Set(RequestTraits.Route, route);
         request.Headers.Accept.Add(JsonMediaType);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (sessionOnly)
@@ -88,13 +95,47 @@ internal sealed partial class MiladyCloudPipeline
         return request;
     }
 
+    /// <summary>
+    /// The absolute URL and the rate-limit route of a path: both immutable, so a route called again (the usual case:
+    /// chat, messages, embeddings) reuses them instead of parsing a new <see cref="Uri"/> and matching the route table.
+    /// </summary>
+    private (Uri Uri, RateLimitRoute Route) Target(HttpMethod method, string relativePath, MiladyCloudRoute root)
+    {
+        var key = (relativePath, root, method);
+        if (_targets.TryGetValue(key, out var target))
+        {
+            return target;
+        }
+
+        var baseUri = root == MiladyCloudRoute.ApiV1 ? ApiBase : SiteBase;
+        target = (new Uri(baseUri, relativePath), ServerRateLimits.Lookup(method, relativePath, root));
+        if (_targets.Count < MaxRememberedTargets)
+        {
+            _targets.TryAdd(key, target);
+        }
+
+        return target;
+    }
+
+    /// <summary>One header value per key (it is immutable), not one per call.</summary>
+    private AuthenticationHeaderValue Bearer(string apiKey)
+    {
+        var bearer = _bearer;
+        if (bearer is null || !string.Equals(bearer.Parameter, apiKey, StringComparison.Ordinal))
+        {
+            _bearer = bearer = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return bearer;
+    }
+
     private void ApplyCredentials(HttpRequestMessage request)
     {
         if (!string.IsNullOrEmpty(Options.ApiKey))
         {
             if (Options.Authentication is MiladyCloudAuthentication.Bearer or MiladyCloudAuthentication.Both)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
+                request.Headers.Authorization = Bearer(Options.ApiKey);
             }
 
             if (Options.Authentication is MiladyCloudAuthentication.ApiKeyHeader or MiladyCloudAuthentication.Both)
@@ -216,7 +257,7 @@ internal sealed partial class MiladyCloudPipeline
             // hang the call: the SDK's own handler reads it inside each attempt; an HttpClient the caller supplied
             // gets it read here, under its own deadline.
             var buffer = completionOption == HttpCompletionOption.ResponseContentRead;
-            request.Options.Set(RequestTraits.BufferBody, buffer);
+            request.SetFlag(RequestTraits.BufferBody, buffer);
             if (Options.MaxResponseBytes != MiladyCloudClientOptions.DefaultMaxResponseBytes)
             {
                 // Absent means the default: most clients keep it, and every request carries its options bag.
@@ -387,6 +428,12 @@ internal sealed partial class MiladyCloudPipeline
     {
         if (content.IsSingleSegment)
         {
+            // The chat answer has a hand-written reader (see ChatCompletionReader); the test is folded away per type.
+            if (typeof(TResponse) == typeof(Models.ChatCompletion) && Json.ChatCompletionReader.TryRead(content.FirstSpan, out var completion))
+            {
+                return (TResponse)(object)completion!;
+            }
+
             return JsonSerializer.Deserialize(content.FirstSpan, responseInfo);
         }
 

@@ -30,9 +30,16 @@ internal sealed class PooledContent : HttpContent
         _last = last;
         if (original is not null)
         {
-            foreach (var header in original.Headers)
+            // The raw values, as received: enumerating Headers itself would parse each one and build an array per header.
+            foreach (var header in original.Headers.NonValidated)
             {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
+                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var value in header.Value)
+                    {
+                        Headers.TryAddWithoutValidation(header.Key, value);
+                    }
+                }
             }
         }
 

@@ -73,12 +73,22 @@ internal static class RequestTraits
     {
         if (value)
         {
-            request.Options.Set(key, true);
+            request.SetFlag(key, true);
         }
     }
 
     public static bool ReportsFailureInBody(this HttpRequestMessage request)
         => request.Options.TryGetValue(SuccessFlagInBody, out var value) && value;
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary>
+    /// Sets a flag without boxing: a call sets half a dozen of them, and <see cref="HttpRequestOptions.Set{TValue}"/>
+    /// would box each. <see cref="HttpRequestOptions.TryGetValue{TValue}"/> reads the shared boxes back as usual.
+    /// </summary>
+    public static void SetFlag(this HttpRequestMessage request, HttpRequestOptionsKey<bool> key, bool value)
+        => ((IDictionary<string, object?>)request.Options)[key.Key] = value ? True : False;
 
     /// <summary>The most bytes of this request's answer that may be held (the default when the pipeline did not say).</summary>
     public static long GetResponseLimit(this HttpRequestMessage? request)
@@ -123,7 +133,7 @@ internal static class RequestTraits
     {
         if (request.Options.TryGetValue(key, out var value) && value)
         {
-            request.Options.Set(key, false);
+            request.SetFlag(key, false);
             return true;
         }
 

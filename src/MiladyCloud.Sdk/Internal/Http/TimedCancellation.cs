@@ -7,16 +7,17 @@ namespace MiladyCloud.Sdk.Internal;
 internal sealed class TimedCancellation : IDisposable
 {
     private readonly CancellationTokenSource _timer;
-    private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenSource? _linked;
 
     public TimedCancellation(TimeSpan timeout, TimeProvider clock, CancellationToken callerToken)
     {
         LastTimeout = timeout;
         _timer = new CancellationTokenSource(timeout, clock);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timer.Token);
+        // A caller token that can never fire (the usual default) needs no linked source: the timer's token is the token.
+        _linked = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timer.Token) : null;
     }
 
-    public CancellationToken Token => _linked.Token;
+    public CancellationToken Token => _linked?.Token ?? _timer.Token;
 
     /// <summary>The length of the deadline most recently set (for the timeout exception).</summary>
     public TimeSpan LastTimeout { get; private set; }
@@ -43,7 +44,7 @@ internal sealed class TimedCancellation : IDisposable
 
     public void Dispose()
     {
-        _linked.Dispose();
+        _linked?.Dispose();
         _timer.Dispose();
     }
 }

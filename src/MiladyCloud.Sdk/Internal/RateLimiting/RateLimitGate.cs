@@ -23,7 +23,7 @@ internal sealed class RateLimitGate(MiladyCloudClientOptions options, RateLimitT
                 : await CountAnywayAsync(route, now, cancellationToken).ConfigureAwait(false);
             if (wait <= TimeSpan.Zero)
             {
-                request.Options.Set(RequestTraits.AttemptCounted, true);
+                request.SetFlag(RequestTraits.AttemptCounted, true);
                 return;
             }
 

@@ -8,7 +8,7 @@ internal static class RateLimitReporter
 {
     public static async ValueTask ReportAsync(RateLimitTracker tracker, RateLimitRoute route, HttpRequestMessage request, HttpResponseMessage response, DateTimeOffset sentAt, TimeProvider clock, CancellationToken cancellationToken)
     {
-        request.Options.Set(RequestTraits.AnswerRecorded, true);
+        request.SetFlag(RequestTraits.AnswerRecorded, true);
         var info = RateLimitInfo.FromHeaders(response.Headers);
         var body = response.StatusCode == HttpStatusCode.TooManyRequests ? await MiladyCloudResilience.BufferedBodyAsync(response, cancellationToken).ConfigureAwait(false) : null;
         var rejected = response.StatusCode == HttpStatusCode.TooManyRequests && !ErrorResponseReader.IsInsufficientCredits(response.StatusCode, body);

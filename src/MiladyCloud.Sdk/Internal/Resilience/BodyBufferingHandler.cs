@@ -11,14 +11,14 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Options.Set(RequestTraits.ReadingBody, false);
+        request.SetFlag(RequestTraits.ReadingBody, false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.Content is PooledContent || (response.IsSuccessStatusCode && !request.WantsBufferedBody()))
         {
             return response;
         }
 
-        request.Options.Set(RequestTraits.ReadingBody, true);
+        request.SetFlag(RequestTraits.ReadingBody, true);
         await BufferAsync(response, cancellationToken).ConfigureAwait(false);
         return response;
     }

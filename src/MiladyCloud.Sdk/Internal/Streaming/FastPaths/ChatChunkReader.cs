@@ -1,17 +1,28 @@
 using System.Text.Json;
+using MiladyCloud.Sdk.Internal.Json;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk.Internal.Streaming;
 
 /// <summary>
-/// The hot path of chat streams: reads a chunk of exactly the known shape straight into the generated types with
-/// one <see cref="Utf8JsonReader"/> pass, reusing the id, object and model strings of the previous chunk. Anything
-/// else (a member this SDK does not know, a usage object, a wrong token type, a missing required member, malformed
-/// JSON) returns <see langword="false"/> and the caller deserializes the event the general way, so extension data,
-/// validation and error messages stay exactly those of the generated serializer. One instance per stream.
+/// The hot path of chat streams: reads a chunk straight into the generated types with one <see cref="Utf8JsonReader"/>
+/// pass, reusing the id, object and model strings of the previous chunk. Members in any order, <c>null</c> optional
+/// values, escaped strings, tool-call deltas and the usage chunk (<c>choices: []</c>) are read here; members this SDK
+/// does not know (<c>system_fingerprint</c>, <c>service_tier</c>, <c>logprobs</c>, <c>obfuscation</c> …) are skipped
+/// and kept as raw UTF-8 behind each object's <c>AdditionalProperties</c> (see <see cref="UnknownMembers"/>).
+/// Anything else (an escaped member name, a wrong token type, a missing required member, malformed JSON) returns
+/// <see langword="false"/> and the caller deserializes the event the general way, so validation and error messages
+/// stay exactly those of the generated serializer. One instance per stream.
 /// </summary>
 internal sealed class ChatChunkReader
 {
+    private const int ChunkSlot = 0;
+    private const int ChoiceSlot = 1;
+    private const int DeltaSlot = 2;
+    private const int ToolCallSlot = 3;
+    private const int FunctionSlot = 4;
+
+    private readonly UnknownMemberStore _unknown = new(remember: true);
     private RepeatedString _id;
     private RepeatedString _object;
     private RepeatedString _model;
@@ -22,7 +33,7 @@ internal sealed class ChatChunkReader
         try
         {
             var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadChunk(ref reader, out var read) || reader.Read())
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadChunk(json, ref reader, out var read) || reader.Read())
             {
                 return false;
             }
@@ -37,61 +48,49 @@ internal sealed class ChatChunkReader
         }
     }
 
-    private bool TryReadChunk(ref Utf8JsonReader reader, out ChatCompletionChunk? chunk)
+    private bool TryReadChunk(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out ChatCompletionChunk? chunk)
     {
         chunk = null;
         string? id = null, kind = null, model = null;
         long? created = null;
-        List<ChatChunkChoice>? choices = null;
+        CompactList<ChatChunkChoice>? choices = null;
+        ChatUsage? usage = null;
+        var unknown = default(UnknownSpans);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = FastJson.PropertyName(ref reader);
+            bool ok;
             if (name.SequenceEqual("id"u8))
             {
-                if (!ReadString(ref reader, ref _id, out id))
-                {
-                    return false;
-                }
+                ok = ReadRepeated(ref reader, ref _id, out id);
             }
             else if (name.SequenceEqual("object"u8))
             {
-                if (!ReadString(ref reader, ref _object, out kind))
-                {
-                    return false;
-                }
+                ok = ReadRepeated(ref reader, ref _object, out kind);
             }
             else if (name.SequenceEqual("created"u8))
             {
-                if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
-                {
-                    return false;
-                }
-
+                ok = FastJson.Long(ref reader, out var value);
                 created = value;
             }
             else if (name.SequenceEqual("model"u8))
             {
-                if (!ReadString(ref reader, ref _model, out model))
-                {
-                    return false;
-                }
+                ok = ReadRepeated(ref reader, ref _model, out model);
             }
             else if (name.SequenceEqual("choices"u8))
             {
-                if (!TryReadChoices(ref reader, out choices))
-                {
-                    return false;
-                }
+                ok = TryReadChoices(json, ref reader, out choices);
             }
             else if (name.SequenceEqual("usage"u8))
             {
-                // Only the absent usage of ordinary chunks; the usage chunk takes the general path.
-                if (!reader.Read() || reader.TokenType != JsonTokenType.Null)
-                {
-                    return false;
-                }
+                ok = ChatUsageReader.TryRead(json, ref reader, _unknown, out usage);
             }
             else
+            {
+                ok = UnknownMemberStore.Skip(ref reader, ref unknown);
+            }
+
+            if (!ok)
             {
                 return false;
             }
@@ -102,11 +101,16 @@ internal sealed class ChatChunkReader
             return false;
         }
 
-        chunk = new ChatCompletionChunk { Id = id, Object = kind, Created = created.Value, Model = model, Choices = choices };
+        chunk = new ChatCompletionChunk { Id = id, Object = kind, Created = created.Value, Model = model, Choices = choices, Usage = usage };
+        if (_unknown.Create(json, unknown, ChunkSlot) is { } members)
+        {
+            chunk.AdditionalProperties = members;
+        }
+
         return true;
     }
 
-    private static bool TryReadChoices(ref Utf8JsonReader reader, out List<ChatChunkChoice>? choices)
+    private bool TryReadChoices(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out CompactList<ChatChunkChoice>? choices)
     {
         choices = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -114,10 +118,10 @@ internal sealed class ChatChunkReader
             return false;
         }
 
-        var list = new List<ChatChunkChoice>(1);
+        var list = new CompactList<ChatChunkChoice>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            if (!TryReadChoice(ref reader, out var choice))
+            if (!TryReadChoice(json, ref reader, out var choice))
             {
                 return false;
             }
@@ -129,39 +133,37 @@ internal sealed class ChatChunkReader
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private static bool TryReadChoice(ref Utf8JsonReader reader, out ChatChunkChoice? choice)
+    private bool TryReadChoice(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out ChatChunkChoice? choice)
     {
         choice = null;
         int? index = null;
         ChatDelta? delta = null;
         ChatFinishReason? finishReason = null;
+        var unknown = default(UnknownSpans);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = FastJson.PropertyName(ref reader);
+            bool ok;
             if (name.SequenceEqual("index"u8))
             {
-                if (!ReadInt(ref reader, out index))
-                {
-                    return false;
-                }
+                ok = FastJson.Int(ref reader, out var value);
+                index = value;
             }
             else if (name.SequenceEqual("delta"u8))
             {
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadDelta(ref reader, out delta))
-                {
-                    return false;
-                }
+                ok = reader.Read() && reader.TokenType == JsonTokenType.StartObject && TryReadDelta(json, ref reader, out delta);
             }
             else if (name.SequenceEqual("finish_reason"u8))
             {
-                if (!ReadNullableString(ref reader, out var reason))
-                {
-                    return false;
-                }
-
-                finishReason = reason is null ? null : (ChatFinishReason?)FinishReason(reason);
+                ok = FastJson.NullableString(ref reader, out var reason);
+                finishReason = reason is null ? null : (ChatFinishReason?)FastJson.FinishReason(reason);
             }
             else
+            {
+                ok = UnknownMemberStore.Skip(ref reader, ref unknown);
+            }
+
+            if (!ok)
             {
                 return false;
             }
@@ -173,63 +175,70 @@ internal sealed class ChatChunkReader
         }
 
         choice = new ChatChunkChoice { Index = index.Value, Delta = delta, FinishReason = finishReason };
+        if (_unknown.Create(json, unknown, ChoiceSlot) is { } members)
+        {
+            choice.AdditionalProperties = members;
+        }
+
         return true;
     }
 
-    private static bool TryReadDelta(ref Utf8JsonReader reader, out ChatDelta? delta)
+    private bool TryReadDelta(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out ChatDelta? delta)
     {
         delta = null;
         var result = new ChatDelta();
+        var unknown = default(UnknownSpans);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = FastJson.PropertyName(ref reader);
+            bool ok;
+            string? value;
             if (name.SequenceEqual("content"u8))
             {
-                if (!ReadNullableString(ref reader, out var content))
-                {
-                    return false;
-                }
-
-                result.Content = content;
+                ok = FastJson.NullableString(ref reader, out value);
+                result.Content = value;
             }
             else if (name.SequenceEqual("role"u8))
             {
-                if (!ReadNullableString(ref reader, out var role))
-                {
-                    return false;
-                }
-
-                result.Role = role is null ? null : (ChatRole?)Role(role);
+                ok = FastJson.NullableString(ref reader, out value);
+                result.Role = value is null ? null : (ChatRole?)FastJson.Role(value);
             }
             else if (name.SequenceEqual("refusal"u8))
             {
-                if (!ReadNullableString(ref reader, out var refusal))
-                {
-                    return false;
-                }
-
-                result.Refusal = refusal;
+                ok = FastJson.NullableString(ref reader, out value);
+                result.Refusal = value;
             }
             else if (name.SequenceEqual("tool_calls"u8))
             {
-                if (!TryReadToolCalls(ref reader, out var calls))
-                {
-                    return false;
-                }
-
+                ok = TryReadToolCalls(json, ref reader, out var calls);
                 result.ToolCalls = calls;
             }
             else
+            {
+                ok = UnknownMemberStore.Skip(ref reader, ref unknown);
+            }
+
+            if (!ok)
             {
                 return false;
             }
         }
 
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        if (_unknown.Create(json, unknown, DeltaSlot) is { } members)
+        {
+            result.AdditionalProperties = members;
+        }
+
         delta = result;
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
-    private static bool TryReadToolCalls(ref Utf8JsonReader reader, out List<ChatToolCallDelta>? calls)
+    private bool TryReadToolCalls(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out CompactList<ChatToolCallDelta>? calls)
     {
         calls = null;
         if (!reader.Read())
@@ -247,10 +256,10 @@ internal sealed class ChatChunkReader
             return false;
         }
 
-        var list = new List<ChatToolCallDelta>(1);
+        var list = new CompactList<ChatToolCallDelta>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            if (!TryReadToolCall(ref reader, out var call))
+            if (!TryReadToolCall(json, ref reader, out var call))
             {
                 return false;
             }
@@ -262,36 +271,38 @@ internal sealed class ChatChunkReader
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private static bool TryReadToolCall(ref Utf8JsonReader reader, out ChatToolCallDelta? call)
+    private bool TryReadToolCall(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out ChatToolCallDelta? call)
     {
         call = null;
         int? index = null;
         string? id = null, type = null;
         ChatFunctionCallDelta? function = null;
+        var unknown = default(UnknownSpans);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = FastJson.PropertyName(ref reader);
             bool ok;
             if (name.SequenceEqual("index"u8))
             {
-                ok = ReadInt(ref reader, out index);
+                ok = FastJson.Int(ref reader, out var value);
+                index = value;
             }
             else if (name.SequenceEqual("id"u8))
             {
-                ok = ReadNullableString(ref reader, out id);
+                ok = FastJson.NullableString(ref reader, out id);
             }
             else if (name.SequenceEqual("type"u8))
             {
-                ok = ReadNullableString(ref reader, out type);
-                type = type == "function" ? "function" : type;
+                ok = FastJson.NullableString(ref reader, out type);
+                type = FastJson.ToolType(type);
             }
             else if (name.SequenceEqual("function"u8))
             {
-                ok = TryReadFunction(ref reader, out function);
+                ok = TryReadFunction(json, ref reader, out function);
             }
             else
             {
-                return false;
+                ok = UnknownMemberStore.Skip(ref reader, ref unknown);
             }
 
             if (!ok)
@@ -306,10 +317,15 @@ internal sealed class ChatChunkReader
         }
 
         call = new ChatToolCallDelta { Index = index.Value, Id = id, Type = type, Function = function };
+        if (_unknown.Create(json, unknown, ToolCallSlot) is { } members)
+        {
+            call.AdditionalProperties = members;
+        }
+
         return true;
     }
 
-    private static bool TryReadFunction(ref Utf8JsonReader reader, out ChatFunctionCallDelta? function)
+    private bool TryReadFunction(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, out ChatFunctionCallDelta? function)
     {
         function = null;
         if (!reader.Read())
@@ -328,39 +344,48 @@ internal sealed class ChatChunkReader
         }
 
         var result = new ChatFunctionCallDelta();
+        var unknown = default(UnknownSpans);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = FastJson.PropertyName(ref reader);
+            bool ok;
             string? value;
             if (name.SequenceEqual("name"u8))
             {
-                if (!ReadNullableString(ref reader, out value))
-                {
-                    return false;
-                }
-
+                ok = FastJson.NullableString(ref reader, out value);
                 result.Name = value;
             }
             else if (name.SequenceEqual("arguments"u8))
             {
-                if (!ReadNullableString(ref reader, out value))
-                {
-                    return false;
-                }
-
+                ok = FastJson.NullableString(ref reader, out value);
                 result.Arguments = value;
             }
             else
+            {
+                ok = UnknownMemberStore.Skip(ref reader, ref unknown);
+            }
+
+            if (!ok)
             {
                 return false;
             }
         }
 
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        if (_unknown.Create(json, unknown, FunctionSlot) is { } members)
+        {
+            result.AdditionalProperties = members;
+        }
+
         function = result;
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
-    private static bool ReadString(ref Utf8JsonReader reader, ref RepeatedString cache, out string? value)
+    private static bool ReadRepeated(ref Utf8JsonReader reader, ref RepeatedString cache, out string? value)
     {
         value = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.String)
@@ -371,56 +396,4 @@ internal sealed class ChatChunkReader
         value = cache.Read(ref reader);
         return true;
     }
-
-    private static bool ReadNullableString(ref Utf8JsonReader reader, out string? value)
-    {
-        value = null;
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        value = reader.GetString();
-        return true;
-    }
-
-    private static bool ReadInt(ref Utf8JsonReader reader, out int? value)
-    {
-        value = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
-        {
-            return false;
-        }
-
-        value = number;
-        return true;
-    }
-
-    private static ChatFinishReason FinishReason(string value) => value switch
-    {
-        "stop" => ChatFinishReason.Stop,
-        _ => new ChatFinishReason(value),
-    };
-
-    private static ChatRole Role(string value) => value switch
-    {
-        "assistant" => ChatRole.Assistant,
-        _ => new ChatRole(value),
-    };
-
-    /// <summary>
-    /// The member name's bytes, compared with constant spans (one length check and a word compare each). An escaped
-    /// name gives an empty span that matches nothing, so the event takes the general path.
-    /// </summary>
-    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? default : reader.ValueSpan;
 }

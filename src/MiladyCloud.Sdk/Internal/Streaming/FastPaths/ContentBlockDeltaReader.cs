@@ -1,13 +1,15 @@
 using System.Text.Json;
+using MiladyCloud.Sdk.Internal.Json;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk.Internal.Streaming;
 
 /// <summary>
 /// The hot path of messages streams: reads a <c>content_block_delta</c> event carrying a <c>text_delta</c> or an
-/// <c>input_json_delta</c>, of exactly the known shape, straight into the generated types. Anything else returns
-/// <see langword="false"/> and the caller deserializes the event the general way (extension data, unknown delta
-/// kinds and error messages stay exactly those of the generated serializer).
+/// <c>input_json_delta</c> straight into the generated types, members in any order; members this SDK does not know are
+/// kept as raw UTF-8 behind <c>AdditionalProperties</c> (see <see cref="UnknownMembers"/>). Anything else (an unknown
+/// delta kind, an escaped member name, a wrong token type) returns <see langword="false"/> and the caller deserializes
+/// the event the general way (unknown delta kinds and error messages stay exactly those of the generated serializer).
 /// </summary>
 internal static class ContentBlockDeltaReader
 {
@@ -18,13 +20,23 @@ internal static class ContentBlockDeltaReader
         InputJson,
     }
 
+    private const int EventSlot = 0;
+    private const int DeltaSlot = 1;
+
+    /// <summary>One event on its own (tests): unknown members get a store of their own.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, out ContentBlockDeltaEvent? streamEvent)
+        => TryRead(json, UnknownMemberStore.Unshared, out streamEvent);
+
+    /// <param name="json">The event's data.</param>
+    /// <param name="unknown">The stream's store for unknown members.</param>
+    /// <param name="streamEvent">The event read.</param>
+    public static bool TryRead(ReadOnlySpan<byte> json, UnknownMemberStore unknown, out ContentBlockDeltaEvent? streamEvent)
     {
         streamEvent = null;
         try
         {
             var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadEvent(ref reader, out var read) || reader.Read())
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadEvent(json, ref reader, unknown, out var read) || reader.Read())
             {
                 return false;
             }
@@ -39,15 +51,16 @@ internal static class ContentBlockDeltaReader
         }
     }
 
-    private static bool TryReadEvent(ref Utf8JsonReader reader, out ContentBlockDeltaEvent? streamEvent)
+    private static bool TryReadEvent(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, UnknownMemberStore store, out ContentBlockDeltaEvent? streamEvent)
     {
         streamEvent = null;
+        var unknown = default(UnknownSpans);
         var typed = false;
         int? index = null;
         ContentBlockDelta? delta = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = FastJson.PropertyName(ref reader);
             if (name.SequenceEqual("type"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("content_block_delta"u8))
@@ -68,12 +81,12 @@ internal static class ContentBlockDeltaReader
             }
             else if (name.SequenceEqual("delta"u8))
             {
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadDelta(ref reader, out delta))
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !TryReadDelta(json, ref reader, store, out delta))
                 {
                     return false;
                 }
             }
-            else
+            else if (!UnknownMemberStore.Skip(ref reader, ref unknown))
             {
                 return false;
             }
@@ -85,17 +98,23 @@ internal static class ContentBlockDeltaReader
         }
 
         streamEvent = new ContentBlockDeltaEvent { Index = index.Value, Delta = delta };
+        if (store.Create(json, unknown, EventSlot) is { } members)
+        {
+            streamEvent.AdditionalProperties = members;
+        }
+
         return true;
     }
 
-    private static bool TryReadDelta(ref Utf8JsonReader reader, out ContentBlockDelta? delta)
+    private static bool TryReadDelta(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, UnknownMemberStore store, out ContentBlockDelta? delta)
     {
         delta = null;
+        var unknown = default(UnknownSpans);
         var kind = DeltaKind.Unknown;
         string? text = null, partialJson = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = FastJson.PropertyName(ref reader);
             if (name.SequenceEqual("type"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String)
@@ -129,7 +148,7 @@ internal static class ContentBlockDeltaReader
 
                 partialJson = reader.GetString();
             }
-            else
+            else if (!UnknownMemberStore.Skip(ref reader, ref unknown))
             {
                 return false;
             }
@@ -147,12 +166,11 @@ internal static class ContentBlockDeltaReader
             DeltaKind.InputJson when partialJson is not null && text is null => new InputJsonDelta { PartialJson = partialJson },
             _ => null,
         };
+        if (delta is not null && store.Create(json, unknown, DeltaSlot) is { } members)
+        {
+            delta.AdditionalProperties = members;
+        }
+
         return delta is not null;
     }
-
-    /// <summary>
-    /// The member name's bytes, compared with constant spans (one length check and a word compare each). An escaped
-    /// name gives an empty span that matches nothing, so the event takes the general path.
-    /// </summary>
-    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? default : reader.ValueSpan;
 }
