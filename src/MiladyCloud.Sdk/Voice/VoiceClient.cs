@@ -138,19 +138,24 @@ public class VoiceClient : CategoryClient
         return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.UserVoiceList, cancellationToken);
     }
 
-    /// <summary>Enumerates every cloned voice, fetching windows of <paramref name="pageSize"/> lazily as you iterate.</summary>
-    /// <param name="includeInactive">Also list deleted and deactivated voices.</param>
-    /// <param name="cloneType">Only voices of this type; all when <see langword="null"/>.</param>
-    /// <param name="pageSize">Voices per request, 1–100.</param>
+    /// <summary>
+    /// Enumerates every cloned voice, fetching windows of <see cref="VoiceListOptions.Limit"/> (100 when not set) lazily
+    /// as you iterate, from <see cref="VoiceListOptions.Offset"/> on.
+    /// </summary>
+    /// <param name="options">Filters, window size and first offset; all active voices when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
     /// <returns>The voices, newest first.</returns>
-    /// <exception cref="ArgumentException">The page size is outside 1–100 (thrown at once, not on first iteration).</exception>
-    public virtual IAsyncEnumerable<UserVoiceSummary> ListAllAsync(bool includeInactive = false, VoiceCloneType? cloneType = null, int pageSize = DefaultListAllPageSize, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The limit is outside 1–100 or the offset below 0 (thrown at once, not on first iteration).</exception>
+    public virtual IAsyncEnumerable<UserVoiceSummary> ListAllAsync(VoiceListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        _ = ListPath(new VoiceListOptions { IncludeInactive = includeInactive, CloneType = cloneType, Limit = pageSize, Offset = 0 });
+        var includeInactive = options?.IncludeInactive ?? false;
+        var cloneType = options?.CloneType;
+        var limit = options?.Limit ?? DefaultListAllPageSize;
+        var first = options?.Offset ?? 0;
+        _ = ListPath(new VoiceListOptions { IncludeInactive = includeInactive, CloneType = cloneType, Limit = limit, Offset = first });
         return Pager.ByOffsetAsync(
-            0,
-            (offset, ct) => ListAsync(new VoiceListOptions { IncludeInactive = includeInactive, CloneType = cloneType, Limit = pageSize, Offset = offset }, ct),
+            first,
+            (offset, ct) => ListAsync(new VoiceListOptions { IncludeInactive = includeInactive, CloneType = cloneType, Limit = limit, Offset = offset }, ct),
             page => page.Voices,
             page => page.Total,
             cancellationToken);

@@ -75,7 +75,7 @@ public class VoiceManagementTests
     public void A_window_the_server_would_clamp_is_refused_before_sending(int limit, int offset)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Voice.ListAsync(new VoiceListOptions { Limit = limit, Offset = offset }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Voice.ListAllAsync(pageSize: limit == 10 ? 0 : limit));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Voice.ListAllAsync(new VoiceListOptions { Limit = limit == 10 ? 0 : limit }));
         Assert.That(_api.Server.LogEntries, Is.Empty);
     }
 
@@ -88,7 +88,7 @@ public class VoiceManagementTests
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($$"""{"success":true,"voices":[{{Summary.Replace("My Voice", "Second")}}],"total":2,"limit":1,"offset":1,"hasMore":false}"""));
 
         var names = new List<string>();
-        await foreach (var voice in _api.Client.Voice.ListAllAsync(pageSize: 1))
+        await foreach (var voice in _api.Client.Voice.ListAllAsync(new VoiceListOptions { Limit = 1 }))
         {
             names.Add(voice.Name);
         }
