@@ -46,7 +46,7 @@ foreach (var question in new[] { "When can I reach support?", "Can I get my mone
 
 // 4. Every document, page by page (fetched lazily).
 Console.WriteLine("\n4) All documents:");
-await foreach (var document in client.Knowledge.ListAllAsync(pageSize: 2))
+await foreach (var document in client.Knowledge.ListAllAsync(new KnowledgeListOptions { Limit = 2 }))
 {
     Console.WriteLine($"   {document.Id}");
 }

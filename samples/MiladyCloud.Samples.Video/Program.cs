@@ -62,7 +62,7 @@ catch (OperationCanceledException)
 }
 catch (MiladyCloudApiException ex)
 {
-    // InsufficientCreditsException, InvalidRequestException (unknown model) and friends all derive from this.
+    // MiladyCloudInsufficientCreditsException, MiladyCloudInvalidRequestException (unknown model) and friends all derive from this.
     Console.WriteLine($"\nThe service refused: {ex.Message}");
     return 1;
 }

@@ -16,6 +16,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<ModelsClient>? _models;
     private readonly Lazy<ChatClient>? _chat;
     private readonly Lazy<MessagesClient>? _messages;
+    private readonly Lazy<ResponsesClient>? _responses;
     private readonly Lazy<EmbeddingsClient>? _embeddings;
     private readonly Lazy<ImagesClient>? _images;
     private readonly Lazy<VideosClient>? _videos;
@@ -28,6 +29,8 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<AgentsClient>? _agents;
     private readonly Lazy<KnowledgeClient>? _knowledge;
     private readonly Lazy<AppsClient>? _apps;
+    private readonly Lazy<VoiceClient>? _voice;
+    private readonly Lazy<GalleryClient>? _gallery;
 
     /// <summary>Creates a client for the given API key with default settings.</summary>
     /// <param name="apiKey">The API key (<c>eliza_…</c>).</param>
@@ -84,6 +87,7 @@ public class MiladyCloudClient : IDisposable
         _models = new(() => new ModelsClient(_pipeline));
         _chat = new(() => new ChatClient(_pipeline));
         _messages = new(() => new MessagesClient(_pipeline));
+        _responses = new(() => new ResponsesClient(_pipeline));
         _embeddings = new(() => new EmbeddingsClient(_pipeline));
         _images = new(() => new ImagesClient(_pipeline));
         _videos = new(() => new VideosClient(_pipeline));
@@ -96,6 +100,8 @@ public class MiladyCloudClient : IDisposable
         _agents = new(() => new AgentsClient(_pipeline));
         _knowledge = new(() => new KnowledgeClient(_pipeline));
         _apps = new(() => new AppsClient(_pipeline));
+        _voice = new(() => new VoiceClient(_pipeline));
+        _gallery = new(() => new GalleryClient(_pipeline));
     }
 
     /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
@@ -106,6 +112,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Anthropic-compatible messages, plain or streamed, with tools.</summary>
     public virtual MessagesClient Messages => _messages!.Value;
+
+    /// <summary>The OpenAI Responses-style API (<c>/responses</c>): create and stream responses.</summary>
+    public virtual ResponsesClient Responses => _responses!.Value;
 
     /// <summary>Text embeddings, one text or many, with batching.</summary>
     public virtual EmbeddingsClient Embeddings => _embeddings!.Value;
@@ -119,7 +128,7 @@ public class MiladyCloudClient : IDisposable
     /// <summary>The model catalog: list, get one, check availability.</summary>
     public virtual ModelsClient Models => _models!.Value;
 
-    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation and promotion as sub-clients.</summary>
+    /// <summary>Apps: create, list, update, delete, analytics, users, characters, deploy, public info, key rotation; domains, earnings, automation, promotion and app credits as sub-clients.</summary>
     public virtual AppsClient Apps => _apps!.Value;
 
     /// <summary>Container deployments: create, list, get, update, delete, quota, registry credentials, deployments, health, metrics, logs, live logs, wait until running.</summary>
@@ -145,6 +154,11 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>Knowledge documents for retrieval: list, add, upload files, search, check, delete.</summary>
     public virtual KnowledgeClient Knowledge => _knowledge!.Value;
+
+    /// <summary>Voice: text to speech (streamed audio), speech to text, voice cloning and the organization's voices.</summary>
+    public virtual VoiceClient Voice => _voice!.Value;
+    /// <summary>The gallery: the caller's generated images and videos that have a stored file.</summary>
+    public virtual GalleryClient Gallery => _gallery!.Value;
 
     internal MiladyCloudPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking and has no pipeline.");
 
@@ -179,7 +193,7 @@ public class MiladyCloudClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", excerpt, ex), Pipeline.Options.ApiKey, Pipeline.Options.SessionToken);
+            throw Pipeline.Secrets.Scrub(new MiladyCloudResponseFormatException($"The response to {method} {relativePath} was not JSON.", excerpt, ex));
         }
     }
 
@@ -200,7 +214,7 @@ public class MiladyCloudClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(method);
         var path = EscapeHatchPath.Check(relativePath);
-        using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? ApiRoot.Site : ApiRoot.V1);
+        using var request = Pipeline.CreateRequest(method, path, route == MiladyCloudRoute.Site ? SendFlags.SiteRoot : SendFlags.None);
         request.Content = content;
         var response = await Pipeline.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         try
@@ -243,6 +257,6 @@ public class MiladyCloudClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return DefaultHttpClientFactory.Create(options, transport);
+        return HandlerChain.CreateOwned(options, transport);
     }
 }

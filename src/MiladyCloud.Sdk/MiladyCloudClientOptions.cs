@@ -90,7 +90,7 @@ public class MiladyCloudClientOptions
     /// <see cref="RateLimitTracker"/>) and, when the server would refuse the call, waits until it would be allowed instead
     /// of sending it to be refused (the server counts refused calls too). Routes the server does not limit are never held.
     /// On by default; the wait is cancellable and never longer than <see cref="MaxRetryDelay"/> (longer: a
-    /// <see cref="RateLimitedException"/> with <see cref="RateLimitedException.RequestNeverSent"/>).
+    /// <see cref="MiladyCloudRateLimitedException"/> with <see cref="MiladyCloudRateLimitedException.RequestNeverSent"/>).
     /// </summary>
     public bool HoldWhenRateLimitExhausted { get; set; } = true;
 

@@ -22,7 +22,7 @@ try
 {
     await client.Chat.CreateAsync("error/model", "hi");
 }
-catch (InsufficientCreditsException ex)
+catch (MiladyCloudInsufficientCreditsException ex)
 {
     Console.WriteLine($"error: {ex.GetType().Name} {(int)ex.StatusCode}");
 }

@@ -78,7 +78,7 @@ async Task CallInTurnsAsync(int first)
         {
             // The run is over: a call still waiting for its turn is not a failure.
         }
-        catch (RateLimitedException)
+        catch (MiladyCloudRateLimitedException)
         {
             Interlocked.Increment(ref limited);
         }

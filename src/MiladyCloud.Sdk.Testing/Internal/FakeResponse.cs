@@ -11,6 +11,9 @@ internal sealed class FakeResponse
 
     public string? Body { get; init; }
 
+    /// <summary>A binary body (audio), sent instead of <see cref="Body"/>.</summary>
+    public byte[]? Bytes { get; init; }
+
     /// <summary>Complete SSE frames (each ending with a blank line), for streaming responses.</summary>
     public IReadOnlyList<string>? Events { get; init; }
 

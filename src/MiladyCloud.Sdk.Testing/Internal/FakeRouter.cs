@@ -15,6 +15,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private const string ApiPrefix = "/api/v1/";
     private readonly object _windowGate = new();
     private readonly KnowledgeResponder _knowledge = new(clock);
+    private readonly VoiceResponder _voice = new(clock);
     private DateTimeOffset? _windowEnd;
     private readonly FakeStores _stores = new(replies, clock, apiKey);
     private readonly ServerRateLimiter _limiter = new(clock);
@@ -67,6 +68,12 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
                 return (ToWireMock(appFailure), TimeSpan.Zero);
             }
 
+            if (path.StartsWith(ApiPrefix, StringComparison.Ordinal) && VoiceResponder.HasPlainAuthErrors(path[ApiPrefix.Length..]))
+            {
+                // The text and speech handlers catch the authentication failure themselves and answer this.
+                return (ToWireMock(FakeResponse.Json("""{"error":"Unauthorized"}""", HttpStatusCode.Unauthorized)), TimeSpan.Zero);
+            }
+
             var envelope = ErrorBodies.RouteEnvelope(path);
             return (ToWireMock(FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.Unauthorized, "Invalid or expired API key"), HttpStatusCode.Unauthorized)), TimeSpan.Zero);
         }
@@ -112,6 +119,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         {
             ("POST", "chat/completions") => ChatResponder.Respond(body, replies, clock),
             ("POST", "messages") => MessagesResponder.Respond(body, replies),
+            ("POST", "responses") => ResponsesResponder.Respond(body, replies, clock),
             ("POST", "embeddings") => EmbeddingsResponder.Respond(body, replies),
             ("POST", "generate-image") => ImagesResponder.Respond(body, replies),
             ("POST", "generate-video") => VideoResponder.Respond(body, replies),
@@ -132,6 +140,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         if (route is not null && (route == "knowledge" || route.StartsWith("knowledge/", StringComparison.Ordinal)))
         {
             return _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
+        }
+
+        if (route is not null && VoiceResponder.IsVoiceRoute(route))
+        {
+            return _voice.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
         }
 
         return _stores.Agents.Route(new FakeCall(request.Method, request.AbsolutePath, recorded.Query, recorded.Json ?? default, recorded));
@@ -263,7 +276,12 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
     private static string IsoTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static bool IsPublic(string method, string path)
-        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || AppsResponder.IsPublic(method, path) || IsPublicCharacterProfile(method, path);
+        => (method == "GET" && path == ApiPrefix + "models") || (method == "POST" && path == ApiPrefix + "models/status") || IsAnonymousFallback(method, path) || AppsResponder.IsPublic(method, path) || IsPublicCharacterProfile(method, path);
+
+    /// <summary>
+    /// <c>POST /responses</c> never refuses missing or bad credentials: the handler falls back to an anonymous session.
+    /// </summary>
+    private static bool IsAnonymousFallback(string method, string path) => method == "POST" && path == ApiPrefix + "responses";
 
     /// <summary><c>GET /api/characters/{id}/public</c> answers without credentials (public characters are for anyone).</summary>
     private static bool IsPublicCharacterProfile(string method, string path)
@@ -327,7 +345,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             StatusCode = (int)response.Status,
             Headers = Headers(response, response.ContentType),
         };
-        if (!string.IsNullOrEmpty(response.Body))
+        if (response.Bytes is not null)
+        {
+            message.BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = response.Bytes };
+        }
+        else if (!string.IsNullOrEmpty(response.Body))
         {
             message.BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = response.Body, Encoding = System.Text.Encoding.UTF8 };
         }

@@ -5,7 +5,7 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 /// <summary>
 /// The fake's in-memory state that several routes share (the dashboard shows characters and containers, the credit
 /// summary shows apps and the ledger, app chats spend the balance), and the routes over the account, credits, keys,
-/// jobs and apps.
+/// jobs, apps, app credits, the gallery and crypto payments.
 /// </summary>
 internal sealed class FakeStores
 {
@@ -14,6 +14,9 @@ internal sealed class FakeStores
     private readonly ApiKeysResponder _apiKeys;
     private readonly AccountResponder _account;
     private readonly AppsResponder _apps;
+    private readonly AppCreditsResponder _appCredits;
+    private readonly GalleryResponder _gallery;
+    private readonly CryptoPaymentsResponder _crypto;
 
     public FakeStores(FakeReplies replies, TimeProvider clock, string apiKey)
     {
@@ -27,6 +30,9 @@ internal sealed class FakeStores
         _apiKeys = new ApiKeysResponder(_keys, clock, apiKey);
         _account = new AccountResponder(ledger, Agents, Containers, Journal, clock);
         _apps = new AppsResponder(apps, _keys, ledger, replies, Agents, clock);
+        _appCredits = new AppCreditsResponder(apps);
+        _gallery = new GalleryResponder(clock);
+        _crypto = new CryptoPaymentsResponder(clock);
     }
 
     public ConcurrentQueue<RecordedRequest> Journal { get; } = new();
@@ -41,5 +47,5 @@ internal sealed class FakeStores
     public bool IsMintedKey(string key) => _keys.Contains(key);
 
     public FakeResponse? Route(FakeCall call)
-        => _apps.Route(call) ?? _apiKeys.Route(call) ?? _credits.Route(call) ?? _account.Route(call) ?? Jobs.Route(call) ?? Containers.Route(call);
+        => _apps.Route(call) ?? _appCredits.Route(call) ?? _gallery.Route(call) ?? _crypto.Route(call) ?? _apiKeys.Route(call) ?? _credits.Route(call) ?? _account.Route(call) ?? Jobs.Route(call) ?? Containers.Route(call);
 }

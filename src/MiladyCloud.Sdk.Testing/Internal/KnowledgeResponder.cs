@@ -6,10 +6,10 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 
 /// <summary>
 /// The knowledge routes over an in-memory store: list, add from text, multipart upload (with the server's limits),
-/// semantic query (the fake's word-hash embeddings), check and delete. Documents are kept per character; no character
+/// semantic query (the fake's word-hash embeddings), check and delete; the two-step pre-upload and submit in the other part. Documents are kept per character; no character
 /// means the default assistant.
 /// </summary>
-internal sealed class KnowledgeResponder(TimeProvider clock)
+internal sealed partial class KnowledgeResponder(TimeProvider clock)
 {
     private const int MaxFiles = 5;
     private const long MaxBytes = 5L * 1024 * 1024;
@@ -28,6 +28,9 @@ internal sealed class KnowledgeResponder(TimeProvider clock)
             ("POST", "knowledge/upload-file") => Upload(contentType, body),
             ("POST", "knowledge/query") => Query(json ?? default),
             ("GET", "knowledge/check") => Check(characterId),
+            ("POST", "knowledge/pre-upload") => PreUpload(contentType, body),
+            ("DELETE", "knowledge/pre-upload") => DeletePreUpload(json ?? default),
+            ("POST", "knowledge/submit") => Submit(json ?? default),
             ("DELETE", _) when route.StartsWith("knowledge/", StringComparison.Ordinal) => Delete(Uri.UnescapeDataString(route["knowledge/".Length..]), characterId),
             _ => null,
         };

@@ -23,5 +23,5 @@ public class DashboardClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The dashboard.</returns>
     public virtual Task<Dashboard> GetAsync(CancellationToken cancellationToken = default)
-        => SuccessFlagJson.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Get, "dashboard"), MiladyCloudJsonContext.Default.Dashboard, cancellationToken);
+        => Pipeline.GetJsonAsync("dashboard", MiladyCloudJsonContext.Default.Dashboard, cancellationToken, SendFlags.SuccessFlagInBody);
 }

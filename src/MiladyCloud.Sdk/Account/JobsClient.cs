@@ -29,11 +29,10 @@ public class JobsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job and the polling advice.</returns>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> is not a UUID (the service would answer 500).</exception>
-    /// <exception cref="NotFoundException">No such job in the organization.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">No such job in the organization.</exception>
     public virtual Task<JobResponse> GetAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "jobs/" + RequestPath.UuidSegment(jobId, nameof(jobId)));
-        return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.JobResponse, cancellationToken);
+        return Pipeline.GetJsonAsync("jobs/" + RequestPath.UuidSegment(jobId, nameof(jobId)), MiladyCloudJsonContext.Default.JobResponse, cancellationToken, SendFlags.SuccessFlagInBody);
     }
 
     /// <summary>

@@ -21,8 +21,7 @@ public class UserClient : CategoryClient
     /// <returns>The user.</returns>
     public virtual async Task<CurrentUser> GetAsync(CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "user");
-        var envelope = await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.CurrentUserResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("user", MiladyCloudJsonContext.Default.CurrentUserResponse, cancellationToken, SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -34,8 +33,7 @@ public class UserClient : CategoryClient
     public virtual async Task<CurrentUser> UpdateAsync(UpdateCurrentUserRequest update, CancellationToken cancellationToken = default)
     {
         AccountRequestValidator.Validate(update);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Patch, "user", update, MiladyCloudJsonContext.Default.UpdateCurrentUserRequest);
-        var envelope = await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.UpdateCurrentUserResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Patch, "user", update, MiladyCloudJsonContext.Default.UpdateCurrentUserRequest, MiladyCloudJsonContext.Default.UpdateCurrentUserResponse, cancellationToken, SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -44,8 +42,7 @@ public class UserClient : CategoryClient
     /// <returns>The wallets.</returns>
     public virtual async Task<IReadOnlyList<ServerWallet>> ListWalletsAsync(CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "user/wallets");
-        var envelope = await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.ServerWalletList, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("user/wallets", MiladyCloudJsonContext.Default.ServerWalletList, cancellationToken, SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return envelope.Data.ToList();
     }
 
@@ -57,8 +54,7 @@ public class UserClient : CategoryClient
     public virtual async Task<ServerWallet> ProvisionWalletAsync(ProvisionServerWalletRequest wallet, CancellationToken cancellationToken = default)
     {
         AccountRequestValidator.Validate(wallet);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "user/wallets/provision", wallet, MiladyCloudJsonContext.Default.ProvisionServerWalletRequest);
-        var envelope = await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.ProvisionServerWalletResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Post, "user/wallets/provision", wallet, MiladyCloudJsonContext.Default.ProvisionServerWalletRequest, MiladyCloudJsonContext.Default.ProvisionServerWalletResponse, cancellationToken, SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return envelope.Data;
     }
 }

@@ -1,5 +1,4 @@
 using MiladyCloud.Sdk.Internal;
-using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -27,7 +26,7 @@ public class AgentMcpClient : CategoryClient
     /// <returns>The servers (with full URLs) and which are enabled.</returns>
     /// <exception cref="ArgumentException"><paramref name="characterId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<AgentMcpConfiguration> GetAsync(string characterId, CancellationToken cancellationToken = default)
-        => Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, McpPath(characterId), ApiRoot.Site), MiladyCloudJsonContext.Default.AgentMcpConfiguration, cancellationToken);
+        => Pipeline.GetJsonAsync(McpPath(characterId), MiladyCloudJsonContext.Default.AgentMcpConfiguration, cancellationToken, SendFlags.SiteRoot);
 
     /// <summary>Replaces all MCP settings of a character.</summary>
     /// <param name="characterId">The character id.</param>
@@ -40,8 +39,7 @@ public class AgentMcpClient : CategoryClient
     {
         AgentRequestChecks.McpSettings(settings);
         var body = new ReplaceAgentMcpSettingsRequest { McpSettings = settings, EnablePlugin = enablePlugin };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, McpPath(characterId), body, MiladyCloudJsonContext.Default.ReplaceAgentMcpSettingsRequest, ApiRoot.Site);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Put, McpPath(characterId), body, MiladyCloudJsonContext.Default.ReplaceAgentMcpSettingsRequest, MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken, SendFlags.SiteRoot);
     }
 
     /// <summary>Adds one MCP server to a character, or replaces the server with the same id.</summary>
@@ -55,8 +53,7 @@ public class AgentMcpClient : CategoryClient
     {
         AgentRequestChecks.McpServer(serverId, server);
         var body = new AddAgentMcpServerRequest { ServerId = serverId, ServerConfig = server };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, McpPath(characterId), body, MiladyCloudJsonContext.Default.AddAgentMcpServerRequest, ApiRoot.Site);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, McpPath(characterId), body, MiladyCloudJsonContext.Default.AddAgentMcpServerRequest, MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken, SendFlags.SiteRoot);
     }
 
     /// <summary>Removes one MCP server from a character.</summary>
@@ -69,7 +66,7 @@ public class AgentMcpClient : CategoryClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serverId);
         var path = new QueryString().Add("serverId", serverId).AppendTo(McpPath(characterId));
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path, ApiRoot.Site), MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.AgentMcpUpdateResponse, cancellationToken, SendFlags.SiteRoot);
     }
 
     private static string McpPath(string characterId) => "api/characters/" + RequestPath.UuidSegment(characterId, nameof(characterId)) + "/mcps";

@@ -49,8 +49,7 @@ public class AgentsClient : CategoryClient
     public virtual async Task<AgentList> ListAsync(AgentListOptions? options = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.ListOptions(options);
-        var request = Pipeline.CreateRequest(HttpMethod.Get, ListPath(options, options?.Page), ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentListResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(ListPath(options, options?.Page), MiladyCloudJsonContext.Default.AgentListResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -69,8 +68,7 @@ public class AgentsClient : CategoryClient
             options?.Page ?? 1,
             async (page, ct) =>
             {
-                var request = Pipeline.CreateRequest(HttpMethod.Get, ListPath(options, page), ApiRoot.Site);
-                return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentListResponse, ct).ConfigureAwait(false)).Data;
+                return (await Pipeline.GetJsonAsync(ListPath(options, page), MiladyCloudJsonContext.Default.AgentListResponse, ct, SendFlags.SiteRoot).ConfigureAwait(false)).Data;
             },
             list => list.Characters,
             list => list.Pagination.HasMore,
@@ -84,8 +82,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentCharacter> GetAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId), ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.MyAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(MyAgentPath(agentId), MiladyCloudJsonContext.Default.MyAgentResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data.Character;
     }
 
@@ -96,8 +93,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentCharacter> GetFromOrganizationAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId));
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.OrganizationAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(AgentPath(agentId), MiladyCloudJsonContext.Default.OrganizationAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -111,9 +107,7 @@ public class AgentsClient : CategoryClient
         AgentRequestChecks.Create(request);
         // Not idempotent: a repeat after a timeout or a 5xx could create a second agent, so only failures that certainly
         // did nothing are retried (the rules of credit-consuming calls).
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest)
-            .MarkCreditConsuming();
-        var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.CreateAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, "app/agents", request, MiladyCloudJsonContext.Default.CreateAgentRequest, MiladyCloudJsonContext.Default.CreateAgentResponse, cancellationToken, SendFlags.ConsumesCredits).ConfigureAwait(false);
         return response.Agent;
     }
 
@@ -124,8 +118,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentMessage> DeleteAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, MyAgentPath(agentId), ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentDeleteResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Delete, MyAgentPath(agentId), MiladyCloudJsonContext.Default.AgentDeleteResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -135,21 +128,19 @@ public class AgentsClient : CategoryClient
     /// automatically.
     /// </summary>
     /// <param name="agentId">The character to copy.</param>
-    /// <param name="options">Name, username and visibility of the copy; server defaults when <see langword="null"/>.</param>
+    /// <param name="request">Name, username and visibility of the copy; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The copy.</returns>
     /// <exception cref="ArgumentException">
     /// <paramref name="agentId"/> is not a UUID, or the username breaks the server's rules: after trimming and lower-casing,
     /// 3-30 characters of letters, digits and single inner hyphens, and not a reserved name.
     /// </exception>
-    /// <exception cref="InvalidRequestException">The username is taken (400). The server picks this route's status from the error text, so any failure that mentions a username is a 400.</exception>
-    /// <exception cref="NotFoundException">The character does not exist (404); also an account the server cannot find (<c>User not found</c>).</exception>
-    public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="MiladyCloudInvalidRequestException">The username is taken (400). The server picks this route's status from the error text, so any failure that mentions a username is a 400.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">The character does not exist (404); also an account the server cannot find (<c>User not found</c>).</exception>
+    public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? request = null, CancellationToken cancellationToken = default)
     {
-        AgentRequestChecks.Clone(options);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, MyAgentPath(agentId) + "/clone", options ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, ApiRoot.Site)
-            .MarkNotIdempotent();
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken).ConfigureAwait(false);
+        AgentRequestChecks.Clone(request);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, MyAgentPath(agentId) + "/clone", request ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken, SendFlags.NotIdempotent | SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -160,8 +151,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentStats> GetStatsAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/stats", ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentStatsResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(MyAgentPath(agentId) + "/stats", MiladyCloudJsonContext.Default.AgentStatsResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data.Stats;
     }
 
@@ -172,8 +162,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentShareStatus> GetShareStatusAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, MyAgentPath(agentId) + "/share", ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentShareStatusResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(MyAgentPath(agentId) + "/share", MiladyCloudJsonContext.Default.AgentShareStatusResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -186,23 +175,21 @@ public class AgentsClient : CategoryClient
     public virtual async Task<AgentShareUpdate> SetShareStatusAsync(string agentId, bool isPublic, CancellationToken cancellationToken = default)
     {
         var body = new SetAgentShareStatusRequest { IsPublic = isPublic };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, MyAgentPath(agentId) + "/share", body, MiladyCloudJsonContext.Default.SetAgentShareStatusRequest, ApiRoot.Site);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.SetAgentShareStatusResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Put, MyAgentPath(agentId) + "/share", body, MiladyCloudJsonContext.Default.SetAgentShareStatusRequest, MiladyCloudJsonContext.Default.SetAgentShareStatusResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
     /// <summary>Makes an agent public, applying the optional monetization and protocol settings. Only the creator may publish.</summary>
     /// <param name="agentId">The agent id.</param>
-    /// <param name="options">Monetization and protocol settings; server defaults when <see langword="null"/>.</param>
+    /// <param name="request">Monetization and protocol settings; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message and the agent's public state.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? request = null, CancellationToken cancellationToken = default)
     {
-        AgentRequestChecks.Markup(options?.MarkupPercentage);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, AgentPath(agentId) + "/publish", options ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+        AgentRequestChecks.Markup(request?.MarkupPercentage);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, AgentPath(agentId) + "/publish", request ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
     }
 
     /// <summary>Makes an agent private and switches its monetization off.</summary>
@@ -212,8 +199,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<AgentPublishResponse> UnpublishAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, AgentPath(agentId) + "/publish");
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, AgentPath(agentId) + "/publish", MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
     }
 
     /// <summary>Gets an agent's monetization settings and earnings.</summary>
@@ -223,8 +209,7 @@ public class AgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<AgentMonetization> GetMonetizationAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, AgentPath(agentId) + "/monetization");
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(AgentPath(agentId) + "/monetization", MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
         return response.Monetization;
     }
 
@@ -239,7 +224,7 @@ public class AgentsClient : CategoryClient
     /// <returns>The new settings.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    /// <exception cref="InvalidRequestException">
+    /// <exception cref="MiladyCloudInvalidRequestException">
     /// The server refused the change, always with 400 (never 404 or 403): <c>Agent not found</c>, <c>Not authorized to
     /// update this agent</c> or <c>Agent must be public to enable monetization</c>; or the body failed validation.
     /// </exception>
@@ -247,8 +232,7 @@ public class AgentsClient : CategoryClient
     {
         ArgumentNullException.ThrowIfNull(changes);
         AgentRequestChecks.Markup(changes.MarkupPercentage);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, AgentPath(agentId) + "/monetization", changes, MiladyCloudJsonContext.Default.UpdateAgentMonetizationRequest);
-        var response = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Put, AgentPath(agentId) + "/monetization", changes, MiladyCloudJsonContext.Default.UpdateAgentMonetizationRequest, MiladyCloudJsonContext.Default.AgentMonetizationResponse, cancellationToken).ConfigureAwait(false);
         return response.Monetization;
     }
 
@@ -267,7 +251,7 @@ public class AgentsClient : CategoryClient
         }
 
         var path = new QueryString().Add("address", tokenAddress).Add("chain", chain).AppendTo("agents/by-token");
-        var response = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.TokenAgentResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.TokenAgentResponse, cancellationToken).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -283,7 +267,7 @@ public class AgentsClient : CategoryClient
     public virtual async Task<PublicCharacter> GetPublicAsync(string characterId, CancellationToken cancellationToken = default)
     {
         var path = "api/characters/" + RequestPath.UuidSegment(characterId, nameof(characterId)) + "/public";
-        var response = await Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path, ApiRoot.Site), MiladyCloudJsonContext.Default.PublicCharacterResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.PublicCharacterResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
         return response.Data;
     }
 
@@ -296,7 +280,7 @@ public class AgentsClient : CategoryClient
     /// <remarks>
     /// The server at the version this SDK was checked against (elizaOS/cloud 60bc09e7) looks plugin routes up under
     /// <c>/n8n-workflow/</c> while it registers them under the plugin's own name, so every call answers 404
-    /// <c>No route found</c> (<see cref="NotFoundException"/>). An unknown agent fails while its runtime is built: a 500
+    /// <c>No route found</c> (<see cref="MiladyCloudNotFoundException"/>). An unknown agent fails while its runtime is built: a 500
     /// whose body is not JSON.
     /// </remarks>
     /// <param name="agentId">The agent id.</param>
@@ -321,15 +305,10 @@ public class AgentsClient : CategoryClient
         }
 
         var path = AgentPath(agentId) + "/n8n/" + RequestPath.SlashedSegments(route, nameof(route));
-        var request = body is { } json
-            ? Pipeline.CreateJsonRequest(method, path, json, MiladyCloudJsonContext.Default.JsonElement)
-            : Pipeline.CreateRequest(method, path);
-        if (method != HttpMethod.Get)
-        {
-            request.MarkNotIdempotent();
-        }
-
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.JsonElement, cancellationToken);
+        var send = method == HttpMethod.Get ? SendFlags.None : SendFlags.NotIdempotent;
+        return body is { } json
+            ? Pipeline.SendJsonAsync(method, path, json, MiladyCloudJsonContext.Default.JsonElement, MiladyCloudJsonContext.Default.JsonElement, cancellationToken, send)
+            : Pipeline.SendJsonAsync(method, path, MiladyCloudJsonContext.Default.JsonElement, cancellationToken, send);
     }
 
     private static string MyAgentPath(string agentId) => MyAgents + "/" + RequestPath.UuidSegment(agentId, nameof(agentId));

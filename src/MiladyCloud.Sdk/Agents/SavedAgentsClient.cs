@@ -29,8 +29,7 @@ public class SavedAgentsClient : CategoryClient
     /// <returns>The agents and their number.</returns>
     public virtual async Task<SavedAgentList> ListAsync(CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, Saved, ApiRoot.Site);
-        return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.SavedAgentListResponse, cancellationToken).ConfigureAwait(false)).Data;
+        return (await Pipeline.GetJsonAsync(Saved, MiladyCloudJsonContext.Default.SavedAgentListResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false)).Data;
     }
 
     /// <summary>Gets one saved agent with the caller's conversation statistics.</summary>
@@ -40,8 +39,7 @@ public class SavedAgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<SavedAgentDetail> GetAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, SavedPath(agentId), ApiRoot.Site);
-        return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.SavedAgentDetailResponse, cancellationToken).ConfigureAwait(false)).Data;
+        return (await Pipeline.GetJsonAsync(SavedPath(agentId), MiladyCloudJsonContext.Default.SavedAgentDetailResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false)).Data;
     }
 
     /// <summary>Removes a saved agent and permanently deletes the caller's conversation history with it.</summary>
@@ -51,8 +49,7 @@ public class SavedAgentsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<RemovedSavedAgent> RemoveAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, SavedPath(agentId), ApiRoot.Site);
-        return (await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.RemoveSavedAgentResponse, cancellationToken).ConfigureAwait(false)).Data;
+        return (await Pipeline.SendJsonAsync(HttpMethod.Delete, SavedPath(agentId), MiladyCloudJsonContext.Default.RemoveSavedAgentResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false)).Data;
     }
 
     private static string SavedPath(string agentId) => Saved + "/" + RequestPath.UuidSegment(agentId, nameof(agentId));

@@ -27,8 +27,7 @@ public class ApiKeysClient : CategoryClient
     /// <exception cref="InvalidOperationException">No session token is configured.</exception>
     public virtual async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "api-keys", credentials: CredentialKind.SessionOnly);
-        var list = await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.ApiKeyList, cancellationToken).ConfigureAwait(false);
+        var list = await Pipeline.GetJsonAsync("api-keys", MiladyCloudJsonContext.Default.ApiKeyList, cancellationToken, SendFlags.SessionOnly | SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return list.Keys.ToList();
     }
 
@@ -44,8 +43,7 @@ public class ApiKeysClient : CategoryClient
     public virtual Task<NewApiKey> CreateAsync(CreateApiKeyRequest key, CancellationToken cancellationToken = default)
     {
         ApiKeyRequestValidator.Validate(key);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "api-keys", key, MiladyCloudJsonContext.Default.CreateApiKeyRequest, credentials: CredentialKind.SessionOnly).MarkNoRetry();
-        return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.NewApiKey, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "api-keys", key, MiladyCloudJsonContext.Default.CreateApiKeyRequest, MiladyCloudJsonContext.Default.NewApiKey, cancellationToken, SendFlags.NoRetry | SendFlags.SessionOnly | SendFlags.SuccessFlagInBody);
     }
 
     /// <summary>Changes a key's name, description, permissions, rate limit, expiry or active flag (sent as <c>PATCH</c>, which the server takes; the docs say <c>PUT</c>).</summary>
@@ -59,8 +57,7 @@ public class ApiKeysClient : CategoryClient
     {
         var path = KeyPath(keyId);
         ApiKeyRequestValidator.Validate(update);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateApiKeyRequest, credentials: CredentialKind.SessionOnly);
-        var envelope = await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.ApiKeyResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateApiKeyRequest, MiladyCloudJsonContext.Default.ApiKeyResponse, cancellationToken, SendFlags.SessionOnly | SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return envelope.ApiKey;
     }
 
@@ -72,8 +69,7 @@ public class ApiKeysClient : CategoryClient
     /// <exception cref="InvalidOperationException">No session token is configured.</exception>
     public virtual async Task DeleteAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, KeyPath(keyId), credentials: CredentialKind.SessionOnly);
-        await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.DeleteApiKeyResponse, cancellationToken).ConfigureAwait(false);
+        await Pipeline.SendJsonAsync(HttpMethod.Delete, KeyPath(keyId), MiladyCloudJsonContext.Default.DeleteApiKeyResponse, cancellationToken, SendFlags.SessionOnly | SendFlags.SuccessFlagInBody).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -88,8 +84,7 @@ public class ApiKeysClient : CategoryClient
     /// <exception cref="InvalidOperationException">No session token is configured.</exception>
     public virtual Task<NewApiKey> RegenerateAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Post, KeyPath(keyId) + "/regenerate", credentials: CredentialKind.SessionOnly).MarkNoRetry();
-        return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.NewApiKey, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, KeyPath(keyId) + "/regenerate", MiladyCloudJsonContext.Default.NewApiKey, cancellationToken, SendFlags.NoRetry | SendFlags.SessionOnly | SendFlags.SuccessFlagInBody);
     }
 
     private static string KeyPath(string keyId) => "api-keys/" + RequestPath.UuidSegment(keyId, nameof(keyId));

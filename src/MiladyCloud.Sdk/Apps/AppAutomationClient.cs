@@ -10,8 +10,8 @@ namespace MiladyCloud.Sdk;
 /// </summary>
 /// <remarks>
 /// These routes authenticate outside their error handling, so a rejected credential comes back as a 500 with an empty
-/// body (<see cref="InternalServerErrorException"/>). The Twitter/X routes (except posting) have no error handling at
-/// all: an unknown app is such a 500 too, not <see cref="NotFoundException"/>. Stored Discord and Telegram intervals are
+/// body (<see cref="MiladyCloudInternalServerErrorException"/>). The Twitter/X routes (except posting) have no error handling at
+/// all: an unknown app is such a 500 too, not <see cref="MiladyCloudNotFoundException"/>. Stored Discord and Telegram intervals are
 /// numbers (<see cref="double"/>): the server does not require whole minutes.
 /// </remarks>
 public class AppAutomationClient : CategoryClient
@@ -33,7 +33,7 @@ public class AppAutomationClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The state.</returns>
     public virtual Task<AppDiscordAutomationStatus> GetDiscordAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "discord-automation"), MiladyCloudJsonContext.Default.AppDiscordAutomationStatus, cancellationToken);
+        => Pipeline.GetJsonAsync(AppRoute.Path(appId, "discord-automation"), MiladyCloudJsonContext.Default.AppDiscordAutomationStatus, cancellationToken);
 
     /// <summary>
     /// Configures Discord automation and switches it on unless <see cref="AppDiscordAutomationRequest.Enabled"/> is
@@ -52,7 +52,7 @@ public class AppAutomationClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "discord-automation");
         AppAutomationValidator.Validate(settings);
-        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppDiscordAutomationRequest, MiladyCloudJsonContext.Default.AppDiscordAutomationResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppDiscordAutomationRequest, MiladyCloudJsonContext.Default.AppDiscordAutomationResult, cancellationToken);
     }
 
     /// <summary>Turns Discord automation off.</summary>
@@ -74,8 +74,7 @@ public class AppAutomationClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "discord-automation/post");
         AppRequestValidator.MaxLength(text, 2000, nameof(text));
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, new AppDiscordPostRequest { Text = text }, MiladyCloudJsonContext.Default.AppDiscordPostRequest).MarkNoRetry();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppDiscordPostResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, new AppDiscordPostRequest { Text = text }, MiladyCloudJsonContext.Default.AppDiscordPostRequest, MiladyCloudJsonContext.Default.AppDiscordPostResult, cancellationToken, SendFlags.NoRetry);
     }
 
     /// <summary>Gets the Telegram automation state.</summary>
@@ -83,7 +82,7 @@ public class AppAutomationClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The state.</returns>
     public virtual Task<AppTelegramAutomationStatus> GetTelegramAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "telegram-automation"), MiladyCloudJsonContext.Default.AppTelegramAutomationStatus, cancellationToken);
+        => Pipeline.GetJsonAsync(AppRoute.Path(appId, "telegram-automation"), MiladyCloudJsonContext.Default.AppTelegramAutomationStatus, cancellationToken);
 
     /// <summary>
     /// Configures Telegram automation and switches it on unless <see cref="AppTelegramAutomationRequest.Enabled"/> is
@@ -101,7 +100,7 @@ public class AppAutomationClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "telegram-automation");
         AppAutomationValidator.Validate(settings);
-        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTelegramAutomationRequest, MiladyCloudJsonContext.Default.AppTelegramAutomationResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTelegramAutomationRequest, MiladyCloudJsonContext.Default.AppTelegramAutomationResult, cancellationToken);
     }
 
     /// <summary>Turns Telegram automation off.</summary>
@@ -123,8 +122,7 @@ public class AppAutomationClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "telegram-automation/post");
         AppRequestValidator.MaxLength(announcement?.Text, 4000, "text");
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, announcement ?? new AppTelegramPostRequest(), MiladyCloudJsonContext.Default.AppTelegramPostRequest).MarkNoRetry();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppTelegramPostResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, announcement ?? new AppTelegramPostRequest(), MiladyCloudJsonContext.Default.AppTelegramPostRequest, MiladyCloudJsonContext.Default.AppTelegramPostResult, cancellationToken, SendFlags.NoRetry);
     }
 
     /// <summary>Gets the Twitter/X automation state.</summary>
@@ -132,7 +130,7 @@ public class AppAutomationClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The state.</returns>
     public virtual Task<AppTwitterAutomationStatus> GetTwitterAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "twitter-automation"), MiladyCloudJsonContext.Default.AppTwitterAutomationStatus, cancellationToken);
+        => Pipeline.GetJsonAsync(AppRoute.Path(appId, "twitter-automation"), MiladyCloudJsonContext.Default.AppTwitterAutomationStatus, cancellationToken);
 
     /// <summary>
     /// Configures Twitter/X automation and switches it on: <see cref="AppTwitterAutomationRequest.Enabled"/> is ignored
@@ -151,7 +149,7 @@ public class AppAutomationClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "twitter-automation");
         AppAutomationValidator.Validate(settings);
-        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTwitterAutomationRequest, MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTwitterAutomationRequest, MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken);
     }
 
     /// <summary>Turns Twitter/X automation off.</summary>
@@ -173,11 +171,9 @@ public class AppAutomationClient : CategoryClient
         AppRequestValidator.MaxLength(text, 280, nameof(text));
         AppRequestValidator.OneOf(type, nameof(type), TweetTypes);
         var body = new AppTweetRequest { Text = text, Type = type is null ? (AppTweetType?)null : new AppTweetType(type) };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, body, MiladyCloudJsonContext.Default.AppTweetRequest)
-            .MarkCreditConsuming();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppTweetResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, body, MiladyCloudJsonContext.Default.AppTweetRequest, MiladyCloudJsonContext.Default.AppTweetResult, cancellationToken, SendFlags.ConsumesCredits);
     }
 
     private Task<TResponse> Delete<TResponse>(string appId, string suffix, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
-        => AppRoute.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Delete, AppRoute.Path(appId, suffix)), responseInfo, cancellationToken);
+        => Pipeline.SendJsonAsync(HttpMethod.Delete, AppRoute.Path(appId, suffix), responseInfo, cancellationToken);
 }

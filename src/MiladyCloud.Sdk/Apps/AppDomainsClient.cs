@@ -10,8 +10,8 @@ namespace MiladyCloud.Sdk;
 /// </summary>
 /// <remarks>
 /// These routes authenticate outside their error handling: a rejected credential, and any failure of the hosting
-/// provider, comes back as a 500 with an empty body (<see cref="InternalServerErrorException"/>); an unknown app, or one
-/// of another organization, is <see cref="NotFoundException"/>.
+/// provider, comes back as a 500 with an empty body (<see cref="MiladyCloudInternalServerErrorException"/>); an unknown app, or one
+/// of another organization, is <see cref="MiladyCloudNotFoundException"/>.
 /// </remarks>
 public class AppDomainsClient : CategoryClient
 {
@@ -30,7 +30,7 @@ public class AppDomainsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The domains.</returns>
     public virtual Task<AppDomainList> ListAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "domains"), MiladyCloudJsonContext.Default.AppDomainList, cancellationToken);
+        => Pipeline.GetJsonAsync(AppRoute.Path(appId, "domains"), MiladyCloudJsonContext.Default.AppDomainList, cancellationToken);
 
     /// <summary>
     /// Adds a custom domain and returns the DNS records to create. The app must be deployed first; adding a second
@@ -45,7 +45,7 @@ public class AppDomainsClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "domains");
         var body = new AddAppDomainRequest { Domain = AppRequestValidator.Domain(domain) };
-        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, path, body, MiladyCloudJsonContext.Default.AddAppDomainRequest, MiladyCloudJsonContext.Default.AppDomainAdded, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, body, MiladyCloudJsonContext.Default.AddAppDomainRequest, MiladyCloudJsonContext.Default.AppDomainAdded, cancellationToken);
     }
 
     /// <summary>
@@ -83,7 +83,7 @@ public class AppDomainsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The domains and when they were synced.</returns>
     public virtual Task<AppDomainSyncResult> SyncAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Post, AppRoute.Path(appId, "domains/sync")), MiladyCloudJsonContext.Default.AppDomainSyncResult, cancellationToken);
+        => Pipeline.SendJsonAsync(HttpMethod.Post, AppRoute.Path(appId, "domains/sync"), MiladyCloudJsonContext.Default.AppDomainSyncResult, cancellationToken);
 
     private Task<TResponse> Send<TResponse>(HttpMethod method, string appId, string suffix, string domain, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
     {
@@ -91,6 +91,6 @@ public class AppDomainsClient : CategoryClient
         // The server checks only the length here, but a domain it would refuse to add cannot be on the app: the
         // hosting provider's rejection would come back as an empty 500, so the add rules apply.
         var body = new AppDomainRequest { Domain = AppRequestValidator.Domain(domain) };
-        return AppRoute.SendAsync(Pipeline, method, path, body, MiladyCloudJsonContext.Default.AppDomainRequest, responseInfo, cancellationToken);
+        return Pipeline.SendJsonAsync(method, path, body, MiladyCloudJsonContext.Default.AppDomainRequest, responseInfo, cancellationToken);
     }
 }

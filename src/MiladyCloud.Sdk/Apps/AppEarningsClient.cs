@@ -27,7 +27,7 @@ public class AppEarningsClient : CategoryClient
     /// <returns>The settings.</returns>
     public virtual async Task<AppMonetization> GetMonetizationAsync(string appId, CancellationToken cancellationToken = default)
     {
-        var envelope = await AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "monetization"), MiladyCloudJsonContext.Default.AppMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(AppRoute.Path(appId, "monetization"), MiladyCloudJsonContext.Default.AppMonetizationResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Monetization;
     }
 
@@ -43,7 +43,7 @@ public class AppEarningsClient : CategoryClient
         ArgumentNullException.ThrowIfNull(update);
         RequestValidation.Range(update.InferenceMarkupPercentage, 0, 1000, "inferenceMarkupPercentage");
         RequestValidation.Range(update.PurchaseSharePercentage, 0, 100, "purchaseSharePercentage");
-        var envelope = await AppRoute.SendAsync(Pipeline, HttpMethod.Put, path, update, MiladyCloudJsonContext.Default.UpdateAppMonetizationRequest, MiladyCloudJsonContext.Default.AppMonetizationResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Put, path, update, MiladyCloudJsonContext.Default.UpdateAppMonetizationRequest, MiladyCloudJsonContext.Default.AppMonetizationResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Monetization;
     }
 
@@ -55,8 +55,8 @@ public class AppEarningsClient : CategoryClient
     public virtual Task<AppEarningsResponse> GetAsync(string appId, int? days = null, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.Range(days, 1, 90, nameof(days));
-        var path = new AppQuery().Add("days", days).AppendTo(AppRoute.Path(appId, "earnings"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppEarningsResponse, cancellationToken);
+        var path = new QueryString().Add("days", days).AppendTo(AppRoute.Path(appId, "earnings"));
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppEarningsResponse, cancellationToken);
     }
 
     /// <summary>Lists earnings ledger entries.</summary>
@@ -71,8 +71,8 @@ public class AppEarningsClient : CategoryClient
         AppRequestValidator.Range(limit, 1, 100, nameof(limit));
         RequestValidation.AtLeast(offset, 0, nameof(offset));
         AppRequestValidator.OneOf(type, nameof(type), TransactionTypes);
-        var path = new AppQuery().Add("limit", limit).Add("offset", offset).Add("type", type).AppendTo(AppRoute.Path(appId, "earnings/history"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppEarningsHistory, cancellationToken);
+        var path = new QueryString().Add("limit", limit).Add("offset", offset).Add("type", type).AppendTo(AppRoute.Path(appId, "earnings/history"));
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppEarningsHistory, cancellationToken);
     }
 
     /// <summary>
@@ -99,8 +99,6 @@ public class AppEarningsClient : CategoryClient
             throw new ArgumentException("idempotency_key must be 16-64 characters.", "idempotency_key");
         }
 
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, withdrawal, MiladyCloudJsonContext.Default.WithdrawAppEarningsRequest)
-            .MarkCreditConsuming();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppWithdrawal, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, withdrawal, MiladyCloudJsonContext.Default.WithdrawAppEarningsRequest, MiladyCloudJsonContext.Default.AppWithdrawal, cancellationToken, SendFlags.ConsumesCredits);
     }
 }

@@ -9,8 +9,8 @@ namespace MiladyCloud.Sdk;
 /// </summary>
 /// <remarks>
 /// These routes authenticate outside their error handling, so a rejected credential comes back as a 500 with an empty
-/// body (<see cref="InternalServerErrorException"/>). Suggestions, history and promotions have no error handling at all:
-/// an unknown app is such a 500 too, not <see cref="NotFoundException"/>.
+/// body (<see cref="MiladyCloudInternalServerErrorException"/>). Suggestions, history and promotions have no error handling at all:
+/// an unknown app is such a 500 too, not <see cref="MiladyCloudNotFoundException"/>.
 /// </remarks>
 public class AppPromotionClient : CategoryClient
 {
@@ -31,14 +31,14 @@ public class AppPromotionClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The suggestions.</returns>
     public virtual Task<AppPromotionSuggestions> GetSuggestionsAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "promote"), MiladyCloudJsonContext.Default.AppPromotionSuggestions, cancellationToken);
+        => Pipeline.GetJsonAsync(AppRoute.Path(appId, "promote"), MiladyCloudJsonContext.Default.AppPromotionSuggestions, cancellationToken);
 
     /// <summary>Gets past promotions.</summary>
     /// <param name="appId">The app id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The campaign count and recent activity.</returns>
     public virtual Task<AppPromotionHistory> GetHistoryAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "promote") + "?history=true", MiladyCloudJsonContext.Default.AppPromotionHistory, cancellationToken);
+        => Pipeline.GetJsonAsync(AppRoute.Path(appId, "promote") + "?history=true", MiladyCloudJsonContext.Default.AppPromotionHistory, cancellationToken);
 
     /// <summary>
     /// Promotes the app on the selected channels (each needs its settings object). Costs credits and is not repeated
@@ -54,8 +54,7 @@ public class AppPromotionClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "promote");
         AppPromotionValidator.Validate(promotion);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, promotion, MiladyCloudJsonContext.Default.PromoteAppRequest).MarkCreditConsuming();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, promotion, MiladyCloudJsonContext.Default.PromoteAppRequest, MiladyCloudJsonContext.Default.AppPromotionResult, cancellationToken, SendFlags.ConsumesCredits);
     }
 
     /// <summary>Gets campaign totals, campaigns and signup attribution (all-time: the server does not filter by date).</summary>
@@ -66,8 +65,8 @@ public class AppPromotionClient : CategoryClient
     public virtual Task<AppPromotionAnalytics> GetAnalyticsAsync(string appId, int? days = null, CancellationToken cancellationToken = default)
     {
         RequestValidation.AtLeast(days, 1, nameof(days));
-        var path = new AppQuery().Add("days", days).AppendTo(AppRoute.Path(appId, "promote/analytics"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppPromotionAnalytics, cancellationToken);
+        var path = new QueryString().Add("days", days).AppendTo(AppRoute.Path(appId, "promote/analytics"));
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppPromotionAnalytics, cancellationToken);
     }
 
     /// <summary>Gets the asset sizes (recommended for a platform, and all) and their cost.</summary>
@@ -78,8 +77,8 @@ public class AppPromotionClient : CategoryClient
     public virtual Task<AppPromotionAssetOptions> GetAssetOptionsAsync(string appId, string? platform = null, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.OneOf(platform, nameof(platform), AssetPlatforms);
-        var path = new AppQuery().Add("platform", platform).AppendTo(AppRoute.Path(appId, "promote/assets"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppPromotionAssetOptions, cancellationToken);
+        var path = new QueryString().Add("platform", platform).AppendTo(AppRoute.Path(appId, "promote/assets"));
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppPromotionAssetOptions, cancellationToken);
     }
 
     /// <summary>
@@ -95,8 +94,7 @@ public class AppPromotionClient : CategoryClient
         var path = AppRoute.Path(appId, "promote/assets");
         assets ??= new GenerateAppPromotionAssetsRequest();
         AppPromotionValidator.Validate(assets);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, assets, MiladyCloudJsonContext.Default.GenerateAppPromotionAssetsRequest).MarkCreditConsuming();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionAssets, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, assets, MiladyCloudJsonContext.Default.GenerateAppPromotionAssetsRequest, MiladyCloudJsonContext.Default.AppPromotionAssets, cancellationToken, SendFlags.ConsumesCredits);
     }
 
     /// <summary>
@@ -113,7 +111,6 @@ public class AppPromotionClient : CategoryClient
     {
         var path = AppRoute.Path(appId, "promote/preview");
         AppPromotionValidator.Validate(preview);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, preview, MiladyCloudJsonContext.Default.PreviewAppPromotionPostsRequest).MarkCreditConsuming();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppPromotionPreview, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, preview, MiladyCloudJsonContext.Default.PreviewAppPromotionPostsRequest, MiladyCloudJsonContext.Default.AppPromotionPreview, cancellationToken, SendFlags.ConsumesCredits);
     }
 }

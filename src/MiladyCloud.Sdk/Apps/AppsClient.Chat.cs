@@ -1,5 +1,6 @@
 using MiladyCloud.Sdk.Internal;
 using MiladyCloud.Sdk.Internal.Streaming;
+using MiladyCloud.Sdk.Internal.Telemetry;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -7,6 +8,8 @@ namespace MiladyCloud.Sdk;
 // Chat completions billed through an app.
 public partial class AppsClient
 {
+    private const SendFlags AppChat = SendFlags.ConsumesCredits | SendFlags.ServiceUnavailableIsFinal;
+
     /// <summary>
     /// Creates a chat completion billed through an app: the caller pays the base cost plus the app's markup when it is
     /// monetized, and the markup goes to the app's creator. The request is forwarded to the model unchanged, so tools
@@ -17,22 +20,17 @@ public partial class AppsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The completion as the model's provider sent it.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    /// <exception cref="InsufficientCreditsException">The caller's organization credits do not cover the reservation (1.5 times the estimate).</exception>
-    /// <exception cref="ServiceUnavailableException">
+    /// <exception cref="MiladyCloudInsufficientCreditsException">The caller's organization credits do not cover the reservation (1.5 times the estimate).</exception>
+    /// <exception cref="MiladyCloudServiceUnavailableException">
     /// The model provider call failed (the credits are refunded). This route answers 503 for every upstream failure,
     /// requests the provider rejected included (an unknown model or parameter, an invalid tool schema), so it is not
     /// retried automatically; repeat it yourself if you know the cause was passing.
     /// </exception>
-    public virtual async Task<ChatCompletion> CreateChatCompletionAsync(string appId, ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ChatCompletion> CreateChatCompletionAsync(string appId, ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "chat");
         ChatRequestValidator.Validate(request);
-        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming()
-            .MarkServiceUnavailableFinal();
-        var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
-        TokenUsage.Record("chat", request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
-        return completion;
+        return Pipeline.SendModelCallAsync(path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, ModelCall.Chat(request), AppChat, cancellationToken);
     }
 
     /// <summary>
@@ -49,13 +47,7 @@ public partial class AppsClient
     {
         var path = AppRoute.Path(appId, "chat");
         ChatRequestValidator.Validate(request);
-        var pipeline = Pipeline;
-        return new ChatCompletionStream((onResponse, enumeratorToken) =>
-        {
-            var message = pipeline.CreateRequest(HttpMethod.Post, path).MarkCreditConsuming().MarkServiceUnavailableFinal().MarkStream();
-            StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
-            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            return EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
-        });
+        return new ChatCompletionStream(Pipeline.OpenStream(
+            path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, new ChatChunkDecoder(Pipeline.Secrets), AppChat, StreamSpan.Chat(request.Model), cancellationToken));
     }
 }

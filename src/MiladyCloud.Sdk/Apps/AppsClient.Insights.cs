@@ -22,8 +22,8 @@ public partial class AppsClient
     public virtual Task<AppAnalytics> GetAnalyticsAsync(string appId, string? period = null, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.OneOf(period, nameof(period), Periods);
-        var path = new AppQuery().Add("period", period).Add("start_date", start).Add("end_date", end).AppendTo(AppRoute.Path(appId, "analytics"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppAnalytics, cancellationToken);
+        var path = new QueryString().Add("period", period).Add("start_date", start).Add("end_date", end).AppendTo(AppRoute.Path(appId, "analytics"));
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppAnalytics, cancellationToken);
     }
 
     /// <summary>Gets request statistics: totals, distinct IPs and users, counts by type, source and status.</summary>
@@ -35,7 +35,7 @@ public partial class AppsClient
     public virtual async Task<AppRequestStats> GetRequestStatsAsync(string appId, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
     {
         var path = RequestAnalytics(appId, "stats").Add("start_date", start).Add("end_date", end).AppendTo(AppRoute.Path(appId, "analytics/requests"));
-        var envelope = await AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppRequestStatsResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppRequestStatsResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Stats;
     }
 
@@ -55,7 +55,7 @@ public partial class AppsClient
         RequestValidation.AtLeast(offset, 0, nameof(offset));
         var path = RequestAnalytics(appId, "logs").Add("start_date", start).Add("end_date", end).Add("request_type", requestType).Add("source", source)
             .Add("limit", limit).Add("offset", offset).AppendTo(AppRoute.Path(appId, "analytics/requests"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppRequestLogPage, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppRequestLogPage, cancellationToken);
     }
 
     /// <summary>Lists visitors by IP address with their request counts.</summary>
@@ -67,7 +67,7 @@ public partial class AppsClient
     public virtual async Task<IReadOnlyList<AppVisitor>> ListVisitorsAsync(string appId, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
     {
         var path = RequestAnalytics(appId, "visitors").Add("start_date", start).Add("end_date", end).AppendTo(AppRoute.Path(appId, "analytics/requests"));
-        var envelope = await AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppVisitorList, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppVisitorList, cancellationToken).ConfigureAwait(false);
         return envelope.Visitors.ToList();
     }
 
@@ -82,7 +82,7 @@ public partial class AppsClient
     {
         AppRequestValidator.OneOf(period, nameof(period), Periods);
         var path = RequestAnalytics(appId, "timeline").Add("start_date", start).Add("end_date", end).Add("period", period).AppendTo(AppRoute.Path(appId, "analytics/requests"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppRequestTimeline, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppRequestTimeline, cancellationToken);
     }
 
     /// <summary>Lists the app's users, newest first. There is no paging: without a limit every user is returned.</summary>
@@ -93,8 +93,8 @@ public partial class AppsClient
     public virtual Task<AppUserList> ListUsersAsync(string appId, int? limit = null, CancellationToken cancellationToken = default)
     {
         RequestValidation.AtLeast(limit, 1, nameof(limit));
-        var path = new AppQuery().Add("limit", limit).AppendTo(AppRoute.Path(appId, "users"));
-        return AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.AppUserList, cancellationToken);
+        var path = new QueryString().Add("limit", limit).AppendTo(AppRoute.Path(appId, "users"));
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppUserList, cancellationToken);
     }
 
     /// <summary>
@@ -107,14 +107,13 @@ public partial class AppsClient
     /// <param name="appId">The app id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The characters.</returns>
-    /// <exception cref="ForbiddenException">The API key is not the app's own (also for an unknown app id), or the session belongs to another organization.</exception>
-    /// <exception cref="UnauthorizedException">Authentication failed (this route answers 401, not 500).</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The API key is not the app's own (also for an unknown app id), or the session belongs to another organization.</exception>
+    /// <exception cref="MiladyCloudUnauthorizedException">Authentication failed (this route answers 401, not 500).</exception>
     public virtual async Task<IReadOnlyList<AppCharacter>> ListCharactersAsync(string appId, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "characters");
-        var credentials = string.IsNullOrEmpty(Pipeline.Options.SessionToken) ? CredentialKind.Default : CredentialKind.SessionOnly;
-        var request = Pipeline.CreateRequest(HttpMethod.Get, path, credentials: credentials);
-        var envelope = await AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppCharacterList, cancellationToken).ConfigureAwait(false);
+        var credentials = string.IsNullOrEmpty(Pipeline.Options.SessionToken) ? SendFlags.None : SendFlags.SessionOnly;
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppCharacterList, cancellationToken, credentials).ConfigureAwait(false);
         return envelope.Characters.ToList();
     }
 
@@ -124,14 +123,14 @@ public partial class AppsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The linked ids.</returns>
     /// <exception cref="ArgumentException">More than 4 ids, or an id that is not a UUID.</exception>
-    /// <exception cref="NotFoundException">The app or a character does not exist.</exception>
-    /// <exception cref="ForbiddenException">The app belongs to another organization, or a character is another user's private one.</exception>
+    /// <exception cref="MiladyCloudNotFoundException">The app or a character does not exist.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The app belongs to another organization, or a character is another user's private one.</exception>
     public virtual async Task<IReadOnlyList<string>> SetCharactersAsync(string appId, IList<string> characterIds, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "characters");
         AppRequestValidator.CharacterIds(characterIds);
         var body = new SetAppCharactersRequest { CharacterIds = characterIds };
-        var envelope = await AppRoute.SendAsync(Pipeline, HttpMethod.Put, path, body, MiladyCloudJsonContext.Default.SetAppCharactersRequest, MiladyCloudJsonContext.Default.SetAppCharactersResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Put, path, body, MiladyCloudJsonContext.Default.SetAppCharactersRequest, MiladyCloudJsonContext.Default.SetAppCharactersResponse, cancellationToken).ConfigureAwait(false);
         return envelope.LinkedCharacterIds.ToList();
     }
 
@@ -140,7 +139,7 @@ public partial class AppsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The deployment info.</returns>
     public virtual Task<AppDeploymentInfo> GetDeploymentStatusAsync(string appId, CancellationToken cancellationToken = default)
-        => AppRoute.GetAsync(Pipeline, AppRoute.Path(appId, "deploy"), MiladyCloudJsonContext.Default.AppDeploymentInfo, cancellationToken);
+        => Pipeline.GetJsonAsync(AppRoute.Path(appId, "deploy"), MiladyCloudJsonContext.Default.AppDeploymentInfo, cancellationToken);
 
     /// <summary>Deploys the app from its GitHub repository (needs a repository; 503 when deployment is not configured).</summary>
     /// <param name="appId">The app id.</param>
@@ -151,13 +150,12 @@ public partial class AppsClient
     {
         var path = AppRoute.Path(appId, "deploy");
         AppRequestValidator.OneOf(deployment?.Target?.Value, "target", "production", "preview");
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, path, deployment ?? new DeployAppRequest(), MiladyCloudJsonContext.Default.DeployAppRequest).MarkNoRetry();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppDeployment, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, path, deployment ?? new DeployAppRequest(), MiladyCloudJsonContext.Default.DeployAppRequest, MiladyCloudJsonContext.Default.AppDeployment, cancellationToken, SendFlags.NoRetry);
     }
 
-    private static AppQuery RequestAnalytics(string appId, string view)
+    private static QueryString RequestAnalytics(string appId, string view)
     {
         RequestPath.Segment(appId, nameof(appId));
-        return new AppQuery().Add("view", view);
+        return new QueryString().Add("view", view);
     }
 }

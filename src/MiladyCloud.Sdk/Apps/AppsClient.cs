@@ -5,14 +5,14 @@ namespace MiladyCloud.Sdk;
 
 /// <summary>
 /// Apps (<c>/apps</c>): registered clients of the platform with their own API key, users, analytics and characters.
-/// Domains, earnings, automation and promotion have their own clients (<see cref="Domains"/>, <see cref="Earnings"/>,
-/// <see cref="Automation"/>, <see cref="Promotion"/>). Obtain it from <see cref="MiladyCloudClient.Apps"/>.
+/// Domains, earnings, automation, promotion and app credits have their own clients (<see cref="Domains"/>,
+/// <see cref="Earnings"/>, <see cref="Automation"/>, <see cref="Promotion"/>, <see cref="Credits"/>). Obtain it from <see cref="MiladyCloudClient.Apps"/>.
 /// </summary>
 /// <remarks>
-/// Without any credential the service's edge answers 401 (<see cref="UnauthorizedException"/>). A rejected API key is
+/// Without any credential the service's edge answers 401 (<see cref="MiladyCloudUnauthorizedException"/>). A rejected API key is
 /// judged by each route: most answer a 500 carrying the auth message (the SDK reads it as
-/// <see cref="UnauthorizedException"/>), the deployment, domain, automation and promotion routes a 500 with an empty
-/// body (<see cref="InternalServerErrorException"/>), the characters list a 401. An unknown app is "not found" (404),
+/// <see cref="MiladyCloudUnauthorizedException"/>), the deployment, domain, automation and promotion routes a 500 with an empty
+/// body (<see cref="MiladyCloudInternalServerErrorException"/>), the characters list a 401. An unknown app is "not found" (404),
 /// another organization's app "access denied" (403) on most routes.
 /// </remarks>
 public partial class AppsClient : CategoryClient
@@ -21,6 +21,7 @@ public partial class AppsClient : CategoryClient
     private AppEarningsClient? _earnings;
     private AppAutomationClient? _automation;
     private AppPromotionClient? _promotion;
+    private AppCreditsClient? _credits;
 
     /// <summary>For mocking frameworks.</summary>
     protected AppsClient()
@@ -44,12 +45,15 @@ public partial class AppsClient : CategoryClient
     /// <summary>Promotion: suggestions, campaigns, assets and post previews.</summary>
     public virtual AppPromotionClient Promotion => _promotion ??= new AppPromotionClient(Pipeline);
 
+    /// <summary>Credits the caller buys and spends inside an app: balance, checkout and its verification.</summary>
+    public virtual AppCreditsClient Credits => _credits ??= new AppCreditsClient(Pipeline);
+
     /// <summary>Lists the organization's apps.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The apps.</returns>
     public virtual async Task<IReadOnlyList<App>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var envelope = await AppRoute.GetAsync(Pipeline, "apps", MiladyCloudJsonContext.Default.AppListResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("apps", MiladyCloudJsonContext.Default.AppListResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Apps.ToList();
     }
 
@@ -67,8 +71,7 @@ public partial class AppsClient : CategoryClient
     public virtual Task<CreateAppResponse> CreateAsync(CreateAppRequest app, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.Validate(app);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "apps", app, MiladyCloudJsonContext.Default.CreateAppRequest).MarkNoRetry();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.CreateAppResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "apps", app, MiladyCloudJsonContext.Default.CreateAppRequest, MiladyCloudJsonContext.Default.CreateAppResponse, cancellationToken, SendFlags.NoRetry);
     }
 
     /// <summary>Checks whether a name is free, and which slug it maps to.</summary>
@@ -78,7 +81,7 @@ public partial class AppsClient : CategoryClient
     public virtual Task<AppNameCheckResult> CheckNameAsync(string name, CancellationToken cancellationToken = default)
     {
         AppRequestValidator.Name(name);
-        return AppRoute.SendAsync(Pipeline, HttpMethod.Post, "apps/check-name", new AppNameCheckRequest { Name = name }, MiladyCloudJsonContext.Default.AppNameCheckRequest, MiladyCloudJsonContext.Default.AppNameCheckResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "apps/check-name", new AppNameCheckRequest { Name = name }, MiladyCloudJsonContext.Default.AppNameCheckRequest, MiladyCloudJsonContext.Default.AppNameCheckResult, cancellationToken);
     }
 
     /// <summary>Gets an app.</summary>
@@ -88,7 +91,7 @@ public partial class AppsClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="appId"/> is empty, <c>.</c> or <c>..</c>.</exception>
     public virtual async Task<App> GetAsync(string appId, CancellationToken cancellationToken = default)
     {
-        var envelope = await AppRoute.GetAsync(Pipeline, AppRoute.Path(appId), MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(AppRoute.Path(appId), MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
         return envelope.App;
     }
 
@@ -106,7 +109,7 @@ public partial class AppsClient : CategoryClient
     {
         var path = AppRoute.Path(appId);
         AppRequestValidator.Validate(update);
-        var envelope = await AppRoute.SendAsync(Pipeline, HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateAppRequest, MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateAppRequest, MiladyCloudJsonContext.Default.AppResponse, cancellationToken).ConfigureAwait(false);
         return envelope.App;
     }
 
@@ -122,11 +125,11 @@ public partial class AppsClient : CategoryClient
     /// <returns>What was cleaned up.</returns>
     public virtual Task<DeleteAppResponse> DeleteAsync(string appId, bool deleteGitHubRepository = true, bool deleteHostingProject = true, CancellationToken cancellationToken = default)
     {
-        var path = new AppQuery()
+        var path = new QueryString()
             .AddFlag("deleteGitHubRepo", deleteGitHubRepository, serverDefault: true)
             .AddFlag("deleteVercelProject", deleteHostingProject, serverDefault: true)
             .AppendTo(AppRoute.Path(appId));
-        return AppRoute.SendAsync(Pipeline, Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.DeleteAppResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.DeleteAppResponse, cancellationToken);
     }
 
     /// <summary>
@@ -139,8 +142,7 @@ public partial class AppsClient : CategoryClient
     /// <returns>The new key.</returns>
     public virtual Task<AppApiKeyRegeneration> RegenerateApiKeyAsync(string appId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Post, AppRoute.Path(appId, "regenerate-api-key")).MarkNoRetry();
-        return AppRoute.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AppApiKeyRegeneration, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, AppRoute.Path(appId, "regenerate-api-key"), MiladyCloudJsonContext.Default.AppApiKeyRegeneration, cancellationToken, SendFlags.NoRetry);
     }
 
     /// <summary>Gets what anyone may see about an active, approved app (the route needs no credentials).</summary>
@@ -153,8 +155,8 @@ public partial class AppsClient : CategoryClient
     {
         // The route queries the database with the id unchecked: anything but a UUID comes back as a 500, not a 404.
         AppRequestValidator.Uuid(appId, nameof(appId));
-        var path = new AppQuery().Add("redirect_uri", redirectUri).AppendTo(AppRoute.Path(appId, "public"));
-        var envelope = await AppRoute.GetAsync(Pipeline, path, MiladyCloudJsonContext.Default.PublicAppInfoResponse, cancellationToken).ConfigureAwait(false);
+        var path = new QueryString().Add("redirect_uri", redirectUri).AppendTo(AppRoute.Path(appId, "public"));
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.PublicAppInfoResponse, cancellationToken).ConfigureAwait(false);
         return envelope.App;
     }
 }

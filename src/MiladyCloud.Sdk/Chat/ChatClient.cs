@@ -26,24 +26,10 @@ public class ChatClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The completion.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    public virtual async Task<ChatCompletion> CreateAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ChatCompletion> CreateAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         ChatRequestValidator.Validate(request);
-        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming();
-        using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxTokens, request.TopP);
-        try
-        {
-            var completion = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
-            var finish = completion.Choices.Count > 0 ? completion.Choices[0].FinishReason.Value : null;
-            GenAiActivity.Complete(activity, "chat", request.Model, new(completion.Id, completion.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens, finish), Pipeline.Options);
-            return completion;
-        }
-        catch (Exception ex)
-        {
-            GenAiActivity.Fail(activity, ex);
-            throw;
-        }
+        return Pipeline.SendModelCallAsync(Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, ModelCall.Chat(request), SendFlags.ConsumesCredits, cancellationToken);
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>
@@ -62,15 +48,8 @@ public class ChatClient : CategoryClient
     public virtual ChatCompletionStream StreamAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         ChatRequestValidator.Validate(request);
-        var pipeline = Pipeline;
-        return new ChatCompletionStream((onResponse, enumeratorToken) =>
-        {
-            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming().MarkStream();
-            StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.ChatCompletionRequest);
-            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            var chunks = EventStreamReader.ReadAsync(pipeline, message, new ChatChunkDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
-            return ObservedStream.Wrap(chunks, "chat", request.Model, GenAiFolds.Chat, pipeline.Options);
-        });
+        return new ChatCompletionStream(Pipeline.OpenStream(
+            Path, request, MiladyCloudJsonContext.Default.ChatCompletionRequest, new ChatChunkDecoder(Pipeline.Secrets), SendFlags.ConsumesCredits, StreamSpan.Chat(request.Model), cancellationToken));
     }
 
     /// <summary>Streams the answer of <paramref name="model"/> to one question.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiladyCloud.Sdk.Internal;
 using MiladyCloud.Sdk.Internal.Streaming;
 using MiladyCloud.Sdk.Models;
@@ -29,8 +28,7 @@ public class ContainersClient : CategoryClient
     /// <returns>The containers.</returns>
     public virtual async Task<IReadOnlyList<Container>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "containers");
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerListResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("containers", MiladyCloudJsonContext.Default.ContainerListResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data.ToList();
     }
 
@@ -41,8 +39,7 @@ public class ContainersClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<Container> GetAsync(string containerId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, ContainerPath(containerId));
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(ContainerPath(containerId), MiladyCloudJsonContext.Default.ContainerResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -56,18 +53,15 @@ public class ContainersClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The accepted deployment; poll with <see cref="WaitUntilHealthyAsync"/>.</returns>
     /// <exception cref="ArgumentException">A setting is outside the documented limits.</exception>
-    /// <exception cref="InsufficientCreditsException">The balance does not cover the deployment fee (402).</exception>
-    /// <exception cref="ForbiddenException">The organization's container quota is used up (403; the body's <c>quota</c> has the counts).</exception>
-    /// <exception cref="NotFoundException">The image is not in the registry (404).</exception>
+    /// <exception cref="MiladyCloudInsufficientCreditsException">The balance does not cover the deployment fee (402).</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The organization's container quota is used up (403; the body's <c>quota</c> has the counts).</exception>
+    /// <exception cref="MiladyCloudNotFoundException">The image is not in the registry (404).</exception>
     /// <exception cref="MiladyCloudApiException">Another container of the organization has this name (409).</exception>
-    /// <exception cref="ServiceUnavailableException">Container deployments are not configured on this server (503).</exception>
+    /// <exception cref="MiladyCloudServiceUnavailableException">Container deployments are not configured on this server (503).</exception>
     public virtual Task<CreateContainerResponse> CreateAsync(CreateContainerRequest settings, CancellationToken cancellationToken = default)
     {
         ContainerSettingsValidator.Validate(settings);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "containers", settings, MiladyCloudJsonContext.Default.CreateContainerRequest)
-            .MarkCreditConsuming()
-            .WithAttemptTimeoutAtLeast(CreateAllowance, Pipeline.Options.NetworkTimeout);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.CreateContainerResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "containers", settings, MiladyCloudJsonContext.Default.CreateContainerRequest, MiladyCloudJsonContext.Default.CreateContainerResponse, cancellationToken, new SendOptions(SendFlags.ConsumesCredits, CreateAllowance));
     }
 
     /// <summary>
@@ -80,14 +74,12 @@ public class ContainersClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated container.</returns>
     /// <exception cref="ArgumentException">Nothing to update, a value is out of range, or <paramref name="containerId"/> is not a UUID.</exception>
-    public virtual Task<UpdateContainerResponse> UpdateAsync(string containerId, UpdateContainerRequest update, CancellationToken cancellationToken = default)
+    public virtual async Task<Container> UpdateAsync(string containerId, UpdateContainerRequest update, CancellationToken cancellationToken = default)
     {
         var path = ContainerPath(containerId);
         ContainerSettingsValidator.Validate(update);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateContainerRequest)
-            .MarkNotIdempotent()
-            .WithAttemptTimeoutAtLeast(StackChangeAllowance, Pipeline.Options.NetworkTimeout);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.UpdateContainerResponse, cancellationToken);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Patch, path, update, MiladyCloudJsonContext.Default.UpdateContainerRequest, MiladyCloudJsonContext.Default.UpdateContainerResponse, cancellationToken, new SendOptions(SendFlags.NotIdempotent, StackChangeAllowance)).ConfigureAwait(false);
+        return envelope.Data;
     }
 
     /// <summary>
@@ -100,9 +92,7 @@ public class ContainersClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual Task<DeleteContainerResponse> DeleteAsync(string containerId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Delete, ContainerPath(containerId))
-            .WithAttemptTimeoutAtLeast(StackChangeAllowance, Pipeline.Options.NetworkTimeout);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.DeleteContainerResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, ContainerPath(containerId), MiladyCloudJsonContext.Default.DeleteContainerResponse, cancellationToken, new SendOptions(SendFlags.None, StackChangeAllowance));
     }
 
     /// <summary>
@@ -114,15 +104,14 @@ public class ContainersClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check result.</returns>
     /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    /// <exception cref="InvalidRequestException">The container has no URL yet, because it is still deploying (400).</exception>
-    /// <exception cref="InternalServerErrorException">
+    /// <exception cref="MiladyCloudInvalidRequestException">The container has no URL yet, because it is still deploying (400).</exception>
+    /// <exception cref="MiladyCloudInternalServerErrorException">
     /// The container could not be reached: the server's request failed or timed out after 10 seconds (500, <c>fetch failed</c>
     /// or <c>This operation was aborted</c>). While polling, treat it as "not healthy yet".
     /// </exception>
     public virtual async Task<ContainerHealth> GetHealthAsync(string containerId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, ContainerPath(containerId) + "/health");
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerHealthResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(ContainerPath(containerId) + "/health", MiladyCloudJsonContext.Default.ContainerHealthResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -131,8 +120,7 @@ public class ContainersClient : CategoryClient
     /// <returns>The quota.</returns>
     public virtual async Task<ContainerQuota> GetQuotaAsync(CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, "containers/quota");
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerQuotaResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("containers/quota", MiladyCloudJsonContext.Default.ContainerQuotaResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -151,8 +139,7 @@ public class ContainersClient : CategoryClient
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         var body = new ContainerCredentialsRequest { ProjectId = projectId, Version = version };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "containers/credentials", body, MiladyCloudJsonContext.Default.ContainerCredentialsRequest);
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerCredentialsResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Post, "containers/credentials", body, MiladyCloudJsonContext.Default.ContainerCredentialsRequest, MiladyCloudJsonContext.Default.ContainerCredentialsResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -163,8 +150,7 @@ public class ContainersClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<ContainerDeploymentHistory> ListDeploymentsAsync(string containerId, CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Get, ContainerPath(containerId) + "/deployments");
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerDeploymentsResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(ContainerPath(containerId) + "/deployments", MiladyCloudJsonContext.Default.ContainerDeploymentsResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -176,15 +162,13 @@ public class ContainersClient : CategoryClient
     /// <exception cref="ArgumentException"><paramref name="containerId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
     public virtual async Task<ContainerMetricsReport> GetMetricsAsync(string containerId, int? periodMinutes = null, CancellationToken cancellationToken = default)
     {
-        var path = ContainerPath(containerId) + "/metrics";
         if (periodMinutes is { } minutes)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes, nameof(periodMinutes));
-            path += "?period=" + minutes.ToString(CultureInfo.InvariantCulture);
         }
 
-        var request = Pipeline.CreateRequest(HttpMethod.Get, path);
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerMetricsResponse, cancellationToken).ConfigureAwait(false);
+        var path = new QueryString().Add("period", periodMinutes).AppendTo(ContainerPath(containerId) + "/metrics");
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.ContainerMetricsResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -202,8 +186,7 @@ public class ContainersClient : CategoryClient
     public virtual async Task<ContainerLogs> GetLogsAsync(string containerId, string? level = null, int? limit = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
     {
         var path = ContainerLogQuery.Build(ContainerPath(containerId) + "/logs", level, limit, since);
-        var request = Pipeline.CreateRequest(HttpMethod.Get, path);
-        var envelope = await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ContainerLogsResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.ContainerLogsResponse, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -221,15 +204,7 @@ public class ContainersClient : CategoryClient
     public virtual ContainerLogStream StreamLogsAsync(string containerId, string? level = null, CancellationToken cancellationToken = default)
     {
         var path = ContainerLogQuery.Build(ContainerPath(containerId) + "/logs/stream", level);
-        var pipeline = Pipeline;
-        return new ContainerLogStream((onResponse, enumeratorToken) =>
-        {
-            var request = pipeline.CreateRequest(HttpMethod.Get, path).MarkStream();
-            request.Headers.Accept.Clear();
-            request.Headers.Accept.ParseAdd("text/event-stream");
-            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            return EventStreamReader.ReadAsync(pipeline, request, new ContainerLogEventDecoder(), onResponse, linked, token);
-        });
+        return new ContainerLogStream(Pipeline.OpenStream(path, new ContainerLogEventDecoder(), default, cancellationToken));
     }
 
     /// <summary>Polls the container after create or deploy until it is <c>running</c>, with growing delays (5 s doubling to 60 s).</summary>

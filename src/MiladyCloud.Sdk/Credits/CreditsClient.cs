@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiladyCloud.Sdk.Internal;
 using MiladyCloud.Sdk.Models;
 
@@ -6,10 +5,12 @@ namespace MiladyCloud.Sdk;
 
 /// <summary>
 /// Organization credits and billing: balance, summary, Stripe checkout, ledger, quotas, invoices, prices, billing
-/// settings and auto top-up. Credits are US dollars. Obtain it from <see cref="MiladyCloudClient.Credits"/>.
+/// settings and auto top-up; crypto payments in <see cref="Crypto"/>. Credits are US dollars. Obtain it from <see cref="MiladyCloudClient.Credits"/>.
 /// </summary>
 public class CreditsClient : CategoryClient
 {
+    private CryptoPaymentsClient? _crypto;
+
     /// <summary>For mocking frameworks.</summary>
     protected CreditsClient()
     {
@@ -20,18 +21,21 @@ public class CreditsClient : CategoryClient
     {
     }
 
+    /// <summary>Credit purchases paid in crypto: availability, the organization's payments and one payment's state.</summary>
+    public virtual CryptoPaymentsClient Crypto => _crypto ??= new CryptoPaymentsClient(Pipeline);
+
     /// <summary>Gets the organization's balance in US dollars.</summary>
     /// <param name="fresh"><see langword="true"/> to have the server re-read the balance from its database instead of the value cached with the session.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The balance.</returns>
     public virtual Task<CreditBalance> GetBalanceAsync(bool fresh = false, CancellationToken cancellationToken = default)
-        => Send(HttpMethod.Get, fresh ? "credits/balance?fresh=true" : "credits/balance", MiladyCloudJsonContext.Default.CreditBalance, cancellationToken);
+        => Pipeline.GetJsonAsync(fresh ? "credits/balance?fresh=true" : "credits/balance", MiladyCloudJsonContext.Default.CreditBalance, cancellationToken, SendFlags.SuccessFlagInBody);
 
     /// <summary>Gets balance, agent budgets, app earnings, recent transactions and pricing constants in one call.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The summary.</returns>
     public virtual Task<CreditSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
-        => Send(HttpMethod.Get, "credits/summary", MiladyCloudJsonContext.Default.CreditSummary, cancellationToken);
+        => Pipeline.GetJsonAsync("credits/summary", MiladyCloudJsonContext.Default.CreditSummary, cancellationToken, SendFlags.SuccessFlagInBody);
 
     /// <summary>
     /// Creates a Stripe checkout for buying credits; send the user to <see cref="CreditCheckoutSession.Url"/>. The server
@@ -44,8 +48,7 @@ public class CreditsClient : CategoryClient
     public virtual Task<CreditCheckoutSession> CreateCheckoutAsync(CreditCheckoutRequest checkout, CancellationToken cancellationToken = default)
     {
         CreditsRequestValidator.Validate(checkout);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "credits/checkout", checkout, MiladyCloudJsonContext.Default.CreditCheckoutRequest);
-        return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.CreditCheckoutSession, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "credits/checkout", checkout, MiladyCloudJsonContext.Default.CreditCheckoutRequest, MiladyCloudJsonContext.Default.CreditCheckoutSession, cancellationToken, SendFlags.SuccessFlagInBody);
     }
 
     /// <summary>
@@ -60,7 +63,7 @@ public class CreditsClient : CategoryClient
     public virtual Task<CreditCheckoutVerification> VerifyCheckoutAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
-        return Send(HttpMethod.Get, "credits/verify?session_id=" + Uri.EscapeDataString(sessionId), MiladyCloudJsonContext.Default.CreditCheckoutVerification, cancellationToken);
+        return Pipeline.GetJsonAsync("credits/verify?session_id=" + Uri.EscapeDataString(sessionId), MiladyCloudJsonContext.Default.CreditCheckoutVerification, cancellationToken, SendFlags.SuccessFlagInBody);
     }
 
     /// <summary>Lists ledger entries, newest first.</summary>
@@ -71,21 +74,18 @@ public class CreditsClient : CategoryClient
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> or <paramref name="hours"/> is not positive.</exception>
     public virtual Task<CreditTransactionList> ListTransactionsAsync(int? limit = null, int? hours = null, CancellationToken cancellationToken = default)
     {
-        var query = new List<string>();
         if (limit is { } l)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(l, nameof(limit));
-            query.Add("limit=" + l.ToString(CultureInfo.InvariantCulture));
         }
 
         if (hours is { } h)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(h, nameof(hours));
-            query.Add("hours=" + h.ToString(CultureInfo.InvariantCulture));
         }
 
-        var path = "api/credits/transactions" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
-        return Send(HttpMethod.Get, path, MiladyCloudJsonContext.Default.CreditTransactionList, cancellationToken, ApiRoot.Site);
+        var path = new QueryString().Add("limit", limit).Add("hours", hours).AppendTo("api/credits/transactions");
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.CreditTransactionList, cancellationToken, SiteRoute);
     }
 
     /// <summary>Gets spending against the organization's quotas (overall and per model). These are spending quotas, not rate limits.</summary>
@@ -93,7 +93,7 @@ public class CreditsClient : CategoryClient
     /// <returns>The quotas.</returns>
     public virtual async Task<QuotaUsage> GetQuotaUsageAsync(CancellationToken cancellationToken = default)
     {
-        var envelope = await Send(HttpMethod.Get, "api/quotas/usage", MiladyCloudJsonContext.Default.QuotaUsageResponse, cancellationToken, ApiRoot.Site).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("api/quotas/usage", MiladyCloudJsonContext.Default.QuotaUsageResponse, cancellationToken, SiteRoute).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -101,7 +101,7 @@ public class CreditsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The invoices.</returns>
     public virtual Task<InvoiceList> ListInvoicesAsync(CancellationToken cancellationToken = default)
-        => Send(HttpMethod.Get, "api/invoices/list", MiladyCloudJsonContext.Default.InvoiceList, cancellationToken, ApiRoot.Site);
+        => Pipeline.GetJsonAsync("api/invoices/list", MiladyCloudJsonContext.Default.InvoiceList, cancellationToken, SiteRoute);
 
     /// <summary>Gets one invoice in full.</summary>
     /// <param name="invoiceId">The invoice id.</param>
@@ -111,7 +111,7 @@ public class CreditsClient : CategoryClient
     public virtual async Task<Invoice> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         var path = "api/invoices/" + RequestPath.UuidSegment(invoiceId, nameof(invoiceId));
-        var envelope = await Send(HttpMethod.Get, path, MiladyCloudJsonContext.Default.InvoiceResponse, cancellationToken, ApiRoot.Site).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.InvoiceResponse, cancellationToken, SiteRoute).ConfigureAwait(false);
         return envelope.Invoice;
     }
 
@@ -119,14 +119,14 @@ public class CreditsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Prices keyed by operation, such as <c>generate-image</c>.</returns>
     public virtual Task<PricingSummary> GetPricingAsync(CancellationToken cancellationToken = default)
-        => Send(HttpMethod.Get, "pricing/summary", MiladyCloudJsonContext.Default.PricingSummary, cancellationToken);
+        => Pipeline.GetJsonAsync("pricing/summary", MiladyCloudJsonContext.Default.PricingSummary, cancellationToken, SendFlags.SuccessFlagInBody);
 
     /// <summary>Gets the billing settings: auto top-up, paying from earnings, and the allowed ranges.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The settings.</returns>
     public virtual async Task<BillingSettings> GetBillingSettingsAsync(CancellationToken cancellationToken = default)
     {
-        var envelope = await Send(HttpMethod.Get, "billing/settings", MiladyCloudJsonContext.Default.BillingSettingsResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.GetJsonAsync("billing/settings", MiladyCloudJsonContext.Default.BillingSettingsResponse, cancellationToken, SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return envelope.Settings;
     }
 
@@ -138,8 +138,7 @@ public class CreditsClient : CategoryClient
     public virtual async Task<BillingSettings> UpdateBillingSettingsAsync(UpdateBillingSettingsRequest update, CancellationToken cancellationToken = default)
     {
         CreditsRequestValidator.Validate(update);
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Put, "billing/settings", update, MiladyCloudJsonContext.Default.UpdateBillingSettingsRequest);
-        var envelope = await SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.UpdateBillingSettingsResponse, cancellationToken).ConfigureAwait(false);
+        var envelope = await Pipeline.SendJsonAsync(HttpMethod.Put, "billing/settings", update, MiladyCloudJsonContext.Default.UpdateBillingSettingsRequest, MiladyCloudJsonContext.Default.UpdateBillingSettingsResponse, cancellationToken, SendFlags.SuccessFlagInBody).ConfigureAwait(false);
         return envelope.Settings;
     }
 
@@ -152,10 +151,9 @@ public class CreditsClient : CategoryClient
     /// <returns>The amount added and the balances before and after.</returns>
     public virtual Task<AutoTopUpResult> TriggerAutoTopUpAsync(CancellationToken cancellationToken = default)
     {
-        var request = Pipeline.CreateRequest(HttpMethod.Post, "api/auto-top-up/trigger", ApiRoot.Site).MarkNoRetry();
-        return SuccessFlagJson.SendAsync(Pipeline, request, MiladyCloudJsonContext.Default.AutoTopUpResult, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "api/auto-top-up/trigger", MiladyCloudJsonContext.Default.AutoTopUpResult, cancellationToken, SendFlags.NoRetry | SendFlags.SiteRoot | SendFlags.SuccessFlagInBody);
     }
 
-    private Task<T> Send<T>(HttpMethod method, string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, CancellationToken cancellationToken, ApiRoot root = ApiRoot.V1)
-        => SuccessFlagJson.SendAsync(Pipeline, Pipeline.CreateRequest(method, path, root), info, cancellationToken);
+    // The site routes report failure as success:false too.
+    private const SendFlags SiteRoute = SendFlags.SiteRoot | SendFlags.SuccessFlagInBody;
 }

@@ -104,4 +104,83 @@ public class MiladyCloudBuilder
 
         return this;
     }
+
+    /// <summary>
+    /// Also registers a Microsoft.Extensions.AI <see cref="ISpeechToTextClient"/> over this registration's speech to
+    /// text (keyed by <see cref="Name"/> when the registration is keyed). The interface is experimental in
+    /// Microsoft.Extensions.AI (<c>MEAI001</c>).
+    /// </summary>
+    /// <returns>This builder.</returns>
+#pragma warning disable MEAI001 // Experimental in Microsoft.Extensions.AI; registering it is the point of this member.
+    public virtual MiladyCloudBuilder AddSpeechToTextClient()
+    {
+        if (Name is null)
+        {
+            Services.AddSingleton<ISpeechToTextClient>(sp => sp.GetRequiredService<MiladyCloudClient>().Voice.AsSpeechToTextClient());
+        }
+        else
+        {
+            var name = Name;
+            Services.AddKeyedSingleton<ISpeechToTextClient>(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Voice.AsSpeechToTextClient());
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Also registers a Microsoft.Extensions.AI <see cref="ITextToSpeechClient"/> over this registration's text to
+    /// speech (keyed by <see cref="Name"/> when the registration is keyed). The interface is experimental in
+    /// Microsoft.Extensions.AI (<c>MEAI001</c>).
+    /// </summary>
+    /// <param name="defaultVoiceId">The voice used when <c>TextToSpeechOptions.VoiceId</c> is not set; the service's default voice when <see langword="null"/>.</param>
+    /// <param name="defaultModelId">The model used when <c>TextToSpeechOptions.ModelId</c> is not set; the service's default when <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">A default is empty or white space.</exception>
+    public virtual MiladyCloudBuilder AddTextToSpeechClient(string? defaultVoiceId = null, string? defaultModelId = null)
+    {
+        if ((defaultVoiceId is not null && string.IsNullOrWhiteSpace(defaultVoiceId)) || (defaultModelId is not null && string.IsNullOrWhiteSpace(defaultModelId)))
+        {
+            throw new ArgumentException("Pass null for the service's default, not an empty string.", defaultVoiceId is not null && string.IsNullOrWhiteSpace(defaultVoiceId) ? nameof(defaultVoiceId) : nameof(defaultModelId));
+        }
+
+        if (Name is null)
+        {
+            Services.AddSingleton<ITextToSpeechClient>(sp => sp.GetRequiredService<MiladyCloudClient>().Voice.AsTextToSpeechClient(defaultVoiceId, defaultModelId));
+        }
+        else
+        {
+            var name = Name;
+            Services.AddKeyedSingleton<ITextToSpeechClient>(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Voice.AsTextToSpeechClient(defaultVoiceId, defaultModelId));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Also registers a Microsoft.Extensions.AI <see cref="IImageGenerator"/> over this registration's image
+    /// generation (keyed by <see cref="Name"/> when the registration is keyed); see <see cref="ImagesClient.AsImageGenerator"/>.
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>ImageGenerationOptions.ModelId</c> is not set; the service's default when <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    [System.Diagnostics.CodeAnalysis.Experimental("MEAI001")]
+    public virtual MiladyCloudBuilder AddImageGenerator(string? defaultModel = null)
+    {
+        if (defaultModel is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        }
+
+        if (Name is null)
+        {
+            Services.AddSingleton(sp => sp.GetRequiredService<MiladyCloudClient>().Images.AsImageGenerator(defaultModel));
+        }
+        else
+        {
+            var name = Name;
+            Services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<MiladyCloudClient>(name).Images.AsImageGenerator(defaultModel));
+        }
+
+        return this;
+    }
+#pragma warning restore MEAI001
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using MiladyCloud.Sdk;
 using MiladyCloud.Sdk.Internal;
-using MiladyCloud.Sdk.Internal.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -75,16 +74,7 @@ public static class MiladyCloudServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MiladyCloudClientOptions>, MiladyCloudOptionsValidation>());
 
         var clientName = name is null ? HttpClientName : $"{HttpClientName}:{name}";
-        var http = services.AddHttpClient(clientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider => DefaultHttpClientFactory.CreateTransport(OptionsFor(provider, optionsName)));
-        http.AddResilienceHandler(ResilienceHandlerName, (pipeline, context) =>
-            MiladyCloudResilience.Configure(pipeline, OptionsFor(context.ServiceProvider, optionsName)));
-
-        // Inside the resilience handler: every attempt (retries too) is counted and its answer reported to the tracker.
-        http.AddHttpMessageHandler(provider => new RateLimitHandler(OptionsFor(provider, optionsName).TimeProvider));
-
-        // Inside the resilience handler, so a body cut or stalled mid-way is an attempt failure the retry rules judge.
-        http.AddHttpMessageHandler(() => new BodyBufferingHandler());
+        var http = HandlerChain.AddTo(services, clientName, ResilienceHandlerName, provider => OptionsFor(provider, optionsName));
 
         if (name is null)
         {

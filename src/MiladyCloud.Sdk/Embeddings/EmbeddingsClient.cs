@@ -23,23 +23,10 @@ public class EmbeddingsClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response; each vector is <c>Data[i].Embedding.Memory</c>.</returns>
     /// <exception cref="ArgumentException">The model or the input is missing or empty (checked before sending).</exception>
-    public virtual async Task<EmbeddingResponse> CreateAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<EmbeddingResponse> CreateAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest)
-            .MarkCreditConsuming();
-        using var activity = Internal.Telemetry.GenAiActivity.Start("embeddings", request.Model);
-        try
-        {
-            var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.EmbeddingResponse, cancellationToken).ConfigureAwait(false);
-            Internal.Telemetry.GenAiActivity.Complete(activity, "embeddings", request.Model, new(null, response.Model, response.Usage?.PromptTokens, null, null), Pipeline.Options);
-            return response;
-        }
-        catch (Exception ex)
-        {
-            Internal.Telemetry.GenAiActivity.Fail(activity, ex);
-            throw;
-        }
+        return Pipeline.SendModelCallAsync("embeddings", request, MiladyCloudJsonContext.Default.EmbeddingRequest, MiladyCloudJsonContext.Default.EmbeddingResponse, Internal.Telemetry.ModelCall.Embeddings(request), SendFlags.ConsumesCredits, cancellationToken);
     }
 
     /// <summary>Embeds one text.</summary>

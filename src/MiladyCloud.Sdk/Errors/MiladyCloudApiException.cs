@@ -5,7 +5,7 @@ namespace MiladyCloud.Sdk;
 
 /// <summary>
 /// An error response from the elizaOS Cloud API. Subclasses name the common cases
-/// (<see cref="UnauthorizedException"/>, <see cref="RateLimitedException"/> …); this type itself is the
+/// (<see cref="MiladyCloudUnauthorizedException"/>, <see cref="MiladyCloudRateLimitedException"/> …); this type itself is the
 /// fallback for any other status. Whatever envelope the server used, the same properties are filled.
 /// </summary>
 public class MiladyCloudApiException : MiladyCloudException

@@ -96,7 +96,7 @@ public class GeneratedImageResult
         }
         catch (Exception ex) when (BodyDecoding.IsCorruptBody(ex))
         {
-            throw SecretScrubber.Scrub(BodyDecoding.CorruptBody($"The image at {where}", ex), pipeline.Options.ApiKey, pipeline.Options.SessionToken);
+            throw pipeline.Secrets.Scrub(BodyDecoding.CorruptBody($"The image at {where}", ex));
         }
         catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
         {
@@ -117,7 +117,7 @@ public class GeneratedImageResult
         }
         catch (FormatException ex)
         {
-            throw SecretScrubber.Scrub(new MiladyCloudResponseFormatException("The generated image's inline data is not valid base64.", dataUrl.Length > 200 ? dataUrl[..200] : dataUrl, ex), _pipeline?.Options.ApiKey, _pipeline?.Options.SessionToken);
+            throw (_pipeline?.Secrets ?? SecretScrubber.None).Scrub(new MiladyCloudResponseFormatException("The generated image's inline data is not valid base64.", dataUrl.Length > 200 ? dataUrl[..200] : dataUrl, ex));
         }
     }
 

@@ -32,10 +32,7 @@ public class ImagesClient : CategoryClient
     public virtual async Task<IReadOnlyList<GeneratedImageResult>> CreateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "generate-image", request, MiladyCloudJsonContext.Default.ImageGenerationRequest)
-            .MarkCreditConsuming()
-            .WithAttemptTimeoutAtLeast(GenerationTime, Pipeline.Options.NetworkTimeout);
-        var response = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.ImageGenerationResponse, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, "generate-image", request, MiladyCloudJsonContext.Default.ImageGenerationRequest, MiladyCloudJsonContext.Default.ImageGenerationResponse, cancellationToken, new SendOptions(SendFlags.ConsumesCredits, GenerationTime)).ConfigureAwait(false);
         return response.Images.Select(image => new GeneratedImageResult(image, Pipeline)).ToList();
     }
 
@@ -46,6 +43,34 @@ public class ImagesClient : CategoryClient
     /// <returns>The images.</returns>
     public virtual Task<IReadOnlyList<GeneratedImageResult>> CreateAsync(string prompt, int numImages = 1, CancellationToken cancellationToken = default)
         => CreateAsync(new ImageGenerationRequest { Prompt = prompt, NumImages = numImages }, cancellationToken);
+
+    /// <summary>
+    /// Wraps this client as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IImageGenerator"/>.
+    /// <c>ModelId</c> picks the model, <c>Count</c> the number of images (1-4), <c>ImageSize</c> an aspect ratio (its
+    /// width and height must reduce to 1:1, 16:9, 9:16, 4:3, 3:4, 21:9 or 9:21), one image in <c>OriginalImages</c> is
+    /// the source of an edit, and <c>RawRepresentationFactory</c> may return an <see cref="ImageGenerationRequest"/>
+    /// with the service's own fields (such as the style preset). Stored images come back as <c>UriContent</c>, inline
+    /// ones (or all, with <c>ResponseFormat.Data</c>) as <c>DataContent</c>.
+    /// </summary>
+    /// <param name="defaultModel">The model used when <c>ImageGenerationOptions.ModelId</c> is not set; the service's default when <see langword="null"/>.</param>
+    /// <returns>The generator. It does not own this client: disposing it leaves the client usable.</returns>
+    /// <exception cref="ArgumentException"><paramref name="defaultModel"/> is empty or white space.</exception>
+    /// <remarks>
+    /// Options the service cannot honour are refused before sending rather than ignored: <c>MediaType</c> (the service
+    /// picks PNG or WebP by model), <c>ResponseFormat.Hosted</c>, a size with another ratio, and more than one source
+    /// image. The service reports no usage for images, so <c>ImageGenerationResponse.Usage</c> is null.
+    /// Microsoft.Extensions.AI marks its image abstractions experimental (MEAI001), and so this method.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.Experimental("MEAI001")]
+    public virtual Microsoft.Extensions.AI.IImageGenerator AsImageGenerator(string? defaultModel = null)
+    {
+        if (defaultModel is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
+        }
+
+        return new Internal.AI.MiladyCloudImageGeneratorAdapter(this, Pipeline.Options.BaseUrl, defaultModel);
+    }
 
     private static void Validate(ImageGenerationRequest request)
     {

@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+
 using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Internal.Upload;
 using MiladyCloud.Sdk.Models;
@@ -11,13 +12,17 @@ namespace MiladyCloud.Sdk;
 /// <see cref="MiladyCloudClient.Knowledge"/>.
 /// </summary>
 /// <remarks>
-/// The service also has a two-step upload (pre-upload to blob storage, then submit) used by its dashboard. It has the
-/// same limits as <see cref="UploadAsync"/> (5 files, 5 MB per batch), so it is no path for larger files and is not
-/// exposed; split larger sets into several uploads. A document cannot be fetched by id: the service has no such route.
+/// Besides <see cref="UploadAsync"/> the service has a two-step upload: <see cref="PreUploadAsync"/> stores files before
+/// the character exists, <see cref="SubmitAsync(string, IEnumerable{KnowledgePreUploadedFile}, CancellationToken)"/>
+/// processes them into a character's knowledge later. It has the same limits (5 files, 5 MB per batch), so it is no
+/// path for larger files. A document cannot be fetched by id: the service has no such route.
 /// </remarks>
 public class KnowledgeClient : CategoryClient
 {
     private const int DefaultListAllPageSize = 100;
+
+    /// <summary>The server lets a submit run for up to 300 seconds.</summary>
+    private static readonly TimeSpan SubmitTime = TimeSpan.FromSeconds(310);
 
     /// <summary>For mocking frameworks.</summary>
     protected KnowledgeClient()
@@ -33,28 +38,30 @@ public class KnowledgeClient : CategoryClient
     /// <param name="options">Character, window size and offset; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The documents of the window and the total number stored.</returns>
-    /// <exception cref="ArgumentException">The count is below 1, the offset below 0, or the character id is blank or not a UUID.</exception>
+    /// <exception cref="ArgumentException">The limit is below 1, the offset below 0, or the character id is blank or not a UUID.</exception>
     public virtual Task<KnowledgeDocumentList> ListAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var path = ListPath(options?.CharacterId, options?.Count, options?.Offset);
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
+        var path = ListPath(options?.CharacterId, options?.Limit, options?.Offset);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.KnowledgeDocumentList, cancellationToken);
     }
 
     /// <summary>
-    /// Enumerates every stored document, fetching windows of <paramref name="pageSize"/> lazily as you iterate and
-    /// stopping after the last one.
+    /// Enumerates every stored document, fetching windows of <see cref="KnowledgeListOptions.Limit"/> (100 when not set)
+    /// lazily as you iterate, from <see cref="KnowledgeListOptions.Offset"/> on, and stopping after the last one.
     /// </summary>
-    /// <param name="characterId">The character whose runtime is listed; the default assistant when <see langword="null"/>.</param>
-    /// <param name="pageSize">Documents per request, at least 1.</param>
+    /// <param name="options">Character, window size and first offset; <see langword="null"/> for all of the default assistant's.</param>
     /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
     /// <returns>The documents, in server order.</returns>
-    /// <exception cref="ArgumentException">The page size is below 1 or the character id is blank or not a UUID (thrown at once, not on first iteration).</exception>
-    public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(string? characterId = null, int pageSize = DefaultListAllPageSize, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The limit is below 1, the offset below 0, or the character id is blank or not a UUID (thrown at once, not on first iteration).</exception>
+    public virtual IAsyncEnumerable<KnowledgeDocument> ListAllAsync(KnowledgeListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        _ = ListPath(characterId, pageSize, 0);
+        var characterId = options?.CharacterId;
+        var limit = options?.Limit ?? DefaultListAllPageSize;
+        var first = options?.Offset ?? 0;
+        _ = ListPath(characterId, limit, first);
         return Pager.ByOffsetAsync(
-            0,
-            (offset, ct) => ListAsync(new KnowledgeListOptions { CharacterId = characterId, Count = pageSize, Offset = offset }, ct),
+            first,
+            (offset, ct) => ListAsync(new KnowledgeListOptions { CharacterId = characterId, Limit = limit, Offset = offset }, ct),
             page => page.Documents,
             page => page.Total,
             cancellationToken);
@@ -76,9 +83,7 @@ public class KnowledgeClient : CategoryClient
         ThrowIfNotCharacterId(request.CharacterId, "characterId");
 
         // Not idempotent (a repeat stores the document twice): ambiguous failures are not repeated.
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest)
-            .MarkCreditConsuming();
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge", request, MiladyCloudJsonContext.Default.CreateKnowledgeDocumentRequest, MiladyCloudJsonContext.Default.KnowledgeDocumentCreated, cancellationToken, SendFlags.ConsumesCredits);
     }
 
     /// <summary>
@@ -99,21 +104,94 @@ public class KnowledgeClient : CategoryClient
         var batch = KnowledgeUploadBatch.Validate(files);
         ThrowIfNotCharacterId(characterId, nameof(characterId));
 
-        // Disposing the request closes the files the SDK opened; a caller's stream stays open for the caller.
-        using var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file");
-        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
-        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
-
         // The server processes the files synchronously, so after an ambiguous failure a repeat could store them twice:
         // the credit-consuming rules retry only failures that certainly did nothing. A stream that cannot seek cannot be
         // sent twice at all.
-        request.MarkCreditConsuming();
-        if (batch.Any(file => !file.CanResend))
-        {
-            request.MarkNoRetry();
-        }
+        var send = SendFlags.ConsumesCredits | (batch.Any(file => !file.CanResend) ? SendFlags.NoRetry : SendFlags.None);
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId);
 
+        // Sending disposes the request, which closes the files the SDK opened; a caller's stream stays open for the caller.
+        var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/upload-file", send);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
         return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeUploadResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores 1–5 files in the service's blob storage without processing them, for a later
+    /// <see cref="SubmitAsync(string, IEnumerable{KnowledgePreUploadedFile}, CancellationToken)"/> (for example before the
+    /// character they belong to exists). Same limits and streaming as <see cref="UploadAsync"/>; file names have at most
+    /// 255 characters, and application/octet-stream is taken only for text formats. If any file fails, the server deletes
+    /// the others and the call fails (<see cref="MiladyCloudInvalidRequestException"/>, or <see cref="MiladyCloudInternalServerErrorException"/>
+    /// when every file failed).
+    /// </summary>
+    /// <param name="files">The files.</param>
+    /// <param name="progress">Receives the bytes of the request body written so far and the total; optional.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Each stored file with its blob URL.</returns>
+    /// <exception cref="ArgumentException">The batch breaks a limit; nothing is sent.</exception>
+    public virtual async Task<KnowledgePreUploadResponse> PreUploadAsync(IEnumerable<KnowledgeFile> files, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var batch = KnowledgePreUploadChecks.PreUpload(files);
+
+        // A repeat after an ambiguous failure would store the files again (blobs nobody deletes), so only failures that
+        // certainly stored nothing are retried; a stream that cannot seek cannot be sent twice at all.
+        var send = SendFlags.NotIdempotent | (batch.Any(file => !file.CanResend) ? SendFlags.NoRetry : SendFlags.None);
+        var form = KnowledgeUploadBatch.BuildForm(batch, characterId: null);
+
+        // Sending disposes the request, which closes the files the SDK opened.
+        var request = Pipeline.CreateRequest(HttpMethod.Post, "knowledge/pre-upload", send);
+        request.Content = progress is null ? form : new ProgressReportingContent(form, progress);
+
+        return await Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgePreUploadResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Processes pre-uploaded files into a character's knowledge, synchronously (the server allows up to five minutes).
+    /// Each processed file's blob is deleted afterwards. The call answers normally even when every file failed: check
+    /// each result's status.
+    /// </summary>
+    /// <param name="characterId">The character (a UUID of the caller's organization).</param>
+    /// <param name="files">Files returned by <see cref="PreUploadAsync"/> (1–5, together at most 5 MB).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One outcome per file and the counts.</returns>
+    /// <exception cref="ArgumentException">The character id is not a UUID or the files break a limit; nothing is sent.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The character is not the organization's, or a file was not pre-uploaded by the caller.</exception>
+    public virtual Task<KnowledgeSubmitResponse> SubmitAsync(string characterId, IEnumerable<KnowledgePreUploadedFile> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var request = new KnowledgeSubmitRequest
+        {
+            CharacterId = characterId,
+            Files = files.Select(file => file is null ? null! : new KnowledgeSubmitFile { BlobUrl = file.BlobUrl, Filename = file.Filename, ContentType = file.ContentType, Size = file.Size }).ToList(),
+        };
+        return SubmitAsync(request, cancellationToken);
+    }
+
+    /// <summary>Processes pre-uploaded files described field by field; see <see cref="SubmitAsync(string, IEnumerable{KnowledgePreUploadedFile}, CancellationToken)"/>.</summary>
+    /// <param name="request">The character and the files.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One outcome per file and the counts.</returns>
+    /// <exception cref="ArgumentException">The character id is not a UUID or the files break a limit; nothing is sent.</exception>
+    public virtual Task<KnowledgeSubmitResponse> SubmitAsync(KnowledgeSubmitRequest request, CancellationToken cancellationToken = default)
+    {
+        KnowledgePreUploadChecks.Submit(request);
+
+        // Processing stores documents and spends credits on embeddings: ambiguous failures are not repeated.
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge/submit", request, MiladyCloudJsonContext.Default.KnowledgeSubmitRequest, MiladyCloudJsonContext.Default.KnowledgeSubmitResponse, cancellationToken, new SendOptions(SendFlags.ConsumesCredits, SubmitTime));
+    }
+
+    /// <summary>Deletes a pre-uploaded file that will not be submitted.</summary>
+    /// <param name="blobUrl">The file's blob URL from <see cref="PreUploadAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the file is deleted.</returns>
+    /// <exception cref="ArgumentException"><paramref name="blobUrl"/> is not an absolute https URL.</exception>
+    /// <exception cref="MiladyCloudInvalidRequestException">The URL is not on the service's blob storage.</exception>
+    /// <exception cref="MiladyCloudForbiddenException">The file was not pre-uploaded by the caller.</exception>
+    public virtual async Task DeletePreUploadAsync(string blobUrl, CancellationToken cancellationToken = default)
+    {
+        KnowledgePreUploadChecks.BlobUrl(blobUrl, nameof(blobUrl));
+        var body = new KnowledgePreUploadDeleteRequest { BlobUrl = blobUrl };
+        await Pipeline.SendJsonAsync(HttpMethod.Delete, "knowledge/pre-upload", body, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteRequest, MiladyCloudJsonContext.Default.KnowledgePreUploadDeleteResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Semantic search over the knowledge fragments of a runtime.</summary>
@@ -129,8 +207,7 @@ public class KnowledgeClient : CategoryClient
         ThrowIfBelow(limit, 1, nameof(limit));
         ThrowIfNotCharacterId(characterId, nameof(characterId));
         var body = new KnowledgeQueryRequest { Query = query, Limit = limit, CharacterId = characterId };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "knowledge/query", body, MiladyCloudJsonContext.Default.KnowledgeQueryRequest, MiladyCloudJsonContext.Default.KnowledgeQueryResponse, cancellationToken);
     }
 
     /// <summary>Counts the documents stored for a character.</summary>
@@ -142,7 +219,7 @@ public class KnowledgeClient : CategoryClient
     {
         RequestPath.UuidSegment(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/check");
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Get, path), MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.KnowledgeCheckResult, cancellationToken);
     }
 
     /// <summary>Deletes one document and its fragments.</summary>
@@ -161,15 +238,15 @@ public class KnowledgeClient : CategoryClient
 
         ThrowIfNotCharacterId(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.UuidSegment(documentId, nameof(documentId)));
-        return Pipeline.SendJsonAsync(Pipeline.CreateRequest(HttpMethod.Delete, path), MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
     }
 
-    private static string ListPath(string? characterId, int? count, int? offset)
+    private static string ListPath(string? characterId, int? limit, int? offset)
     {
         ThrowIfNotCharacterId(characterId, nameof(characterId));
-        ThrowIfBelow(count, 1, nameof(count));
+        ThrowIfBelow(limit, 1, nameof(limit));
         ThrowIfBelow(offset, 0, nameof(offset));
-        return new QueryString().Add("characterId", characterId).Add("count", count).Add("offset", offset).AppendTo("knowledge");
+        return new QueryString().Add("characterId", characterId).Add("count", limit).Add("offset", offset).AppendTo("knowledge");
     }
 
     /// <summary>Null leaves the character out; anything else must be a character id (a UUID: the server answers 500 to others).</summary>

@@ -63,7 +63,7 @@ internal static class KnowledgeUploadBatch
     /// non-ASCII name, which the server does not decode. File names were checked to hold no quote, backslash or
     /// control character, so quoting needs no escapes.
     /// </summary>
-    private static void SetDisposition(HttpContent part, string name, string? fileName)
+    internal static void SetDisposition(HttpContent part, string name, string? fileName)
     {
         part.Headers.Remove("Content-Disposition");
         var value = fileName is null ? $"form-data; name=\"{name}\"" : $"form-data; name=\"{name}\"; filename=\"{fileName}\"";

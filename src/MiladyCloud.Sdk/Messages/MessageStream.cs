@@ -13,14 +13,14 @@ public class MessageStream : MiladyCloudStream<MessageStreamEvent>
     {
     }
 
-    internal MessageStream(Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<MessageStreamEvent>> open, MiladyCloudClientOptions? options = null)
+    internal MessageStream(Func<Action<RateLimitInfo?>, CancellationToken, IAsyncEnumerable<MessageStreamEvent>> open, Internal.SecretScrubber secrets)
         : base(open)
     {
-        Options = options;
+        Secrets = secrets;
     }
 
-    /// <summary>The client's options, for masking its credentials in the errors of <see cref="ToMessageAsync"/>.</summary>
-    private MiladyCloudClientOptions? Options { get; }
+    /// <summary>The client's credentials, masked in the errors of <see cref="ToMessageAsync"/>.</summary>
+    private Internal.SecretScrubber? Secrets { get; }
 
     /// <summary>Reads the whole stream and returns the message it adds up to.</summary>
     /// <param name="cancellationToken">Cancels the stream.</param>
@@ -37,10 +37,10 @@ public class MessageStream : MiladyCloudStream<MessageStreamEvent>
         {
             return accumulator.ToMessage();
         }
-        catch (MiladyCloudResponseFormatException ex) when (Options is { } options)
+        catch (MiladyCloudResponseFormatException ex) when (Secrets is { } secrets)
         {
             // The tool's name, id and joined input are the server's text.
-            throw Internal.SecretScrubber.Scrub(ex, options.ApiKey, options.SessionToken);
+            throw secrets.Scrub(ex);
         }
     }
 }

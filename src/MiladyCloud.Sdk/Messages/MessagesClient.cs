@@ -25,23 +25,10 @@ public class MessagesClient : CategoryClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentException">The request is invalid (checked before sending).</exception>
-    public virtual async Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<Message> CreateAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         MessageRequestValidator.Validate(request);
-        using var message = Pipeline.CreateJsonRequest(HttpMethod.Post, Path, request, MiladyCloudJsonContext.Default.MessageRequest)
-            .MarkCreditConsuming();
-        using var activity = GenAiActivity.Start("chat", request.Model, request.Temperature, request.MaxTokens, request.TopP);
-        try
-        {
-            var result = await Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.Message, cancellationToken).ConfigureAwait(false);
-            GenAiActivity.Complete(activity, "chat", request.Model, new(result.Id, result.Model, result.Usage.InputTokens, result.Usage.OutputTokens, result.StopReason?.Value), Pipeline.Options);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            GenAiActivity.Fail(activity, ex);
-            throw;
-        }
+        return Pipeline.SendModelCallAsync(Path, request, MiladyCloudJsonContext.Default.MessageRequest, MiladyCloudJsonContext.Default.Message, ModelCall.Messages(request), SendFlags.ConsumesCredits, cancellationToken);
     }
 
     /// <summary>Asks <paramref name="model"/> one question.</summary>
@@ -61,15 +48,9 @@ public class MessagesClient : CategoryClient
     public virtual MessageStream StreamAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         MessageRequestValidator.Validate(request);
-        var pipeline = Pipeline;
-        return new MessageStream((onResponse, enumeratorToken) =>
-        {
-            var message = pipeline.CreateRequest(HttpMethod.Post, Path).MarkCreditConsuming().MarkStream();
-            StreamingBody.Apply(message, request, MiladyCloudJsonContext.Default.MessageRequest);
-            var token = StreamLifetime.Link(cancellationToken, enumeratorToken, out var linked);
-            var events = EventStreamReader.ReadAsync(pipeline, message, new MessageEventDecoder(pipeline.Options.ApiKey, pipeline.Options.SessionToken), onResponse, linked, token);
-            return ObservedStream.Wrap(events, "chat", request.Model, GenAiFolds.Message, pipeline.Options);
-        }, pipeline.Options);
+        return new MessageStream(
+            Pipeline.OpenStream(Path, request, MiladyCloudJsonContext.Default.MessageRequest, new MessageEventDecoder(Pipeline.Secrets), SendFlags.ConsumesCredits, StreamSpan.Messages(request.Model), cancellationToken),
+            Pipeline.Secrets);
     }
 
     /// <summary>Streams the answer of <paramref name="model"/> to one question.</summary>

@@ -57,8 +57,7 @@ public class ModelsClient : CategoryClient
     public virtual Task<ModelInfo> GetAsync(string modelId, CancellationToken cancellationToken = default)
     {
         var path = "models/" + RequestPath.SlashedSegments(modelId, nameof(modelId));
-        var request = Pipeline.CreateRequest(HttpMethod.Get, path);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ModelInfo, cancellationToken);
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.ModelInfo, cancellationToken);
     }
 
     /// <summary>Checks whether up to 50 models are usable right now.</summary>
@@ -81,8 +80,7 @@ public class ModelsClient : CategoryClient
         }
 
         var body = new ModelStatusRequest { ModelIds = ids };
-        var request = Pipeline.CreateJsonRequest(HttpMethod.Post, "models/status", body, MiladyCloudJsonContext.Default.ModelStatusRequest);
-        return Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ModelStatusResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "models/status", body, MiladyCloudJsonContext.Default.ModelStatusRequest, MiladyCloudJsonContext.Default.ModelStatusResponse, cancellationToken);
     }
 
     private sealed record CachedList(ModelList List, DateTimeOffset Expires);

@@ -20,7 +20,7 @@ public sealed record RateLimitRoute(string Operation, RateLimitPreset? Preset, s
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
-        return Internal.RateLimiting.ServerRateLimits.Lookup(method, path.TrimStart('/'), Internal.ApiRoot.Site);
+        return Internal.RateLimiting.ServerRateLimits.Lookup(method, path.TrimStart('/'), MiladyCloudRoute.Site);
     }
 
     /// <summary>The bucket a hold after an answer from another limiter applies to.</summary>

@@ -46,10 +46,7 @@ public class VideosClient : CategoryClient
             throw new ArgumentException("The model id must be null (server default) or non-empty.", nameof(request));
         }
 
-        var message = Pipeline.CreateJsonRequest(HttpMethod.Post, "generate-video", request, MiladyCloudJsonContext.Default.VideoGenerationRequest)
-            .MarkCreditConsuming()
-            .WithAttemptTimeoutAtLeast(GenerationTimeout, Pipeline.Options.NetworkTimeout);
-        return Pipeline.SendJsonAsync(message, MiladyCloudJsonContext.Default.VideoGenerationResponse, cancellationToken);
+        return Pipeline.SendJsonAsync(HttpMethod.Post, "generate-video", request, MiladyCloudJsonContext.Default.VideoGenerationRequest, MiladyCloudJsonContext.Default.VideoGenerationResponse, cancellationToken, new SendOptions(SendFlags.ConsumesCredits, GenerationTimeout));
     }
 
     /// <summary>Generates one video from a prompt.</summary>

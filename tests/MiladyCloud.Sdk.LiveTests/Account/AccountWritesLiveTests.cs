@@ -28,6 +28,6 @@ public sealed class AccountWritesLiveTests(TestMode mode) : LiveTestBase(mode)
         var job = Assert.CatchAsync<MiladyCloudApiException>(() => client.Jobs.GetAsync("00000000-0000-4000-8000-000000000006"));
 
         Assert.That(wallets, Is.Not.Null);
-        Assert.That(job, Is.InstanceOf<NotFoundException>());
+        Assert.That(job, Is.InstanceOf<MiladyCloudNotFoundException>());
     }
 }

@@ -22,7 +22,7 @@ public sealed class AgentExtrasLiveTests(TestMode mode) : LiveTestBase(mode)
             var share = await client.Agents.GetShareStatusAsync(agent.Id);
             var monetization = await client.Agents.GetMonetizationAsync(agent.Id);
             var record = await client.Agents.GetFromOrganizationAsync(agent.Id);
-            var privateChange = Assert.ThrowsAsync<InvalidRequestException>(() => client.Agents.UpdateMonetizationAsync(agent.Id, new UpdateAgentMonetizationRequest { MonetizationEnabled = true }));
+            var privateChange = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => client.Agents.UpdateMonetizationAsync(agent.Id, new UpdateAgentMonetizationRequest { MonetizationEnabled = true }));
 
             Assert.Multiple(() =>
             {
@@ -93,8 +93,8 @@ public sealed class AgentExtrasLiveTests(TestMode mode) : LiveTestBase(mode)
         Assert.Multiple(() =>
         {
             Assert.That(saved, Is.Not.Null);
-            Assert.That(byToken, Is.InstanceOf<NotFoundException>());
-            Assert.That(publicProfile, Is.InstanceOf<NotFoundException>());
+            Assert.That(byToken, Is.InstanceOf<MiladyCloudNotFoundException>());
+            Assert.That(publicProfile, Is.InstanceOf<MiladyCloudNotFoundException>());
         });
     }
 }

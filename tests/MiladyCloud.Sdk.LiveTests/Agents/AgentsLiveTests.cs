@@ -67,6 +67,6 @@ public sealed class AgentsLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        Assert.ThrowsAsync<NotFoundException>(() => client.Agents.GetAsync("00000000-0000-4000-8000-000000000003"));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => client.Agents.GetAsync("00000000-0000-4000-8000-000000000003"));
     }
 }

@@ -55,7 +55,7 @@ public sealed class ApiKeysLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        var error = Assert.ThrowsAsync<UnauthorizedException>(() => client.SendAsync(HttpMethod.Get, "api-keys"));
+        var error = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => client.SendAsync(HttpMethod.Get, "api-keys"));
 
         Assert.Multiple(() =>
         {

@@ -79,7 +79,7 @@ public sealed class AppSubRoutesLiveTests(TestMode mode) : LiveTestBase(mode)
         var (client, app) = await CreateAppAsync();
         try
         {
-            var error = Assert.ThrowsAsync<InternalServerErrorException>(() => client.Apps.GetRequestTimelineAsync(app.Id));
+            var error = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => client.Apps.GetRequestTimelineAsync(app.Id));
 
             Assert.That(error!.ServerMessage, Does.StartWith("Failed query"));
         }

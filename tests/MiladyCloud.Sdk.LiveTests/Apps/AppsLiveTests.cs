@@ -35,7 +35,7 @@ public sealed class AppsLiveTests(TestMode mode) : LiveTestBase(mode)
             await client.Apps.DeleteAsync(created.App.Id, deleteGitHubRepository: false, deleteHostingProject: false);
         }
 
-        Assert.ThrowsAsync<NotFoundException>(() => client.Apps.GetAsync(created.App.Id));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => client.Apps.GetAsync(created.App.Id));
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class AppsLiveTests(TestMode mode) : LiveTestBase(mode)
         var client = CreateClient();
         var body = System.Text.Json.JsonDocument.Parse("""{"name":""}""").RootElement;
 
-        var error = Assert.ThrowsAsync<InvalidRequestException>(() => client.SendAsync(HttpMethod.Post, "apps", body));
+        var error = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => client.SendAsync(HttpMethod.Post, "apps", body));
 
         Assert.That(error!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -85,6 +85,6 @@ public sealed class AppsLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        Assert.ThrowsAsync<NotFoundException>(() => client.Apps.GetAsync("00000000-0000-4000-8000-000000000002"));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => client.Apps.GetAsync("00000000-0000-4000-8000-000000000002"));
     }
 }

@@ -13,7 +13,7 @@ public sealed class ChatLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => client.Chat.CreateAsync("openai/gpt-5.4", "Say hi"));
+        var error = Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => client.Chat.CreateAsync("openai/gpt-5.4", "Say hi"));
 
         Assert.Multiple(() =>
         {
@@ -29,7 +29,7 @@ public sealed class ChatLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        var error = Assert.ThrowsAsync<ServiceUnavailableException>(async () => await client.Chat.StreamAsync("openai/gpt-5.4", "Say hi").ToCompletionAsync());
+        var error = Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(async () => await client.Chat.StreamAsync("openai/gpt-5.4", "Say hi").ToCompletionAsync());
 
         Assert.That(error!.ServerCode, Is.EqualTo("ai_not_configured"));
         Assert.That(RequestsSent, Is.EqualTo(1));
@@ -69,7 +69,7 @@ public sealed class ChatLiveTests(TestMode mode) : LiveTestBase(mode)
         var client = CreateClient();
         var body = JsonDocument.Parse("""{"model":"openai/gpt-5.4"}""").RootElement;
 
-        var error = Assert.ThrowsAsync<InvalidRequestException>(() => client.SendAsync(HttpMethod.Post, "chat/completions", body));
+        var error = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => client.SendAsync(HttpMethod.Post, "chat/completions", body));
 
         Assert.That(error!.ServerCode, Is.EqualTo("missing_required_parameter"));
     }

@@ -19,10 +19,10 @@ public sealed class ContainerSubRoutesLiveTests(TestMode mode) : LiveTestBase(mo
 
         Assert.Multiple(() =>
         {
-            Assert.That(deployments, Is.InstanceOf<NotFoundException>());
-            Assert.That(logs, Is.InstanceOf<NotFoundException>());
-            Assert.That(metrics, Is.InstanceOf<NotFoundException>());
-            Assert.That(health, Is.InstanceOf<NotFoundException>());
+            Assert.That(deployments, Is.InstanceOf<MiladyCloudNotFoundException>());
+            Assert.That(logs, Is.InstanceOf<MiladyCloudNotFoundException>());
+            Assert.That(metrics, Is.InstanceOf<MiladyCloudNotFoundException>());
+            Assert.That(health, Is.InstanceOf<MiladyCloudNotFoundException>());
         });
     }
 

@@ -25,8 +25,8 @@ public sealed class ContainersLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        var get = Assert.ThrowsAsync<NotFoundException>(() => client.Containers.GetAsync(Unknown));
-        var delete = Assert.ThrowsAsync<NotFoundException>(() => client.Containers.DeleteAsync(Unknown));
+        var get = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => client.Containers.GetAsync(Unknown));
+        var delete = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => client.Containers.DeleteAsync(Unknown));
 
         Assert.That(get!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(delete!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

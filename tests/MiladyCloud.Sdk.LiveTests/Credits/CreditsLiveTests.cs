@@ -45,7 +45,7 @@ public sealed class CreditsLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => client.Credits.GetInvoiceAsync("00000000-0000-4000-8000-000000000000"));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => client.Credits.GetInvoiceAsync("00000000-0000-4000-8000-000000000000"));
         Assert.ThrowsAsync<ArgumentException>(() => client.Credits.GetInvoiceAsync("not-a-uuid"));
 
         Assert.Multiple(() =>

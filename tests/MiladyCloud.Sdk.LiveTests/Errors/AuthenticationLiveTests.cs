@@ -22,7 +22,7 @@ public sealed class AuthenticationLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient(o => o.ApiKey = LiveSettings.UnknownApiKey);
 
-        var error = Assert.ThrowsAsync<UnauthorizedException>(() => client.User.GetAsync());
+        var error = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => client.User.GetAsync());
 
         Assert.Multiple(() =>
         {
@@ -37,7 +37,7 @@ public sealed class AuthenticationLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient(o => o.ApiKey = LiveSettings.UnknownApiKey);
 
-        var error = Assert.ThrowsAsync<UnauthorizedException>(() => client.Apps.ListAsync());
+        var error = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => client.Apps.ListAsync());
 
         Assert.Multiple(() =>
         {
@@ -55,7 +55,7 @@ public sealed class AuthenticationLiveTests(TestMode mode) : LiveTestBase(mode)
             o.SessionToken = "not-a-session";
         });
 
-        var error = Assert.ThrowsAsync<UnauthorizedException>(() => client.User.GetAsync());
+        var error = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => client.User.GetAsync());
 
         Assert.That(error!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized));
     }

@@ -41,6 +41,6 @@ public sealed class ModelsLiveTests(TestMode mode) : LiveTestBase(mode)
 
         var error = Assert.CatchAsync<MiladyCloudApiException>(() => client.Models.GetAsync("nobody/no-such-model"));
 
-        Assert.That(error is NotFoundException || error!.ServerMessage == "Failed to fetch model details", Is.True, error!.Message);
+        Assert.That(error is MiladyCloudNotFoundException || error!.ServerMessage == "Failed to fetch model details", Is.True, error!.Message);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RateLimitLiveTests(TestMode mode) : LiveTestBase(mode)
         });
         await UseUpFiveCallsAsync(unpaced);
 
-        var refused = Assert.ThrowsAsync<RateLimitedException>(() => unpaced.Containers.CreateAsync(Container));
+        var refused = Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => unpaced.Containers.CreateAsync(Container));
 
         Assert.Multiple(() =>
         {
@@ -52,7 +52,7 @@ public sealed class RateLimitLiveTests(TestMode mode) : LiveTestBase(mode)
         await UseUpFiveCallsAsync(paced);
         var sent = RequestsSent;
 
-        var refused = Assert.ThrowsAsync<RateLimitedException>(() => paced.Containers.CreateAsync(Container));
+        var refused = Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => paced.Containers.CreateAsync(Container));
         var afterRefusal = RequestsSent;
         var containers = await paced.Containers.ListAsync();
 

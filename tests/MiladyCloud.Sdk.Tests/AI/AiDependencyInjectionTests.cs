@@ -85,6 +85,29 @@ public class AiDependencyInjectionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddMessagesChatClient("claude-sonnet-4-6", 0));
     }
 
+#pragma warning disable MEAI001 // Microsoft.Extensions.AI marks its image abstractions experimental.
+    [Test]
+    public async Task AddImageGenerator_registers_a_working_generator_plain_and_keyed()
+    {
+        using var fake = MiladyCloudFakeServer.Start();
+        var services = new ServiceCollection();
+        services.AddMiladyCloud(options => Configure(fake, options)).AddImageGenerator("openai/gpt-image-2");
+        services.AddMiladyCloud("art", options => Configure(fake, options)).AddImageGenerator();
+        await using var provider = services.BuildServiceProvider();
+
+        var generator = provider.GetRequiredService<IImageGenerator>();
+        var keyed = provider.GetRequiredKeyedService<IImageGenerator>("art");
+        var response = await generator.GenerateImagesAsync("a cat");
+        await keyed.GenerateImagesAsync("a dog");
+
+        Assert.That(response.Contents.Single(), Is.InstanceOf<DataContent>());
+        Assert.That(generator.GetService<ImageGeneratorMetadata>()!.DefaultModelId, Is.EqualTo("openai/gpt-image-2"));
+        Assert.That(keyed.GetService<ImageGeneratorMetadata>()!.DefaultModelId, Is.Null);
+        Assert.That(fake.Requests.Select(r => r.Json!.Value.TryGetProperty("model", out var m) ? m.GetString() : null), Is.EqualTo(new[] { "openai/gpt-image-2", null }));
+        Assert.Throws<ArgumentException>(() => services.AddMiladyCloud(options => Configure(fake, options)).AddImageGenerator(" "));
+    }
+#pragma warning restore MEAI001
+
     private static void Configure(MiladyCloudFakeServer fake, MiladyCloudClientOptions options)
     {
         var configured = fake.CreateOptions();

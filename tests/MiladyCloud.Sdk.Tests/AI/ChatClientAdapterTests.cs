@@ -180,7 +180,7 @@ public class ChatClientAdapterTests
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(402).WithHeader("Content-Type", "application/json")
                 .WithBody("""{"error":{"message":"Insufficient credits","type":"insufficient_quota","code":"insufficient_credits"}}"""));
 
-        Assert.ThrowsAsync<InsufficientCreditsException>(() => api.Client.Chat.AsChatClient(AiScript.Model).GetResponseAsync("hi"));
+        Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => api.Client.Chat.AsChatClient(AiScript.Model).GetResponseAsync("hi"));
     }
 
     [Test]

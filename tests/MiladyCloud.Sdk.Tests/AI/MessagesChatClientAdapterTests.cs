@@ -278,7 +278,7 @@ public class MessagesChatClientAdapterTests
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(429).WithHeader("Content-Type", "application/json")
                 .WithBody("""{"type":"error","error":{"type":"rate_limit_error","message":"Insufficient credits. Required: $0.0123"}}"""));
 
-        Assert.ThrowsAsync<InsufficientCreditsException>(() => api.Client.Messages.AsChatClient(MessagesAiScript.Model).GetResponseAsync("hi"));
+        Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => api.Client.Messages.AsChatClient(MessagesAiScript.Model).GetResponseAsync("hi"));
     }
 
     [Test]

@@ -93,7 +93,7 @@ public class MessagesChatClientStreamingTests
         harness.Body.End();
         var received = new List<ChatResponseUpdate>();
 
-        var ex = Assert.ThrowsAsync<InternalServerErrorException>(async () =>
+        var ex = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(async () =>
         {
             await foreach (var update in harness.Client.Messages.AsChatClient("claude-sonnet-4-6").GetStreamingResponseAsync("hi"))
             {

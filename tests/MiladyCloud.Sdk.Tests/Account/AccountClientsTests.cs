@@ -6,22 +6,8 @@ using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.Account;
 
-public class AccountClientsTests
+public class AccountClientsTests : WireMockClientTests
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi();
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
-
-    private void Respond(string path, string method, string body, int status = 200) =>
-        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private WireMock.IRequestMessage Sent() => _api.SingleRequest().RequestMessage!;
-
     [Test]
     public async Task Jobs_GetAsync_maps_the_job_and_the_polling_advice()
     {
@@ -31,7 +17,7 @@ public class AccountClientsTests
              "polling":{"intervalMs":5000,"shouldContinue":true}}
             """);
 
-        var response = await _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a51");
+        var response = await Api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a51");
 
         var job = response.Data;
         Assert.Multiple(() =>
@@ -52,7 +38,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/jobs/6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a52", "GET", """{"success":true,"data":{"id":"6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a52","type":"milady_provision","status":"completed","result":{"agentId":"a-1"}},"polling":{"shouldContinue":false}}""");
 
-        var response = await _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a52");
+        var response = await Api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a52");
 
         Assert.That(response.Data.Status, Is.EqualTo(JobStatus.Completed));
         Assert.That(response.Data.Result!.Value.GetProperty("agentId").GetString(), Is.EqualTo("a-1"));
@@ -64,11 +50,11 @@ public class AccountClientsTests
     {
         Respond("/api/v1/jobs/6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53", "GET", """{"success":false,"error":"Job not found"}""", 404);
 
-        Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53"));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Jobs.GetAsync(".."));
-        var notUuid = Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Jobs.GetAsync("job-1"), "the service answers 500 to an id that is not a UUID");
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => Api.Client.Jobs.GetAsync("6f1c2b3a-1d2e-4f50-8a9b-0c1d2e3f4a53"));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Jobs.GetAsync(".."));
+        var notUuid = Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Jobs.GetAsync("job-1"), "the service answers 500 to an id that is not a UUID");
         Assert.That(notUuid!.Message, Does.Contain("UUID"));
-        Assert.That(_api.Server.LogEntries.Count(), Is.EqualTo(1));
+        Assert.That(Api.Server.LogEntries.Count(), Is.EqualTo(1));
     }
 
     [Test]
@@ -84,7 +70,7 @@ public class AccountClientsTests
                             "port":3000,"desired_count":1,"cpu":1792,"memory":1792,"last_deployed_at":"d","created_at":"c","error_message":null}]}
             """);
 
-        var d = await _api.Client.Dashboard.GetAsync();
+        var d = await Api.Client.Dashboard.GetAsync();
 
         var agent = d.Agents[0];
         var container = d.Containers.Single();
@@ -110,7 +96,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/dashboard", "GET", "Internal Server Error", 500);
 
-        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => _api.Client.Dashboard.GetAsync());
+        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => Api.Client.Dashboard.GetAsync());
 
         Assert.That(ex!.RawBody, Is.EqualTo("Internal Server Error"));
     }
@@ -125,7 +111,7 @@ public class AccountClientsTests
              "organization":{"id":"org-1","name":"My Org","slug":"my-org","credit_balance":"50.000000"}}}
             """);
 
-        var u = await _api.Client.User.GetAsync();
+        var u = await Api.Client.User.GetAsync();
 
         Assert.Multiple(() =>
         {
@@ -144,7 +130,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/user", "GET", """{"success":true,"data":{"id":"u-1","role":"member","organization":{}}}""");
 
-        var u = await _api.Client.User.GetAsync();
+        var u = await Api.Client.User.GetAsync();
 
         Assert.That((u.Organization!.Id, u.Organization.CreditBalance, u.Organization.CreditBalanceAmount), Is.EqualTo(((string?)null, (string?)null, (decimal?)null)));
     }
@@ -154,7 +140,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/user", "PATCH", """{"success":true,"data":{"id":"u-1","name":"Ada L","work_function":"data","role":"owner","updated_at":"u2"},"message":"Profile updated successfully"}""");
 
-        var u = await _api.Client.User.UpdateAsync(new UpdateCurrentUserRequest { Name = "Ada L", WorkFunction = UserWorkFunction.Data, EmailNotifications = true, Avatar = "" });
+        var u = await Api.Client.User.UpdateAsync(new UpdateCurrentUserRequest { Name = "Ada L", WorkFunction = UserWorkFunction.Data, EmailNotifications = true, Avatar = "" });
 
         Assert.That((u.Id, u.Name, u.WorkFunction, u.UpdatedAt), Is.EqualTo(("u-1", "Ada L", "data", "u2")));
         var sent = Sent();
@@ -165,7 +151,7 @@ public class AccountClientsTests
     [Test]
     public void User_UpdateAsync_rejects_bad_input_before_sending()
     {
-        var user = _api.Client.User;
+        var user = Api.Client.User;
         Assert.Multiple(() =>
         {
             Assert.ThrowsAsync<ArgumentException>(() => user.UpdateAsync(new UpdateCurrentUserRequest()));
@@ -174,7 +160,7 @@ public class AccountClientsTests
             Assert.ThrowsAsync<ArgumentException>(() => user.UpdateAsync(new UpdateCurrentUserRequest { Preferences = new string('a', 1001) }));
             Assert.ThrowsAsync<ArgumentException>(() => user.UpdateAsync(new UpdateCurrentUserRequest { Avatar = "not a url" }));
         });
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -182,7 +168,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/user", "PATCH", """{"success":false,"error":"Validation error","details":[{"code":"too_big","path":["name"],"message":"too long"}]}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.User.UpdateAsync(new UpdateCurrentUserRequest { Name = "x" }));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => Api.Client.User.UpdateAsync(new UpdateCurrentUserRequest { Name = "x" }));
 
         Assert.That(ex!.Details!.Value[0].GetProperty("message").GetString(), Is.EqualTo("too long"));
     }
@@ -192,7 +178,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/user", "GET", """{"success":false,"error":"Account suspended","code":"access_denied"}""");
 
-        Assert.ThrowsAsync<ForbiddenException>(() => _api.Client.User.GetAsync());
+        Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => Api.Client.User.GetAsync());
     }
 
     [Test]
@@ -203,7 +189,7 @@ public class AccountClientsTests
               "walletProvider":"steward","stewardAgentId":"sa-1","createdAt":"c"}]}
             """);
 
-        var w = (await _api.Client.User.ListWalletsAsync()).Single();
+        var w = (await Api.Client.User.ListWalletsAsync()).Single();
 
         Assert.That((w.Id, w.Address, w.ChainType, w.ClientAddress, w.WalletProvider, w.StewardAgentId, w.CreatedAt),
             Is.EqualTo(("w-1", "0x1111111111111111111111111111111111111111", "evm", "0x2222222222222222222222222222222222222222", "steward", "sa-1", "c")));
@@ -214,7 +200,7 @@ public class AccountClientsTests
     {
         Respond("/api/v1/user/wallets/provision", "POST", """{"success":true,"data":{"id":"w-1","address":"So1ana","chainType":"solana","clientAddress":"4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T"}}""");
 
-        var w = await _api.Client.User.ProvisionWalletAsync(new ProvisionServerWalletRequest
+        var w = await Api.Client.User.ProvisionWalletAsync(new ProvisionServerWalletRequest
         {
             ChainType = WalletChainType.Solana, ClientAddress = "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", CharacterId = "6f1c2a4e-1111-4222-8333-444455556666",
         });
@@ -230,8 +216,8 @@ public class AccountClientsTests
     [TestCase("bitcoin", "0x1111111111111111111111111111111111111111")]
     public void User_ProvisionWalletAsync_rejects_bad_addresses_before_sending(string chain, string address)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.User.ProvisionWalletAsync(new ProvisionServerWalletRequest { ChainType = new WalletChainType(chain), ClientAddress = address }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.User.ProvisionWalletAsync(new ProvisionServerWalletRequest { ChainType = new WalletChainType(chain), ClientAddress = address }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]

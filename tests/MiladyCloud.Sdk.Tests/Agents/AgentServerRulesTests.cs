@@ -103,7 +103,7 @@ public class AgentServerRulesTests
         using var api = new ScriptedServer().Then(500, """{"success":false,"error":"n8n unreachable"}""").Then(200, "{}");
         using var body = JsonDocument.Parse("""{"name":"flow"}""");
 
-        Assert.ThrowsAsync<InternalServerErrorException>(() => api.Client.Agents.InvokeN8nRouteAsync(Id, new HttpMethod(method), "workflows/1", method == "DELETE" ? null : body.RootElement));
+        Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => api.Client.Agents.InvokeN8nRouteAsync(Id, new HttpMethod(method), "workflows/1", method == "DELETE" ? null : body.RootElement));
 
         Assert.That(api.RequestCount, Is.EqualTo(1));
     }
@@ -126,7 +126,7 @@ public class AgentServerRulesTests
     {
         using var api = new ScriptedServer().Then(400, """{"success":false,"error":"Agent must be public to enable monetization"}""");
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => api.Client.Agents.UpdateMonetizationAsync(Id, new UpdateAgentMonetizationRequest { MonetizationEnabled = false }));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => api.Client.Agents.UpdateMonetizationAsync(Id, new UpdateAgentMonetizationRequest { MonetizationEnabled = false }));
 
         Assert.That(ex!.ServerMessage, Is.EqualTo("Agent must be public to enable monetization"));
         Assert.That(api.RequestCount, Is.EqualTo(1));

@@ -6,16 +6,8 @@ using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.Agents;
 
-public class AgentsClientTests
+public class AgentsClientTests : WireMockClientTests
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi();
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
-
     [Test]
     public async Task ListAsync_reaches_the_site_root_route_with_every_filter_and_maps_both_spellings()
     {
@@ -28,7 +20,7 @@ public class AgentsClientTests
               "pagination":{"page":2,"limit":10,"totalPages":3,"totalCount":21,"hasMore":true}}}
             """);
 
-        var list = await _api.Client.Agents.ListAsync(new AgentListOptions
+        var list = await Api.Client.Agents.ListAsync(new AgentListOptions
         {
             Search = "support bot",
             Category = "support",
@@ -65,7 +57,7 @@ public class AgentsClientTests
             Assert.That(list.Pagination.HasMore, Is.True);
         });
 
-        var sent = _api.SingleRequest().RequestMessage!;
+        var sent = Api.SingleRequest().RequestMessage!;
         Assert.Multiple(() =>
         {
             Assert.That(sent.Method, Is.EqualTo("GET"));
@@ -80,10 +72,10 @@ public class AgentsClientTests
     {
         Respond("/api/my-agents/characters", "GET", """{"success":true,"data":{"characters":[],"pagination":{"page":1,"limit":30,"totalPages":0,"totalCount":0,"hasMore":false}}}""");
 
-        var list = await _api.Client.Agents.ListAsync();
+        var list = await Api.Client.Agents.ListAsync();
 
         Assert.That(list.Characters, Is.Empty);
-        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.Empty);
+        Assert.That(Api.SingleRequest().RequestMessage!.RawQuery, Is.Empty);
     }
 
     [Test]
@@ -114,9 +106,9 @@ public class AgentsClientTests
     public void ListAsync_rejects_bad_paging_before_sending(int? page, int? limit)
     {
         var options = new AgentListOptions { Page = page, Limit = limit };
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Agents.ListAsync(options));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Agents.ListAllAsync(options));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Agents.ListAsync(options));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Api.Client.Agents.ListAllAsync(options));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -124,10 +116,10 @@ public class AgentsClientTests
     {
         Respond($"/api/my-agents/characters/{AgentJson.Id}", "GET", $$$"""{"success":true,"data":{"character":{{{AgentJson.FullCharacter}}}}}""");
 
-        var c = await _api.Client.Agents.GetAsync(AgentJson.Id);
+        var c = await Api.Client.Agents.GetAsync(AgentJson.Id);
 
         AssertFullCharacter(c);
-        Assert.That(_api.SingleRequest().RequestMessage!.Method, Is.EqualTo("GET"));
+        Assert.That(Api.SingleRequest().RequestMessage!.Method, Is.EqualTo("GET"));
     }
 
     [Test]
@@ -135,7 +127,7 @@ public class AgentsClientTests
     {
         Respond($"/api/v1/agents/{AgentJson.Id}", "GET", $$"""{"success":true,"data":{{AgentJson.FullCharacter}}}""");
 
-        var c = await _api.Client.Agents.GetFromOrganizationAsync(AgentJson.Id);
+        var c = await Api.Client.Agents.GetFromOrganizationAsync(AgentJson.Id);
 
         AssertFullCharacter(c);
     }
@@ -145,7 +137,7 @@ public class AgentsClientTests
     {
         Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", "GET", """{"success":true,"data":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"N","bio":"Just one line"}}""");
 
-        var c = await _api.Client.Agents.GetFromOrganizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var c = await Api.Client.Agents.GetFromOrganizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That(c.Bio!.Text, Is.EqualTo("Just one line"));
     }
@@ -158,7 +150,7 @@ public class AgentsClientTests
              "created_at":"2026-04-27T10:30:00.000Z","token_address":"0xabc","token_chain":"base","token_name":"T","token_ticker":"TT"}}
             """, status: 201);
 
-        var agent = await _api.Client.Agents.CreateAsync(new CreateAgentRequest
+        var agent = await Api.Client.Agents.CreateAsync(new CreateAgentRequest
         {
             Name = "My Assistant",
             Bio = "A helpful customer support assistant",
@@ -187,10 +179,10 @@ public class AgentsClientTests
     [TestCase("   ")]
     public void CreateAsync_rejects_an_empty_name_before_sending(string name)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = name }));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = new string('x', 101) }));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = "ok", TokenTicker = new string('T', 33) }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = name }));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = new string('x', 101) }));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = "ok", TokenTicker = new string('T', 33) }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -198,10 +190,10 @@ public class AgentsClientTests
     {
         Respond($"/api/my-agents/characters/{AgentJson.Id}", "DELETE", """{"success":true,"data":{"message":"Character deleted successfully"}}""");
 
-        var result = await _api.Client.Agents.DeleteAsync(AgentJson.Id);
+        var result = await Api.Client.Agents.DeleteAsync(AgentJson.Id);
 
         Assert.That(result.Message, Is.EqualTo("Character deleted successfully"));
-        Assert.That(_api.SingleRequest().RequestMessage!.Method, Is.EqualTo("DELETE"));
+        Assert.That(Api.SingleRequest().RequestMessage!.Method, Is.EqualTo("DELETE"));
     }
 
     [Test]
@@ -209,7 +201,7 @@ public class AgentsClientTests
     {
         Respond($"/api/my-agents/characters/{AgentJson.Id}/clone", "POST", $$$"""{"success":true,"data":{"character":{{{AgentJson.FullCharacter}}},"message":"Character cloned successfully"}}""");
 
-        var clone = await _api.Client.Agents.CloneAsync(AgentJson.Id, new CloneAgentRequest { Name = "Copy", Username = "copy-1", MakePublic = true });
+        var clone = await Api.Client.Agents.CloneAsync(AgentJson.Id, new CloneAgentRequest { Name = "Copy", Username = "copy-1", MakePublic = true });
 
         Assert.That(clone.Message, Is.EqualTo("Character cloned successfully"));
         AssertFullCharacter(clone.Character);
@@ -221,7 +213,7 @@ public class AgentsClientTests
     {
         Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/clone", "POST", """{"success":true,"data":{"character":{"id":"b","name":"A (Copy)"}}}""");
 
-        var clone = await _api.Client.Agents.CloneAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var clone = await Api.Client.Agents.CloneAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That(clone.Character.Name, Is.EqualTo("A (Copy)"));
         AssertBody("{}");
@@ -232,7 +224,7 @@ public class AgentsClientTests
     {
         Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/stats", "GET", """{"success":true,"data":{"stats":{"views":5,"interactions":6,"messageCount":7}}}""");
 
-        var stats = await _api.Client.Agents.GetStatsAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var stats = await Api.Client.Agents.GetStatsAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That((stats.Views, stats.Interactions, stats.MessageCount), Is.EqualTo((5, 6, 7)));
     }
@@ -246,7 +238,7 @@ public class AgentsClientTests
              "mcpEndpoint":"https://cloud.milady.ai/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"}}}
             """);
 
-        var status = await _api.Client.Agents.GetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var status = await Api.Client.Agents.GetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.Multiple(() =>
         {
@@ -264,7 +256,7 @@ public class AgentsClientTests
     {
         Respond("/api/my-agents/characters/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/share", "GET", """{"success":true,"data":{"isPublic":false,"shareUrl":null,"shareInfo":null}}""");
 
-        var status = await _api.Client.Agents.GetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var status = await Api.Client.Agents.GetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That((status.IsPublic, status.ShareUrl, status.ShareInfo), Is.EqualTo((false, (string?)null, (AgentShareInfo?)null)));
     }
@@ -277,7 +269,7 @@ public class AgentsClientTests
              "shareInfo":{"chatUrl":"https://x/chat/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","dashboardChatUrl":"https://x/dashboard/chat?characterId=0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"}}}
             """);
 
-        var update = await _api.Client.Agents.SetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", true);
+        var update = await Api.Client.Agents.SetShareStatusAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", true);
 
         Assert.Multiple(() =>
         {
@@ -299,7 +291,7 @@ public class AgentsClientTests
              "markupPercentage":12.5,"a2aEnabled":true,"mcpEnabled":false,"a2aEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a","mcpEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"}}
             """);
 
-        var result = await _api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest
+        var result = await Api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest
         {
             EnableMonetization = true,
             MarkupPercentage = 12.5,
@@ -330,18 +322,18 @@ public class AgentsClientTests
     {
         Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/publish", "DELETE", """{"success":true,"message":"Agent unpublished","agent":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"Bot","isPublic":false}}""");
 
-        var result = await _api.Client.Agents.UnpublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var result = await Api.Client.Agents.UnpublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.That((result.Message, result.Agent.IsPublic), Is.EqualTo(("Agent unpublished", false)));
-        Assert.That(_api.SingleRequest().RequestMessage!.Body, Is.Null.Or.Empty);
+        Assert.That(Api.SingleRequest().RequestMessage!.Body, Is.Null.Or.Empty);
     }
 
     [Test]
     public void Publish_and_monetization_reject_a_markup_outside_0_to_1000_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest { MarkupPercentage = 1000.5 }));
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Agents.UpdateMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new UpdateAgentMonetizationRequest { MarkupPercentage = -1 }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest { MarkupPercentage = 1000.5 }));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Agents.UpdateMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new UpdateAgentMonetizationRequest { MarkupPercentage = -1 }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -352,7 +344,7 @@ public class AgentsClientTests
              "totalEarnings":3.25,"totalRequests":120,"a2aEnabled":true,"mcpEnabled":false}}
             """);
 
-        var m = await _api.Client.Agents.GetMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var m = await Api.Client.Agents.GetMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.Multiple(() =>
         {
@@ -372,7 +364,7 @@ public class AgentsClientTests
     {
         Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/monetization", "PUT", """{"success":true,"monetization":{"enabled":false,"markupPercentage":5,"payoutWalletAddress":null,"isPublic":false}}""");
 
-        var m = await _api.Client.Agents.UpdateMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new UpdateAgentMonetizationRequest { MonetizationEnabled = false, MarkupPercentage = 5 });
+        var m = await Api.Client.Agents.UpdateMonetizationAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new UpdateAgentMonetizationRequest { MonetizationEnabled = false, MarkupPercentage = 5 });
 
         Assert.That((m.Enabled, m.MarkupPercentage, m.PayoutWalletAddress, m.IsPublic), Is.EqualTo((false, (double?)5, (string?)null, (bool?)false)));
         AssertBody("""{"monetizationEnabled":false,"markupPercentage":5}""");
@@ -386,7 +378,7 @@ public class AgentsClientTests
              "token_address":"0xabc","token_chain":"base","token_name":"T","token_ticker":"TT","created_at":"2026-04-01T00:00:00.000Z"}}
             """);
 
-        var agent = await _api.Client.Agents.GetByTokenAsync("0xabc", "base");
+        var agent = await Api.Client.Agents.GetByTokenAsync("0xabc", "base");
 
         Assert.Multiple(() =>
         {
@@ -402,16 +394,16 @@ public class AgentsClientTests
             Assert.That(agent.TokenTicker, Is.EqualTo("TT"));
             Assert.That(agent.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)));
         });
-        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?address=0xabc&chain=base"));
+        Assert.That(Api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?address=0xabc&chain=base"));
     }
 
     [Test]
     public void GetByTokenAsync_validates_lengths_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.GetByTokenAsync(""));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.GetByTokenAsync(new string('a', 257)));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.GetByTokenAsync("0xabc", new string('c', 51)));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.GetByTokenAsync(""));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.GetByTokenAsync(new string('a', 257)));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.GetByTokenAsync("0xabc", new string('c', 51)));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -422,7 +414,7 @@ public class AgentsClientTests
              "tags":["t"],"viewCount":9,"interactionCount":4,"monetizationEnabled":true}}
             """);
 
-        var c = await _api.Client.Agents.GetPublicAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        var c = await Api.Client.Agents.GetPublicAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
         Assert.Multiple(() =>
         {
@@ -445,7 +437,7 @@ public class AgentsClientTests
         Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/n8n/workflows/42/run", "POST", """{"ok":true,"runId":"r1"}""");
         using var body = JsonDocument.Parse("""{"input":{"x":1}}""");
 
-        var result = await _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Post, "workflows/42/run", body.RootElement);
+        var result = await Api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Post, "workflows/42/run", body.RootElement);
 
         Assert.That(result.GetProperty("runId").GetString(), Is.EqualTo("r1"));
         AssertBody("""{"input":{"x":1}}""");
@@ -455,10 +447,10 @@ public class AgentsClientTests
     public void InvokeN8nRouteAsync_rejects_bad_routes_methods_and_bodies_before_sending()
     {
         using var body = JsonDocument.Parse("{}");
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Get, "../../credits"));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Patch, "w"));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Get, "w", body.RootElement));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Get, "../../credits"));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Patch, "w"));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.InvokeN8nRouteAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", HttpMethod.Get, "w", body.RootElement));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [TestCase("..")]
@@ -466,10 +458,10 @@ public class AgentsClientTests
     [TestCase("")]
     public void Ids_that_could_reach_another_route_are_rejected_before_sending(string id)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.GetAsync(id));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.DeleteAsync(id));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.PublishAsync(id));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.GetAsync(id));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.DeleteAsync(id));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.PublishAsync(id));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -487,24 +479,14 @@ public class AgentsClientTests
     [Test]
     public void A_not_found_answer_becomes_a_NotFoundException_with_the_server_message()
     {
-        _api.Server.Given(Request.Create().UsingGet())
+        Api.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"success":false,"error":"Character not found"}"""));
 
-        var ex = Assert.ThrowsAsync<NotFoundException>(() => _api.Client.Agents.GetAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
+        var ex = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => Api.Client.Agents.GetAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
 
         Assert.That(ex!.RawBody, Does.Contain("Character not found"));
     }
 
-    private void Respond(string path, string method, string body, int status = 200)
-        => _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private void AssertBody(string expectedJson)
-    {
-        var sent = _api.SingleRequest().RequestMessage!;
-        Assert.That(sent.Headers!["Content-Type"].Single(), Does.StartWith("application/json"));
-        Assert.That(JsonDocument.Parse(sent.Body!).RootElement.GetRawText(), Is.EqualTo(JsonDocument.Parse(expectedJson).RootElement.GetRawText()));
-    }
 
     private static void AssertFullCharacter(AgentCharacter c)
     {

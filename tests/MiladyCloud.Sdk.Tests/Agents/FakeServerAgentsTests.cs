@@ -38,7 +38,7 @@ public class FakeServerAgentsTests
         Assert.That(newest.Characters.Select(c => c.Name), Is.EqualTo(new[] { "Docs Helper", "Sales Bot", "Support Bot" }), "newest first by default");
 
         await client.Agents.DeleteAsync(created[0].Id);
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => client.Agents.GetAsync(created[0].Id));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => client.Agents.GetAsync(created[0].Id));
         Assert.That(missing!.RawBody, Does.Contain("Character not found"));
         Assert.That(fake.Requests.Where(r => r.Path.StartsWith("/api/my-agents/", StringComparison.Ordinal)).Select(r => r.Headers["Authorization"]), Is.All.EqualTo("Bearer " + MiladyCloudFakeServer.ApiKey));
     }
@@ -52,7 +52,7 @@ public class FakeServerAgentsTests
         // The typed client refuses a blank name before sending, so the untyped escape hatch sends it.
         var body = System.Text.Json.JsonDocument.Parse("""{"name":"  "}""").RootElement;
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => client.SendAsync(HttpMethod.Post, "app/agents", body));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => client.SendAsync(HttpMethod.Post, "app/agents", body));
 
         Assert.That(ex!.RawBody, Does.Contain("Invalid request data"));
     }

@@ -6,16 +6,8 @@ using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.Agents;
 
-public class SavedAgentsAndMcpTests
+public class SavedAgentsAndMcpTests : WireMockClientTests
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi();
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
-
     [Test]
     public async Task Saved_ListAsync_maps_every_field()
     {
@@ -24,7 +16,7 @@ public class SavedAgentsAndMcpTests
              "owner_id":"u2","owner_name":"Ann","last_interaction_time":"2026-04-05T12:00:00.000Z"}],"count":1}}
             """);
 
-        var list = await _api.Client.Agents.Saved.ListAsync();
+        var list = await Api.Client.Agents.Saved.ListAsync();
 
         var a = list.Agents.Single();
         Assert.Multiple(() =>
@@ -50,8 +42,8 @@ public class SavedAgentsAndMcpTests
             """);
         Respond("/api/my-agents/saved/5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d", "DELETE", """{"success":true,"data":{"message":"Saved agent removed successfully","deleted":{"rooms":2}}}""");
 
-        var detail = await _api.Client.Agents.Saved.GetAsync("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d");
-        var removed = await _api.Client.Agents.Saved.RemoveAsync("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d");
+        var detail = await Api.Client.Agents.Saved.GetAsync("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d");
+        var removed = await Api.Client.Agents.Saved.RemoveAsync("5a7e0c2d-3b4f-4e6a-8c9d-0e1f2a3b4c5d");
 
         Assert.Multiple(() =>
         {
@@ -60,7 +52,7 @@ public class SavedAgentsAndMcpTests
             Assert.That(detail.DeletionWarning, Does.StartWith("Removing this agent"));
             Assert.That(removed.Message, Is.EqualTo("Saved agent removed successfully"));
             Assert.That(removed.Deleted!.Value.GetProperty("rooms").GetInt32(), Is.EqualTo(2));
-            Assert.That(_api.Server.LogEntries.Select(e => e.RequestMessage!.Method), Is.EqualTo(new[] { "GET", "DELETE" }));
+            Assert.That(Api.Server.LogEntries.Select(e => e.RequestMessage!.Method), Is.EqualTo(new[] { "GET", "DELETE" }));
         });
     }
 
@@ -72,7 +64,7 @@ public class SavedAgentsAndMcpTests
              "pluginMcpEnabled":true,"enabledServers":["weather"],"serverCount":1}
             """);
 
-        var config = await _api.Client.Agents.Mcp.GetAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d");
+        var config = await Api.Client.Agents.Mcp.GetAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d");
 
         var server = config.McpSettings!.Servers["weather"];
         Assert.Multiple(() =>
@@ -98,7 +90,7 @@ public class SavedAgentsAndMcpTests
             MaxRetries = 1,
         };
 
-        var result = await _api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", settings, enablePlugin: false);
+        var result = await Api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", settings, enablePlugin: false);
 
         Assert.That((result.Success, result.Message, result.EnabledServers), Is.EqualTo((true, "MCP settings updated", new[] { "w" })));
         Assert.That(result.AdditionalProperties["serverCount"].GetInt32(), Is.EqualTo(1));
@@ -110,7 +102,7 @@ public class SavedAgentsAndMcpTests
     {
         Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "POST", """{"success":true,"enabledServers":["w","x"]}""");
 
-        var result = await _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "https://m.example/mcp", Timeout = 1000 });
+        var result = await Api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "https://m.example/mcp", Timeout = 1000 });
 
         Assert.That(result.EnabledServers, Is.EqualTo(new[] { "w", "x" }));
         AssertBody("""{"serverId":"x","serverConfig":{"type":"streamable-http","url":"https://m.example/mcp","timeout":1000}}""");
@@ -121,10 +113,10 @@ public class SavedAgentsAndMcpTests
     {
         Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "DELETE", """{"success":true,"message":"Server removed"}""");
 
-        var result = await _api.Client.Agents.Mcp.RemoveServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "weather tool");
+        var result = await Api.Client.Agents.Mcp.RemoveServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "weather tool");
 
         Assert.That(result.Message, Is.EqualTo("Server removed"));
-        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?serverId=weather%20tool"));
+        Assert.That(Api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?serverId=weather%20tool"));
     }
 
     [Test]
@@ -133,21 +125,11 @@ public class SavedAgentsAndMcpTests
         var tooMany = new AgentMcpSettings { Servers = Enumerable.Range(0, 51).ToDictionary(i => $"s{i}", _ => new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }) };
         var badTimeout = new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x", Timeout = 300_001 };
 
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", tooMany));
-        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", new AgentMcpSettings { Servers = new Dictionary<string, AgentMcpServer>(), MaxRetries = 11 }));
-        Assert.CatchAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", badTimeout));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", new string('i', 101), new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = new string('u', 2049) }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
-    }
-
-    private void Respond(string path, string method, string body)
-        => _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private void AssertBody(string expectedJson)
-    {
-        var sent = _api.SingleRequest().RequestMessage!;
-        Assert.That(JsonDocument.Parse(sent.Body!).RootElement.GetRawText(), Is.EqualTo(JsonDocument.Parse(expectedJson).RootElement.GetRawText()));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", tooMany));
+        Assert.CatchAsync<ArgumentException>(() => Api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", new AgentMcpSettings { Servers = new Dictionary<string, AgentMcpServer>(), MaxRetries = 11 }));
+        Assert.CatchAsync<ArgumentException>(() => Api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", badTimeout));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", new string('i', 101), new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = "/x" }));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", new AgentMcpServer { Type = AgentMcpServerType.Stdio, Url = new string('u', 2049) }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 }

@@ -6,7 +6,7 @@ using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.ApiKeys;
 
-public class ApiKeysClientTests
+public class ApiKeysClientTests : WireMockClientTests
 {
     private const string Session = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl";
     private const string PlainKey = "eliza_fedcba9876543210fedcba9876543210fedcba9876543210fedcba98765432";
@@ -15,19 +15,7 @@ public class ApiKeysClientTests
          "permissions":["chat"],"rate_limit":1000,"expires_at":null}
         """;
 
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi(o => o.SessionToken = Session);
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
-
-    private void Respond(string path, string method, string body, int status = 200) =>
-        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private WireMock.IRequestMessage Sent() => _api.SingleRequest().RequestMessage!;
+    protected override void Configure(MiladyCloudClientOptions options) => options.SessionToken = Session;
 
     private static void AssertSessionOnly(WireMock.IRequestMessage sent)
     {
@@ -49,7 +37,7 @@ public class ApiKeysClientTests
               "created_at":"2026-04-27T10:30:00.000Z","updated_at":"2026-04-27T10:31:00.000Z"}]}
             """);
 
-        var key = (await _api.Client.ApiKeys.ListAsync()).Single();
+        var key = (await Api.Client.ApiKeys.ListAsync()).Single();
 
         Assert.Multiple(() =>
         {
@@ -70,7 +58,7 @@ public class ApiKeysClientTests
     {
         Respond("/api/v1/api-keys", "POST", "{\"apiKey\":" + RecordJson + ",\"plainKey\":\"" + PlainKey + "\"}", 201);
 
-        var created = await _api.Client.ApiKeys.CreateAsync(new CreateApiKeyRequest
+        var created = await Api.Client.ApiKeys.CreateAsync(new CreateApiKeyRequest
         {
             Name = "Production Key", Description = "prod", Permissions = ["chat"], RateLimit = 1000, ExpiresAt = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero),
         });
@@ -107,7 +95,7 @@ public class ApiKeysClientTests
     {
         Respond("/api/v1/api-keys/*", "PATCH", "{\"apiKey\":{\"id\":\"7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d\",\"name\":\"Renamed\",\"description\":null,\"key_prefix\":\"eliza_fedcba\",\"created_at\":\"c\",\"permissions\":[],\"rate_limit\":10,\"expires_at\":null,\"is_active\":false}}");
 
-        var key = await _api.Client.ApiKeys.UpdateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", new UpdateApiKeyRequest { Name = "Renamed", IsActive = false, RateLimit = 10 });
+        var key = await Api.Client.ApiKeys.UpdateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", new UpdateApiKeyRequest { Name = "Renamed", IsActive = false, RateLimit = 10 });
 
         Assert.That((key.Id, key.Name, key.IsActive, key.RateLimit), Is.EqualTo(("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", "Renamed", (bool?)false, (int?)10)));
         Assert.That(key.Permissions, Is.Empty);
@@ -123,7 +111,7 @@ public class ApiKeysClientTests
     {
         Respond("/api/v1/api-keys/7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d", "DELETE", """{"success":true}""");
 
-        await _api.Client.ApiKeys.DeleteAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d");
+        await Api.Client.ApiKeys.DeleteAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d");
 
         var sent = Sent();
         Assert.That(sent.Method, Is.EqualTo("DELETE"));
@@ -135,7 +123,7 @@ public class ApiKeysClientTests
     {
         Respond("/api/v1/api-keys/7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d/regenerate", "POST", "{\"apiKey\":" + RecordJson + ",\"plainKey\":\"" + PlainKey + "\"}");
 
-        var result = await _api.Client.ApiKeys.RegenerateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d");
+        var result = await Api.Client.ApiKeys.RegenerateAsync("7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d");
 
         Assert.That((result.PlainKey, result.ApiKey.Id), Is.EqualTo((PlainKey, "7a3c1e2b-4d5f-4a6b-8c9d-0e1f2a3b4c5d")));
         Assert.That(result.ToString(), Does.Not.Contain(PlainKey));
@@ -170,7 +158,7 @@ public class ApiKeysClientTests
     [Test]
     public void Validation_fails_before_sending()
     {
-        var keys = _api.Client.ApiKeys;
+        var keys = Api.Client.ApiKeys;
         Assert.Multiple(() =>
         {
             Assert.ThrowsAsync<ArgumentException>(() => keys.CreateAsync(new CreateApiKeyRequest { Name = "  " }));
@@ -184,7 +172,7 @@ public class ApiKeysClientTests
             Assert.ThrowsAsync<ArgumentException>(() => keys.DeleteAsync(" "));
             Assert.ThrowsAsync<ArgumentException>(() => keys.RegenerateAsync("."));
         });
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -192,7 +180,7 @@ public class ApiKeysClientTests
     {
         Respond("/api/v1/api-keys", "GET", """{"success":false,"error":"This endpoint requires session authentication. API keys and Bearer tokens are not accepted.","code":"session_auth_required"}""", 401);
 
-        var ex = Assert.ThrowsAsync<UnauthorizedException>(() => _api.Client.ApiKeys.ListAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => Api.Client.ApiKeys.ListAsync());
 
         Assert.That(ex!.ServerCode, Is.EqualTo("session_auth_required"));
     }
@@ -200,7 +188,7 @@ public class ApiKeysClientTests
     [Test]
     public void Options_ToString_hides_the_session_token()
     {
-        Assert.That(_api.Options.ToString(), Does.Not.Contain(Session).And.Contain("SessionToken = ***"));
+        Assert.That(Api.Options.ToString(), Does.Not.Contain(Session).And.Contain("SessionToken = ***"));
     }
 
     [TestCase("abc\r\nX-Evil: 1")]

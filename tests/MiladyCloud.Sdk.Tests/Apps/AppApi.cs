@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using MiladyCloud.Sdk.Tests.Infrastructure;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.Apps;
 
@@ -12,9 +10,7 @@ internal sealed class AppApi : IDisposable
 
     public MiladyCloudClient Client => _api.Client;
 
-    public void Respond(string method, string path, string body, int status = 200) =>
-        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+    public void Respond(string method, string path, string body, int status = 200) => _api.Respond(path, method, body, status);
 
     /// <summary>Exactly one request, with this method, path and query, the API key, and (when given) this JSON body, compared structurally.</summary>
     public void AssertRequest(string method, string pathAndQuery, string? jsonBody = null)

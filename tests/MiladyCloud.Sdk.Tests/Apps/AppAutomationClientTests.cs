@@ -233,7 +233,7 @@ public class AppAutomationClientTests
     {
         _api.Respond("POST", "/api/v1/apps/a-1/twitter-automation/post", """{"error":"Insufficient credits","required":0.01}""", 402);
 
-        Assert.ThrowsAsync<InsufficientCreditsException>(() => _api.Client.Apps.Automation.PostTweetAsync("a-1"));
+        Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => _api.Client.Apps.Automation.PostTweetAsync("a-1"));
     }
 
     [Test]
@@ -241,7 +241,7 @@ public class AppAutomationClientTests
     {
         _api.Respond("POST", "/api/v1/apps/a-1/telegram-automation", """{"error":"Telegram bot not connected. Connect a bot first."}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Apps.Automation.EnableTelegramAsync("a-1", new AppTelegramAutomationRequest { Enabled = true }));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _api.Client.Apps.Automation.EnableTelegramAsync("a-1", new AppTelegramAutomationRequest { Enabled = true }));
         Assert.That(ex!.Message, Does.Contain("Telegram bot not connected"));
     }
 }

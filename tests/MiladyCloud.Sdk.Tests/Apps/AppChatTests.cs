@@ -49,7 +49,7 @@ public class AppChatTests
         using var api = new AppApi();
         api.Respond("POST", "/api/v1/apps/a-1/chat", """{"error":{"message":"Insufficient credits","type":"insufficient_quota","code":"insufficient_app_credits","required":0.02,"balance":0.01}}""", 402);
 
-        var ex = Assert.ThrowsAsync<InsufficientCreditsException>(() => api.Client.Apps.CreateChatCompletionAsync("a-1", Question));
+        var ex = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => api.Client.Apps.CreateChatCompletionAsync("a-1", Question));
         Assert.That(ex!.RequiredAmount, Is.EqualTo(0.02m));
     }
 
@@ -78,5 +78,32 @@ public class AppChatTests
         Assert.That(sent.Body, Does.Contain("\"stream\":true"));
         Assert.That(sent.Headers!["Accept"].Single(), Is.EqualTo("text/event-stream"));
         await Task.CompletedTask;
+    }
+
+    [Test]
+    public void An_in_band_stream_error_never_shows_the_session_token_or_the_key()
+    {
+        const string session = "privy-session-token-0123456789abcdef";
+        using var api = new FakeApi(o => o.SessionToken = session);
+        api.Server.Given(Request.Create().WithPath("/api/v1/apps/a-1/chat").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream").WithBody(
+                "data: {\"error\":{\"message\":\"upstream echoed " + session + " and " + FakeApi.ApiKey + "\",\"type\":\"api_error\",\"code\":\"" + session + "\"}}\n\n"));
+
+        var ex = Assert.CatchAsync<MiladyCloudApiException>(async () =>
+        {
+            await foreach (var chunk in api.Client.Apps.StreamChatCompletionAsync("a-1", Question))
+            {
+            }
+        });
+
+        var texts = new[] { ex!.Message, ex.RawBody, ex.ServerCode, ex.ServerMessage, ex.ToString() };
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Message, Does.Contain("upstream echoed"));
+            foreach (var text in texts)
+            {
+                Assert.That(text ?? string.Empty, Does.Not.Contain(session).IgnoreCase.And.Not.Contain(FakeApi.ApiKey[6..]).IgnoreCase);
+            }
+        });
     }
 }

@@ -169,7 +169,7 @@ public class AppPromotionClientTests
     {
         _api.Respond("POST", "/api/v1/apps/a-1/promote/assets", """{"error":"Insufficient credits","required":0.5}""", 402);
 
-        var ex = Assert.ThrowsAsync<InsufficientCreditsException>(() => _api.Client.Apps.Promotion.GenerateAssetsAsync("a-1"));
+        var ex = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => _api.Client.Apps.Promotion.GenerateAssetsAsync("a-1"));
         Assert.That(ex!.RequiredAmount, Is.EqualTo(0.5m));
     }
 

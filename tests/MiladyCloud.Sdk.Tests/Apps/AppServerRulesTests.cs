@@ -190,7 +190,7 @@ public class AppServerRulesTests
         api.Server.Given(Request.Create().WithPath("/api/v1/apps/a-1/chat").UsingPost()).RespondWith(Response.Create().WithStatusCode(503)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":{"message":"Service temporarily unavailable. Credits refunded.","type":"api_error","code":"provider_error"}}"""));
 
-        var ex = Assert.ThrowsAsync<ServiceUnavailableException>(() => api.Client.Apps.CreateChatCompletionAsync("a-1", Question));
+        var ex = Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => api.Client.Apps.CreateChatCompletionAsync("a-1", Question));
 
         Assert.That(ex!.ServerCode, Is.EqualTo("provider_error"));
         Assert.That(api.Server.LogEntries.Count(), Is.EqualTo(1));
@@ -220,7 +220,7 @@ public class AppServerRulesTests
         api.Server.Given(Request.Create().WithPath("/api/v1/apps/a-1/chat").UsingPost()).RespondWith(Response.Create().WithStatusCode(503)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":{"message":"Service temporarily unavailable. Credits refunded.","type":"api_error","code":"provider_error"}}"""));
 
-        Assert.ThrowsAsync<ServiceUnavailableException>(async () =>
+        Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(async () =>
         {
             await foreach (var unused in api.Client.Apps.StreamChatCompletionAsync("a-1", Question))
             {
@@ -236,7 +236,7 @@ public class AppServerRulesTests
         using var api = new FakeApi(o => { o.MaxRetries = 2; o.RetryBaseDelay = TimeSpan.Zero; });
         api.Server.Given(Request.Create().WithPath("/api/v1/apps/a-1/promote/preview").UsingPost()).RespondWith(Response.Create().WithStatusCode(500));
 
-        Assert.ThrowsAsync<InternalServerErrorException>(() => api.Client.Apps.Promotion.PreviewPostsAsync("a-1", new PreviewAppPromotionPostsRequest { Platforms = ["twitter"] }));
+        Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => api.Client.Apps.Promotion.PreviewPostsAsync("a-1", new PreviewAppPromotionPostsRequest { Platforms = ["twitter"] }));
 
         Assert.That(api.Server.LogEntries.Count(), Is.EqualTo(1));
     }
@@ -266,8 +266,8 @@ public class AppServerRulesTests
         _api.Respond("GET", "/api/v1/apps/a-1/characters", """{"success":false,"error":"Authentication required"}""", 401);
         _api.Respond("GET", "/api/v1/apps/a-2/characters", """{"success":false,"error":"Invalid API key for this app"}""", 403);
 
-        Assert.ThrowsAsync<UnauthorizedException>(() => _api.Client.Apps.ListCharactersAsync("a-1"));
-        var forbidden = Assert.ThrowsAsync<ForbiddenException>(() => _api.Client.Apps.ListCharactersAsync("a-2"));
+        Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => _api.Client.Apps.ListCharactersAsync("a-1"));
+        var forbidden = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _api.Client.Apps.ListCharactersAsync("a-2"));
         Assert.That(forbidden!.ServerMessage, Is.EqualTo("Invalid API key for this app"));
     }
 
@@ -277,7 +277,7 @@ public class AppServerRulesTests
     {
         _api.Respond("GET", "/api/v1/apps/a-1/twitter-automation", string.Empty, 500);
 
-        var ex = Assert.ThrowsAsync<InternalServerErrorException>(() => _api.Client.Apps.Automation.GetTwitterAsync("a-1"));
+        var ex = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => _api.Client.Apps.Automation.GetTwitterAsync("a-1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
     }
 

@@ -18,7 +18,7 @@ public class AppsClientShapeTests
         var apps = provider.GetRequiredService<AppsClient>();
 
         // The fake has no app routes: the typed 404 proves the call went through the registered pipeline.
-        Assert.ThrowsAsync<NotFoundException>(() => apps.GetAsync("a-1"));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => apps.GetAsync("a-1"));
         Assert.That(fake.Requests.Single().Path, Is.EqualTo("/api/v1/apps/a-1"));
     }
 

@@ -264,6 +264,6 @@ public class AppsClientTests
     {
         _api.Respond("GET", "/api/v1/apps/a-1", """{"success":false,"error":"Access denied"}""", 403);
 
-        Assert.ThrowsAsync<ForbiddenException>(() => _api.Client.Apps.GetAsync("a-1"));
+        Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _api.Client.Apps.GetAsync("a-1"));
     }
 }

@@ -111,7 +111,7 @@ public class ChatStreamingTests
             errorBody: """{"error":{"message":"Invalid or expired API key","type":"authentication_error"}}""");
         var received = 0;
 
-        Assert.ThrowsAsync<UnauthorizedException>(async () =>
+        Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(async () =>
         {
             await foreach (var _ in harness.Client.Chat.StreamAsync(Request()))
             {
@@ -131,7 +131,7 @@ public class ChatStreamingTests
         harness.Body.End();
         var received = new List<ChatCompletionChunk>();
 
-        var ex = Assert.ThrowsAsync<InternalServerErrorException>(async () =>
+        var ex = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(async () =>
         {
             await foreach (var chunk in harness.Client.Chat.StreamAsync(Request()))
             {

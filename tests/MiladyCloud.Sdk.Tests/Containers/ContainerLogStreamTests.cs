@@ -76,7 +76,7 @@ public class ContainerLogStreamTests
         api.Server.Given(Request.Create().WithPath("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs/stream").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("{\"success\":false,\"error\":\"Container not found\"}"));
 
-        var ex = Assert.ThrowsAsync<NotFoundException>(async () =>
+        var ex = Assert.ThrowsAsync<MiladyCloudNotFoundException>(async () =>
         {
             await foreach (var _ in api.Client.Containers.StreamLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"))
             {

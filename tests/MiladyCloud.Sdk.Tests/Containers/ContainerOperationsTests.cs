@@ -7,23 +7,11 @@ using WireMock.ResponseBuilders;
 namespace MiladyCloud.Sdk.Tests.Containers;
 
 /// <summary>Quota, registry credentials, deployments, metrics and logs.</summary>
-public class ContainerOperationsTests
+public class ContainerOperationsTests : WireMockClientTests
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi();
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
-
-    private void Respond(string method, string path, string body, int status = 200) =>
-        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
     private void AssertRequest(string method, string pathAndQuery, string? json = null)
     {
-        var request = _api.SingleRequest().RequestMessage!;
+        var request = Api.SingleRequest().RequestMessage!;
         Assert.That(request.Method, Is.EqualTo(method));
         Assert.That(new Uri(request.AbsoluteUrl).PathAndQuery, Is.EqualTo(pathAndQuery));
         if (json is not null)
@@ -35,14 +23,14 @@ public class ContainerOperationsTests
     [Test]
     public async Task GetQuotaAsync_maps_every_section()
     {
-        Respond("GET", "/api/v1/containers/quota", """
+        Respond("/api/v1/containers/quota", "GET", """
             {"success":true,"data":{"quota":{"current":1,"max":5,"remaining":4,"percentage":20},"credits":{"balance":12.4,"canDeploy":true},
              "billing":{"model":"daily","dailyCostPerContainer":0.67,"monthlyEquivalent":20,"currentDailyBurn":0.67,"runningContainers":1,"daysOfRunway":null,"warningThreshold":2,"shutdownWarningHours":48},
              "pricing":{"imageUpload":0.25,"deployment":15,"totalForNewContainer":15.25,"perDay":0.67,"perMonth":20,"perAdditionalInstance":0.05},
              "limits":{"maxImageSize":2147483648,"maxInstancesPerContainer":10,"maxEnvVars":50}}}
             """);
 
-        var quota = await _api.Client.Containers.GetQuotaAsync();
+        var quota = await Api.Client.Containers.GetQuotaAsync();
 
         AssertRequest("GET", "/api/v1/containers/quota");
         Assert.Multiple(() =>
@@ -70,12 +58,12 @@ public class ContainerOperationsTests
     [Test]
     public async Task CreateCredentialsAsync_posts_project_and_version_and_hides_the_token()
     {
-        Respond("POST", "/api/v1/containers/credentials", """
+        Respond("/api/v1/containers/credentials", "POST", """
             {"success":true,"data":{"ecrRepositoryUri":"1.dkr.ecr.us-east-1.amazonaws.com/elizaos/o/p","ecrImageUri":"1.dkr.ecr.us-east-1.amazonaws.com/elizaos/o/p:1.0.0-1",
              "ecrImageTag":"1.0.0-1","authToken":"QVdTOnNlY3JldHBhc3N3b3Jk","authTokenExpiresAt":"2026-04-27T22:30:00.000Z","registryEndpoint":"https://1.dkr.ecr.us-east-1.amazonaws.com"}}
             """);
 
-        var credentials = await _api.Client.Containers.CreateCredentialsAsync("my-project", "1.0.0");
+        var credentials = await Api.Client.Containers.CreateCredentialsAsync("my-project", "1.0.0");
 
         AssertRequest("POST", "/api/v1/containers/credentials", """{"projectId":"my-project","version":"1.0.0"}""");
         Assert.Multiple(() =>
@@ -93,22 +81,22 @@ public class ContainerOperationsTests
     [Test]
     public void CreateCredentialsAsync_requires_project_and_version_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.CreateCredentialsAsync("", "1"));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.CreateCredentialsAsync("p", " "));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Containers.CreateCredentialsAsync("", "1"));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Containers.CreateCredentialsAsync("p", " "));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public async Task ListDeploymentsAsync_maps_the_container_and_deployments()
     {
-        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/deployments", """
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/deployments", "GET", """
             {"success":true,"data":{"container":{"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","current_status":"running","load_balancer_url":"http://lb","ecs_service_arn":"arn:svc"},
              "deployments":[{"id":"d-1","status":"success","cost":"15.00","error":null,
                "metadata":{"container_id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","container_name":"Agent","desired_count":1,"cpu":1792,"memory":1792,"port":3000,"image_tag":"v1","ecs_service_arn":"arn:svc"},
                "deployed_at":"2026-04-27T10:00:00Z","duration_ms":540000}],"total":1}}
             """);
 
-        var history = await _api.Client.Containers.ListDeploymentsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
+        var history = await Api.Client.Containers.ListDeploymentsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
         AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/deployments");
         var deployment = history.Deployments.Single();
@@ -130,12 +118,12 @@ public class ContainerOperationsTests
     [Test]
     public async Task GetMetricsAsync_sends_the_period_and_maps_the_metrics()
     {
-        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics", """
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics", "GET", """
             {"success":true,"data":{"container":{"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","status":"running"},"metrics":{"cpu_utilization":12.5,"memory_utilization":40.25,
              "network_rx_bytes":1024,"network_tx_bytes":2048,"task_count":1,"healthy_task_count":1,"timestamp":"2026-04-27T10:00:00Z"},"period_minutes":30}}
             """);
 
-        var report = await _api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", 30);
+        var report = await Api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", 30);
 
         AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics?period=30");
         Assert.Multiple(() =>
@@ -155,13 +143,13 @@ public class ContainerOperationsTests
     [Test]
     public async Task GetLogsAsync_sends_level_limit_and_since_and_maps_entries()
     {
-        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs", """
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs", "GET", """
             {"success":true,"data":{"container":{"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","status":"running","ecs_service_arn":"arn:svc"},
              "logs":[{"timestamp":"2026-04-27T10:00:03.120Z","level":"error","message":"boom"}],"total":1,"hasLogs":true,
              "filters":{"limit":20,"since":"2026-04-27T09:00:00.000Z","level":"error"}}}
             """);
 
-        var logs = await _api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "error", 20, new DateTimeOffset(2026, 4, 27, 11, 0, 0, TimeSpan.FromHours(2)));
+        var logs = await Api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "error", 20, new DateTimeOffset(2026, 4, 27, 11, 0, 0, TimeSpan.FromHours(2)));
 
         AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs?level=error&limit=20&since=2026-04-27T09%3A00%3A00.000Z");
         Assert.Multiple(() =>
@@ -180,9 +168,9 @@ public class ContainerOperationsTests
     [Test]
     public async Task GetLogsAsync_without_logs_maps_the_explanation()
     {
-        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs", """{"success":true,"data":{"logs":[],"total":0,"hasLogs":false,"message":"No logs yet","filters":{"limit":100,"since":null,"level":"all"}}}""");
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs", "GET", """{"success":true,"data":{"logs":[],"total":0,"hasLogs":false,"message":"No logs yet","filters":{"limit":100,"since":null,"level":"all"}}}""");
 
-        var logs = await _api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
+        var logs = await Api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
         AssertRequest("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/logs");
         Assert.That(logs.Logs, Is.Empty);
@@ -195,16 +183,16 @@ public class ContainerOperationsTests
     [TestCase(null, 501)]
     public void GetLogsAsync_rejects_bad_filters_before_sending(string? level, int? limit)
     {
-        Assert.CatchAsync<ArgumentException>(() => _api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", level, limit));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.CatchAsync<ArgumentException>(() => Api.Client.Containers.GetLogsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", level, limit));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public void Not_yet_deployed_is_an_invalid_request()
     {
-        Respond("GET", "/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics", """{"success":false,"error":"Container has not been deployed to ECS yet"}""", 400);
+        Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/metrics", "GET", """{"success":false,"error":"Container has not been deployed to ECS yet"}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => Api.Client.Containers.GetMetricsAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
         Assert.That(ex!.Message, Does.Contain("not been deployed"));
     }
 

@@ -100,10 +100,10 @@ public class ContainerServerRulesTests
         Assert.That(api.Server.LogEntries, Is.Empty);
     }
 
-    [TestCase(402, """{"success":false,"error":"Insufficient balance. Required: $15.00","requiredCredits":15}""", typeof(InsufficientCreditsException))]
-    [TestCase(403, """{"success":false,"error":"Container quota exceeded. Current: 5, Max: 5","quota":{"current":5,"max":5}}""", typeof(ForbiddenException))]
+    [TestCase(402, """{"success":false,"error":"Insufficient balance. Required: $15.00","requiredCredits":15}""", typeof(MiladyCloudInsufficientCreditsException))]
+    [TestCase(403, """{"success":false,"error":"Container quota exceeded. Current: 5, Max: 5","quota":{"current":5,"max":5}}""", typeof(MiladyCloudForbiddenException))]
     [TestCase(409, """{"success":false,"error":"A container with this name already exists in your organization"}""", typeof(MiladyCloudApiException))]
-    [TestCase(400, """{"success":false,"error":"Invalid request data","details":[{"expected":"string","code":"invalid_type","path":["name"],"message":"Invalid input: expected string, received null"}]}""", typeof(InvalidRequestException))]
+    [TestCase(400, """{"success":false,"error":"Invalid request data","details":[{"expected":"string","code":"invalid_type","path":["name"],"message":"Invalid input: expected string, received null"}]}""", typeof(MiladyCloudInvalidRequestException))]
     public void The_refusals_of_a_create_become_typed_exceptions_and_are_not_retried(int status, string body, Type expected)
     {
         using var api = new ScriptedServer().Then(status, body).Then(202, """{"success":true,"data":""" + ContainerJson + "}");
@@ -113,7 +113,7 @@ public class ContainerServerRulesTests
         Assert.That(ex, Is.TypeOf(expected));
         Assert.That(ex!.StatusCode, Is.EqualTo((System.Net.HttpStatusCode)status));
         Assert.That(api.RequestCount, Is.EqualTo(1));
-        if (ex is InsufficientCreditsException credits)
+        if (ex is MiladyCloudInsufficientCreditsException credits)
         {
             Assert.That(credits.RequiredAmount, Is.EqualTo(15m));
         }
@@ -126,7 +126,7 @@ public class ContainerServerRulesTests
         api.Server.Given(Request.Create().WithPath($"/api/v1/containers/{Id}/health").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json").WithBody("""{"success":false,"error":"Unable to perform health check - container may not have a URL"}"""));
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => api.Client.Containers.GetHealthAsync(Id));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => api.Client.Containers.GetHealthAsync(Id));
 
         Assert.That(ex!.ServerMessage, Is.EqualTo("Unable to perform health check - container may not have a URL"));
     }
@@ -138,7 +138,7 @@ public class ContainerServerRulesTests
         api.Server.Given(Request.Create().WithPath($"/api/v1/containers/{Id}/health").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(500).WithHeader("Content-Type", "application/json").WithBody("""{"success":false,"error":"fetch failed"}"""));
 
-        var ex = Assert.ThrowsAsync<InternalServerErrorException>(() => api.Client.Containers.GetHealthAsync(Id));
+        var ex = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => api.Client.Containers.GetHealthAsync(Id));
 
         Assert.That(ex!.ServerMessage, Is.EqualTo("fetch failed"));
     }
@@ -167,7 +167,7 @@ public class ContainerServerRulesTests
         api.Clock.Advance(await api.NextRetryDelayAsync());
         var result = await call;
 
-        Assert.That(result.Data!.Status, Is.EqualTo("deploying"));
+        Assert.That(result.Status, Is.EqualTo("deploying"));
         Assert.That(api.RequestCount, Is.EqualTo(2));
     }
 

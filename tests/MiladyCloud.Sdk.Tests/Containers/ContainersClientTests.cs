@@ -6,7 +6,7 @@ using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.Containers;
 
-public class ContainersClientTests
+public class ContainersClientTests : WireMockClientTests
 {
     private const string ContainerJson = """
         {"id":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","name":"Agent","project_name":"proj","status":"running","is_update":"false","total_billed":"12.50",
@@ -14,24 +14,12 @@ public class ContainersClientTests
          "load_balancer_url":"http://lb.example","metadata":{"ecr_image_uri":"x.dkr.ecr.y/z:1"}}
         """;
 
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi();
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
-
-    private void Respond(string path, string method, string body, int status = 200) =>
-        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
     [Test]
     public async Task ListAsync_gets_containers_and_maps_fields_as_sent()
     {
         Respond("/api/v1/containers", "GET", "{\"success\":true,\"data\":[" + ContainerJson + "]}");
 
-        var container = (await _api.Client.Containers.ListAsync()).Single();
+        var container = (await Api.Client.Containers.ListAsync()).Single();
 
         Assert.Multiple(() =>
         {
@@ -45,7 +33,7 @@ public class ContainersClientTests
             Assert.That(container.Port, Is.EqualTo(3000));
             Assert.That(container.LoadBalancerUrl, Is.EqualTo("http://lb.example"));
         });
-        Assert.That(_api.SingleRequest().RequestMessage!.Method, Is.EqualTo("GET"));
+        Assert.That(Api.SingleRequest().RequestMessage!.Method, Is.EqualTo("GET"));
     }
 
     [Test]
@@ -70,9 +58,9 @@ public class ContainersClientTests
     [TestCase("(3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01)")]
     public void GetAsync_rejects_ids_that_are_not_UUIDs_before_sending(string id)
     {
-        var ex = Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.GetAsync(id));
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Containers.GetAsync(id));
         Assert.That(ex!.ParamName, Is.EqualTo("containerId"));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [TestCase("3f1c2b7a9d4e4c1b8a2f5e6d7c8b9a01")]
@@ -81,7 +69,7 @@ public class ContainersClientTests
     {
         Respond("/api/v1/containers/" + id, "GET", "{\"success\":true,\"data\":" + ContainerJson + "}");
 
-        var container = await _api.Client.Containers.GetAsync(id);
+        var container = await Api.Client.Containers.GetAsync(id);
 
         Assert.That(container.Name, Is.EqualTo("Agent"));
     }
@@ -89,7 +77,7 @@ public class ContainersClientTests
     [Test]
     public void Every_call_with_a_container_id_checks_it_before_sending()
     {
-        var containers = _api.Client.Containers;
+        var containers = Api.Client.Containers;
         Assert.Multiple(() =>
         {
             Assert.ThrowsAsync<ArgumentException>(() => containers.UpdateAsync("c-1", new UpdateContainerRequest { Cpu = 512 }));
@@ -101,7 +89,7 @@ public class ContainersClientTests
             Assert.Throws<ArgumentException>(() => containers.StreamLogsAsync("c-1"));
             Assert.ThrowsAsync<ArgumentException>(() => containers.WaitUntilHealthyAsync("c-1", TimeSpan.FromMinutes(1)));
         });
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -109,7 +97,7 @@ public class ContainersClientTests
     {
         Respond("/api/v1/containers", "POST", "{\"success\":true,\"data\":" + ContainerJson + ",\"message\":\"started\",\"creditsDeducted\":15,\"creditsRemaining\":15,\"stackName\":\"s\",\"polling\":{\"endpoint\":\"/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01\",\"intervalMs\":10000,\"expectedDurationMs\":600000}}", 202);
 
-        var result = await _api.Client.Containers.CreateAsync(new CreateContainerRequest
+        var result = await Api.Client.Containers.CreateAsync(new CreateContainerRequest
         {
             Name = "Agent", ProjectName = "proj", EcrImageUri = "x.dkr.ecr.y/z:1", Port = 8080, DesiredCount = 2, Cpu = 512, Memory = 1024,
             EnvironmentVars = new Dictionary<string, string> { ["A"] = "1" }, HealthCheckPath = "/hc", Architecture = "x86_64",
@@ -123,7 +111,7 @@ public class ContainersClientTests
             Assert.That(result.Polling.ExpectedDurationMs, Is.EqualTo(600000));
             Assert.That(result.Data.Id, Is.EqualTo("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"));
         });
-        using var body = JsonDocument.Parse(_api.SingleRequest().RequestMessage!.Body!);
+        using var body = JsonDocument.Parse(Api.SingleRequest().RequestMessage!.Body!);
         var root = body.RootElement;
         Assert.Multiple(() =>
         {
@@ -144,18 +132,18 @@ public class ContainersClientTests
     [TestCase(512, 4096)]
     public void CreateAsync_rejects_out_of_range_settings_before_sending(int cpu, int memory)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.CreateAsync(new CreateContainerRequest { Name = "a", ProjectName = "p", EcrImageUri = "u", Cpu = cpu, Memory = memory }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Containers.CreateAsync(new CreateContainerRequest { Name = "a", ProjectName = "p", EcrImageUri = "u", Cpu = cpu, Memory = memory }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public void CreateAsync_rejects_bad_environment_names_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.CreateAsync(new CreateContainerRequest
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Containers.CreateAsync(new CreateContainerRequest
         {
             Name = "a", ProjectName = "p", EcrImageUri = "u", EnvironmentVars = new Dictionary<string, string> { ["1BAD"] = "x" },
         }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -163,10 +151,10 @@ public class ContainersClientTests
     {
         Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "PATCH", "{\"success\":true,\"message\":\"Container updated successfully\",\"data\":" + ContainerJson + "}");
 
-        var result = await _api.Client.Containers.UpdateAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", new UpdateContainerRequest { Memory = 1024 });
+        var result = await Api.Client.Containers.UpdateAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", new UpdateContainerRequest { Memory = 1024 });
 
-        Assert.That(result.Message, Is.EqualTo("Container updated successfully"));
-        using var body = JsonDocument.Parse(_api.SingleRequest().RequestMessage!.Body!);
+        Assert.That(result.Id, Is.EqualTo("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01"), "the container, not the envelope");
+        using var body = JsonDocument.Parse(Api.SingleRequest().RequestMessage!.Body!);
         Assert.That(body.RootElement.GetProperty("memory").GetInt32(), Is.EqualTo(1024));
         Assert.That(body.RootElement.TryGetProperty("cpu", out var cpu) && cpu.ValueKind != JsonValueKind.Null, Is.False);
     }
@@ -174,8 +162,8 @@ public class ContainersClientTests
     [Test]
     public void UpdateAsync_with_nothing_to_update_throws_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Containers.UpdateAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", new UpdateContainerRequest()));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Containers.UpdateAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", new UpdateContainerRequest()));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -183,10 +171,10 @@ public class ContainersClientTests
     {
         Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01", "DELETE", """{"success":true,"message":"Container deleted successfully","refundAmount":3}""");
 
-        var result = await _api.Client.Containers.DeleteAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
+        var result = await Api.Client.Containers.DeleteAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
         Assert.That(result.RefundAmount, Is.EqualTo(3));
-        Assert.That(_api.SingleRequest().RequestMessage!.Method, Is.EqualTo("DELETE"));
+        Assert.That(Api.SingleRequest().RequestMessage!.Method, Is.EqualTo("DELETE"));
     }
 
     [Test]
@@ -194,7 +182,7 @@ public class ContainersClientTests
     {
         Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01/health", "GET", """{"success":true,"data":{"containerId":"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01","healthy":true,"statusCode":200,"responseTime":42,"checkedAt":"2026-04-27T10:00:00Z","containerStatus":"running","lastHealthCheck":null}}""");
 
-        var health = await _api.Client.Containers.GetHealthAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
+        var health = await Api.Client.Containers.GetHealthAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01");
 
         Assert.Multiple(() =>
         {
@@ -211,7 +199,7 @@ public class ContainersClientTests
     {
         Respond("/api/v1/containers/3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a09", "GET", """{"success":false,"error":"Container not found"}""", 404);
 
-        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => _api.Client.Containers.GetAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a09"));
+        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => Api.Client.Containers.GetAsync("3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a09"));
         Assert.That(ex!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
     }
 }

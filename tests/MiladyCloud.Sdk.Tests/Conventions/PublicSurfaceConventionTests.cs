@@ -6,7 +6,8 @@ namespace MiladyCloud.Sdk.Tests.Conventions;
 
 /// <summary>
 /// The house rules of CONTRIBUTING.md, checked over the public surface by reflection (as Octokit does): async naming
-/// and cancellation, mockable clients, documented members, nothing public in <c>Internal</c>, the agreed namespaces.
+/// and cancellation, mockable clients, documented members, nothing public in <c>Internal</c>, the agreed namespaces,
+/// exception names, parameter names and the paging pattern.
 /// </summary>
 public class PublicSurfaceConventionTests
 {
@@ -48,6 +49,62 @@ public class PublicSurfaceConventionTests
                 if (last is null || last.ParameterType != typeof(CancellationToken) || last.Name != "cancellationToken" || !last.HasDefaultValue)
                 {
                     offenders.Add($"{type.Name}.{method.Name}: CancellationToken cancellationToken = default is not the last parameter");
+                }
+            }
+        }
+
+        Assert.That(offenders, Is.Empty, string.Join("\n", offenders));
+    }
+
+    [Test]
+    public void Every_exception_is_prefixed_MiladyCloud()
+    {
+        var offenders = PublicTypes()
+            .Where(t => typeof(Exception).IsAssignableFrom(t) && !t.Name.StartsWith("MiladyCloud", StringComparison.Ordinal))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.That(offenders, Is.Empty, "CONTRIBUTING: every exception is named MiladyCloud...Exception");
+    }
+
+    [Test]
+    public void No_request_parameter_is_named_options_and_no_options_type_is_named_request()
+    {
+        var offenders = new List<string>();
+        foreach (var method in Clients().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
+        {
+            foreach (var parameter in method.GetParameters())
+            {
+                var typeName = (Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType).Name;
+                if (parameter.Name == "options" && !typeName.EndsWith("Options", StringComparison.Ordinal))
+                {
+                    offenders.Add($"{method.DeclaringType!.Name}.{method.Name}: a {typeName} named options");
+                }
+
+                if (typeName.EndsWith("Options", StringComparison.Ordinal) && parameter.Name != "options")
+                {
+                    offenders.Add($"{method.DeclaringType!.Name}.{method.Name}: a {typeName} named {parameter.Name}");
+                }
+            }
+        }
+
+        Assert.That(offenders, Is.Empty, string.Join("\n", offenders));
+    }
+
+    [Test]
+    public void Every_ListAllAsync_takes_the_list_options_of_its_ListAsync()
+    {
+        var offenders = new List<string>();
+        foreach (var client in Clients())
+        {
+            foreach (var listAll in client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name == "ListAllAsync"))
+            {
+                var parameters = listAll.GetParameters();
+                var options = parameters.Length == 2 ? parameters[0].ParameterType : null;
+                var page = client.GetMethod("ListAsync", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+                if (options is null || !options.Name.EndsWith("ListOptions", StringComparison.Ordinal) || page?.GetParameters()[0].ParameterType != options)
+                {
+                    offenders.Add($"{client.Name}.ListAllAsync: not (XxxListOptions? options, CancellationToken) shared with ListAsync");
                 }
             }
         }

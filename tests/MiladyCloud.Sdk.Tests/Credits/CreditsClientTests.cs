@@ -7,28 +7,14 @@ using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.Credits;
 
-public class CreditsClientTests
+public class CreditsClientTests : WireMockClientTests
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi();
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
-
-    private void Respond(string path, string method, string body, int status = 200) =>
-        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private WireMock.IRequestMessage Sent() => _api.SingleRequest().RequestMessage!;
-
     [Test]
     public async Task GetBalanceAsync_gets_the_balance_with_the_api_key()
     {
         Respond("/api/v1/credits/balance", "GET", """{"balance":50.25}""");
 
-        var balance = await _api.Client.Credits.GetBalanceAsync();
+        var balance = await Api.Client.Credits.GetBalanceAsync();
 
         Assert.That(balance.Balance, Is.EqualTo(50.25m));
         var sent = Sent();
@@ -46,7 +32,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/credits/balance", "GET", """{"balance":0}""");
 
-        await _api.Client.Credits.GetBalanceAsync(fresh: true);
+        await Api.Client.Credits.GetBalanceAsync(fresh: true);
 
         Assert.That(Sent().Query!["fresh"].Single(), Is.EqualTo("true"));
     }
@@ -66,7 +52,7 @@ public class CreditsClientTests
              "pricing":{"creditsPerDollar":100,"minimumTopUp":5,"x402Enabled":true}}
             """);
 
-        var s = await _api.Client.Credits.GetSummaryAsync();
+        var s = await Api.Client.Credits.GetSummaryAsync();
 
         var org = s.Organization;
         var agent = s.Agents.Single();
@@ -98,7 +84,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/credits/checkout", "POST", """{"url":"https://checkout.stripe.com/c/pay/cs_1","sessionId":"cs_1"}""");
 
-        var session = await _api.Client.Credits.CreateCheckoutAsync(new CreditCheckoutRequest
+        var session = await Api.Client.Credits.CreateCheckoutAsync(new CreditCheckoutRequest
         {
             Credits = 25.5m, SuccessUrl = "https://cloud.milady.ai/billing/ok", CancelUrl = "https://cloud.milady.ai/billing",
         });
@@ -117,11 +103,11 @@ public class CreditsClientTests
     [TestCase(10, "https://a.example/ok", "ftp://a.example/no")]
     public void CreateCheckoutAsync_rejects_bad_input_before_sending(double credits, string success, string cancel)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Credits.CreateCheckoutAsync(new CreditCheckoutRequest
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Credits.CreateCheckoutAsync(new CreditCheckoutRequest
         {
             Credits = (decimal)credits, SuccessUrl = success, CancelUrl = cancel,
         }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -129,7 +115,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/credits/verify", "GET", """{"success":true,"amount":50,"message":"Payment verified successfully"}""");
 
-        var result = await _api.Client.Credits.VerifyCheckoutAsync("cs_1 &x");
+        var result = await Api.Client.Credits.VerifyCheckoutAsync("cs_1 &x");
 
         Assert.That((result.Success, result.Amount, result.Message), Is.EqualTo((true, (decimal?)50m, "Payment verified successfully")));
         var sent = Sent();
@@ -143,7 +129,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/credits/verify", "GET", """{"success":false,"error":"Payment not completed","status":"unpaid"}""");
 
-        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => _api.Client.Credits.VerifyCheckoutAsync("cs_1"));
+        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => Api.Client.Credits.VerifyCheckoutAsync("cs_1"));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ex.Message, Does.Contain("Payment not completed"));
@@ -153,8 +139,8 @@ public class CreditsClientTests
     [Test]
     public void VerifyCheckoutAsync_rejects_an_empty_id_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Credits.VerifyCheckoutAsync(" "));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Credits.VerifyCheckoutAsync(" "));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -165,7 +151,7 @@ public class CreditsClientTests
               "stripe_payment_intent_id":null,"created_at":"2026-04-27T10:30:00.000Z"}],"total":1,"period":{"start":"2026-04-26T10:30:00.000Z","end":"2026-04-27T10:30:00.000Z"}}
             """);
 
-        var list = await _api.Client.Credits.ListTransactionsAsync(limit: 10, hours: 24);
+        var list = await Api.Client.Credits.ListTransactionsAsync(limit: 10, hours: 24);
 
         var tx = list.Transactions.Single();
         Assert.Multiple(() =>
@@ -184,9 +170,9 @@ public class CreditsClientTests
     [Test]
     public void ListTransactionsAsync_rejects_non_positive_numbers_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Credits.ListTransactionsAsync(limit: 0));
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Credits.ListTransactionsAsync(hours: -1));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Credits.ListTransactionsAsync(limit: 0));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Credits.ListTransactionsAsync(hours: -1));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -196,7 +182,7 @@ public class CreditsClientTests
             {"success":true,"data":{"global":{"used":12.5,"limit":null,"periodEnd":null},"modelSpecific":{"openai/gpt-5.4":{"used":3,"limit":10,"periodEnd":"2026-05-01T00:00:00.000Z"}}}}
             """);
 
-        var usage = await _api.Client.Credits.GetQuotaUsageAsync();
+        var usage = await Api.Client.Credits.GetQuotaUsageAsync();
 
         var model = usage.ModelSpecific!["openai/gpt-5.4"];
         Assert.Multiple(() =>
@@ -213,7 +199,7 @@ public class CreditsClientTests
             {"invoices":[{"id":"inv-1","stripeInvoiceId":"in_1","date":"Apr 27, 2026, 10:30 AM","total":"$25.00","status":"Paid","invoiceUrl":"https://pay.example/i","invoicePdf":"https://pay.example/i.pdf","type":"credit_purchase","creditsAdded":25}],"count":1}
             """);
 
-        var list = await _api.Client.Credits.ListInvoicesAsync();
+        var list = await Api.Client.Credits.ListInvoicesAsync();
 
         var inv = list.Invoices.Single();
         Assert.That(list.Count, Is.EqualTo(1));
@@ -230,7 +216,7 @@ public class CreditsClientTests
              "metadata":{"k":"v"},"createdAt":"c","updatedAt":"u","dueDate":null,"paidAt":"p2"}}
             """);
 
-        var inv = await _api.Client.Credits.GetInvoiceAsync("8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e");
+        var inv = await Api.Client.Credits.GetInvoiceAsync("8b4d2f3c-5e6a-4b7c-9d0e-1f2a3b4c5d6e");
 
         Assert.Multiple(() =>
         {
@@ -253,7 +239,7 @@ public class CreditsClientTests
               "voice-stt":{"unit":"minute","cost":0.006,"description":"Per minute"}},"warnings":["tts price unavailable"]}
             """);
 
-        var pricing = await _api.Client.Credits.GetPricingAsync();
+        var pricing = await Api.Client.Credits.GetPricingAsync();
 
         var image = pricing.Pricing["generate-image"];
         var stt = pricing.Pricing["voice-stt"];
@@ -275,7 +261,7 @@ public class CreditsClientTests
              "limits":{"minAmount":1,"maxAmount":1000,"minThreshold":0,"maxThreshold":1000}}}
             """);
 
-        var settings = await _api.Client.Credits.GetBillingSettingsAsync();
+        var settings = await Api.Client.Credits.GetBillingSettingsAsync();
 
         var auto = settings.AutoTopUp;
         var limits = settings.Limits!;
@@ -294,7 +280,7 @@ public class CreditsClientTests
             {"success":true,"message":"Billing settings updated successfully","settings":{"autoTopUp":{"enabled":true,"amount":30,"threshold":5,"hasPaymentMethod":true},"payAsYouGoFromEarnings":false}}
             """);
 
-        var settings = await _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate { Amount = 30 } });
+        var settings = await Api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate { Amount = 30 } });
 
         Assert.That((settings.AutoTopUp.Amount, settings.PayAsYouGoFromEarnings, settings.Limits), Is.EqualTo(((decimal?)30m, false, (BillingLimits?)null)));
         var sent = Sent();
@@ -305,11 +291,11 @@ public class CreditsClientTests
     [Test]
     public void UpdateBillingSettingsAsync_rejects_bad_input_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest()));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate() }));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate { Amount = 0.5m } }));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate { Threshold = 1001 } }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest()));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate() }));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate { Amount = 0.5m } }));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate { Threshold = 1001 } }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -317,7 +303,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/billing/settings", "PUT", """{"success":false,"error":"Cannot enable auto top-up without a payment method"}""", 400);
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { PayAsYouGoFromEarnings = true }));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => Api.Client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { PayAsYouGoFromEarnings = true }));
 
         Assert.That(ex!.Message, Does.Contain("Cannot enable auto top-up"));
     }
@@ -327,7 +313,7 @@ public class CreditsClientTests
     {
         Respond("/api/auto-top-up/trigger", "POST", """{"success":true,"message":"Auto top-up successful! Added $25.00","amount":25,"previousBalance":3.5,"newBalance":28.5}""");
 
-        var result = await _api.Client.Credits.TriggerAutoTopUpAsync();
+        var result = await Api.Client.Credits.TriggerAutoTopUpAsync();
 
         Assert.That((result.Success, result.Message, result.Amount, result.PreviousBalance, result.NewBalance, result.CurrentBalance, result.Threshold),
             Is.EqualTo((true, "Auto top-up successful! Added $25.00", (decimal?)25m, (decimal?)3.5m, (decimal?)28.5m, (decimal?)null, (decimal?)null)));
@@ -339,7 +325,7 @@ public class CreditsClientTests
     {
         Respond("/api/auto-top-up/trigger", "POST", """{"success":false,"message":"Balance ($30.00) is above threshold ($5.00). Auto top-up not needed.","currentBalance":30,"threshold":5}""");
 
-        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => _api.Client.Credits.TriggerAutoTopUpAsync());
+        var ex = Assert.CatchAsync<MiladyCloudApiException>(() => Api.Client.Credits.TriggerAutoTopUpAsync());
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ex.Message, Does.Contain("Auto top-up not needed"));
@@ -362,7 +348,7 @@ public class CreditsClientTests
     {
         Respond("/api/v1/credits/balance", "GET", "{\"success\":false,\"error\":\"Invalid or expired API key " + FakeApi.ApiKey + "\",\"code\":\"authentication_required\"}", 401);
 
-        var ex = Assert.ThrowsAsync<UnauthorizedException>(() => _api.Client.Credits.GetBalanceAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => Api.Client.Credits.GetBalanceAsync());
 
         Assert.That(ex!.Message, Does.Not.Contain(FakeApi.ApiKey));
         Assert.That(ex.ToString(), Does.Not.Contain(FakeApi.ApiKey));

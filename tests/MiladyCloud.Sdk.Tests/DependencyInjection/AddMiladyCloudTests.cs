@@ -57,7 +57,7 @@ public class AddMiladyCloudTests
         }));
         await using var provider = services.BuildServiceProvider();
 
-        Assert.ThrowsAsync<ServiceUnavailableException>(() => provider.GetRequiredService<MiladyCloudClient>().Models.ListAsync());
+        Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => provider.GetRequiredService<MiladyCloudClient>().Models.ListAsync());
         Assert.That(fake.Requests, Has.Count.EqualTo(2), "only the user's single retry ran; the SDK's five are gone");
     }
 

@@ -113,11 +113,11 @@ public class GenAiSpanTests
         fake.Faults.Enqueue(FakeFault.InsufficientCredits());
         using var client = fake.CreateClient();
 
-        Assert.ThrowsAsync<InsufficientCreditsException>(() => client.Chat.CreateAsync("openai/gpt-5.4", "hi"));
+        Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => client.Chat.CreateAsync("openai/gpt-5.4", "hi"));
 
         var span = Single("chat openai/gpt-5.4");
         Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Error));
-        Assert.That(span.GetTagItem("error.type"), Is.EqualTo(nameof(InsufficientCreditsException)));
+        Assert.That(span.GetTagItem("error.type"), Is.EqualTo(nameof(MiladyCloudInsufficientCreditsException)));
     }
 
     [Test]
@@ -131,6 +131,38 @@ public class GenAiSpanTests
 
         Assert.That(text, Does.Contain("You said: hi"));
         Assert.That(_spans, Is.Empty);
+    }
+
+    [Test]
+    public async Task App_chat_gets_the_same_chat_spans_as_chat_plain_and_streamed()
+    {
+        using var fake = MiladyCloudFakeServer.Start();
+        using var client = fake.CreateClient();
+        var app = await client.Apps.CreateAsync(new CreateAppRequest { Name = "Spans", AppUrl = "https://spans.example.com" });
+        var question = new ChatCompletionRequest { Model = "openai/gpt-5.4", Messages = [new ChatMessage { Role = ChatRole.User, Content = "hi" }], MaxTokens = 20 };
+
+        var completion = await client.Apps.CreateChatCompletionAsync(app.App.Id, question);
+        var seenBeforeEnd = -1;
+        await foreach (var chunk in client.Apps.StreamChatCompletionAsync(app.App.Id, question))
+        {
+            seenBeforeEnd = Count("chat openai/gpt-5.4");
+        }
+
+        List<Activity> spans;
+        lock (_spans)
+        {
+            spans = _spans.Where(s => s.DisplayName == "chat openai/gpt-5.4").ToList();
+        }
+
+        Assert.That(spans, Has.Count.EqualTo(2), "one span for the call, one for the stream");
+        Assert.Multiple(() =>
+        {
+            Assert.That(seenBeforeEnd, Is.EqualTo(1), "the stream's span must not stop while chunks are still arriving");
+            Assert.That(spans[0].GetTagItem("gen_ai.response.id"), Is.EqualTo(completion.Id));
+            Assert.That(spans[0].GetTagItem("gen_ai.request.max_tokens"), Is.EqualTo(20));
+            Assert.That(spans[1].GetTagItem("gen_ai.response.finish_reasons"), Is.EqualTo(new[] { "stop" }));
+            Assert.That(spans[1].GetTagItem("gen_ai.response.id"), Is.Not.Null);
+        });
     }
 
     private Activity Single(string name)

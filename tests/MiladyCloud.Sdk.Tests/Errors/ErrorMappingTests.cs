@@ -15,7 +15,7 @@ public class ErrorMappingTests
     {
         var ex = Map(HttpStatusCode.BadRequest, """{"error":{"code":"INVALID_REQUEST","message":"The request body is invalid","details":"Field 'model' is required","requestId":"req_abc123"}}""");
 
-        Assert.That(ex, Is.TypeOf<InvalidRequestException>());
+        Assert.That(ex, Is.TypeOf<MiladyCloudInvalidRequestException>());
         Assert.Multiple(() =>
         {
             Assert.That(ex.ErrorCode, Is.EqualTo(MiladyCloudErrorCode.InvalidRequest));
@@ -33,7 +33,7 @@ public class ErrorMappingTests
     {
         var ex = Map(HttpStatusCode.Unauthorized, """{"success":false,"error":"Unauthorized","code":"authentication_required"}""");
 
-        Assert.That(ex, Is.TypeOf<UnauthorizedException>());
+        Assert.That(ex, Is.TypeOf<MiladyCloudUnauthorizedException>());
         Assert.That(ex.ServerCode, Is.EqualTo("authentication_required"));
         Assert.That(ex.ErrorCode, Is.EqualTo(MiladyCloudErrorCode.Unauthorized));
         Assert.That(ex.ServerMessage, Is.EqualTo("Unauthorized"));
@@ -47,7 +47,7 @@ public class ErrorMappingTests
 
         var ex = Map(HttpStatusCode.TooManyRequests, """{"success":false,"error":"Too many requests","code":"rate_limit_exceeded","message":"Rate limit exceeded. Maximum 60 requests per 60 seconds.","retryAfter":60}""", headers);
 
-        Assert.That(ex, Is.TypeOf<RateLimitedException>());
+        Assert.That(ex, Is.TypeOf<MiladyCloudRateLimitedException>());
         Assert.Multiple(() =>
         {
             Assert.That(ex.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(60)));
@@ -77,12 +77,12 @@ public class ErrorMappingTests
     {
         var ex = Map((HttpStatusCode)status, body);
 
-        Assert.That(ex, Is.TypeOf<InsufficientCreditsException>());
+        Assert.That(ex, Is.TypeOf<MiladyCloudInsufficientCreditsException>());
         Assert.Multiple(() =>
         {
             Assert.That(ex.StatusCode, Is.EqualTo((HttpStatusCode)status));
             Assert.That(ex.ErrorCode, Is.EqualTo(MiladyCloudErrorCode.InsufficientCredits));
-            Assert.That(((InsufficientCreditsException)ex).RequiredAmount, Is.EqualTo(required is null ? null : (decimal?)(decimal)required.Value));
+            Assert.That(((MiladyCloudInsufficientCreditsException)ex).RequiredAmount, Is.EqualTo(required is null ? null : (decimal?)(decimal)required.Value));
             Assert.That(ex.IsRetryable, Is.False);
         });
     }
@@ -90,16 +90,16 @@ public class ErrorMappingTests
     [Test]
     public void The_app_chat_402_carries_required_and_balance()
     {
-        var ex = (InsufficientCreditsException)Map(HttpStatusCode.PaymentRequired, """{"error":{"message":"Insufficient credits","type":"insufficient_quota","required":1.25,"balance":"0.50"}}""");
+        var ex = (MiladyCloudInsufficientCreditsException)Map(HttpStatusCode.PaymentRequired, """{"error":{"message":"Insufficient credits","type":"insufficient_quota","required":1.25,"balance":"0.50"}}""");
 
         Assert.That(ex.RequiredAmount, Is.EqualTo(1.25m));
         Assert.That(ex.Balance, Is.EqualTo(0.50m));
     }
 
-    [TestCase(401, "authentication_error", typeof(UnauthorizedException))]
-    [TestCase(403, "permission_error", typeof(ForbiddenException))]
-    [TestCase(400, "invalid_request_error", typeof(InvalidRequestException))]
-    [TestCase(500, "api_error", typeof(InternalServerErrorException))]
+    [TestCase(401, "authentication_error", typeof(MiladyCloudUnauthorizedException))]
+    [TestCase(403, "permission_error", typeof(MiladyCloudForbiddenException))]
+    [TestCase(400, "invalid_request_error", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(500, "api_error", typeof(MiladyCloudInternalServerErrorException))]
     public void The_Anthropic_envelope_maps_by_status_and_keeps_its_type(int status, string type, Type expected)
     {
         var ex = Map((HttpStatusCode)status, """{"type":"error","error":{"type":"TYPE","message":"boom"}}""".Replace("TYPE", type, StringComparison.Ordinal));
@@ -116,7 +116,7 @@ public class ErrorMappingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex, Is.TypeOf<InvalidRequestException>());
+            Assert.That(ex, Is.TypeOf<MiladyCloudInvalidRequestException>());
             Assert.That(ex.ServerType, Is.EqualTo("invalid_request_error"));
             Assert.That(ex.ServerCode, Is.EqualTo("missing_required_parameter"));
             Assert.That(ex.Details!.Value.GetString(), Is.EqualTo("model"));
@@ -148,7 +148,7 @@ public class ErrorMappingTests
     {
         var ex = Map(HttpStatusCode.InternalServerError, body);
 
-        Assert.That(ex, Is.TypeOf<UnauthorizedException>());
+        Assert.That(ex, Is.TypeOf<MiladyCloudUnauthorizedException>());
         Assert.That(ex.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(ex.IsRetryable, Is.False);
     }
@@ -160,7 +160,7 @@ public class ErrorMappingTests
 
         var ex = Map(HttpStatusCode.BadGateway, page);
 
-        Assert.That(ex, Is.TypeOf<InternalServerErrorException>());
+        Assert.That(ex, Is.TypeOf<MiladyCloudInternalServerErrorException>());
         Assert.That(ex.Message, Is.EqualTo("elizaOS Cloud returned 502 Bad Gateway: 502 Bad Gateway"));
         Assert.That(ex.RawBody, Is.EqualTo(page));
         Assert.That(ex.IsRetryable, Is.True);
@@ -171,15 +171,15 @@ public class ErrorMappingTests
     {
         var ex = Map(HttpStatusCode.InternalServerError, "");
 
-        Assert.That(ex, Is.TypeOf<InternalServerErrorException>());
+        Assert.That(ex, Is.TypeOf<MiladyCloudInternalServerErrorException>());
         Assert.That(ex.Message, Is.EqualTo("elizaOS Cloud returned 500 Internal Server Error"));
         Assert.That(ex.ErrorCode, Is.EqualTo(MiladyCloudErrorCode.InternalError));
     }
 
-    [TestCase(404, typeof(NotFoundException))]
-    [TestCase(422, typeof(InvalidRequestException))]
-    [TestCase(503, typeof(ServiceUnavailableException))]
-    [TestCase(504, typeof(InternalServerErrorException))]
+    [TestCase(404, typeof(MiladyCloudNotFoundException))]
+    [TestCase(422, typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(503, typeof(MiladyCloudServiceUnavailableException))]
+    [TestCase(504, typeof(MiladyCloudInternalServerErrorException))]
     [TestCase(409, typeof(MiladyCloudApiException))]
     public void Statuses_map_to_their_types(int status, Type expected)
     {
@@ -203,7 +203,7 @@ public class ErrorMappingTests
     {
         const string key = "eliza_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-        var ex = ErrorResponseReader.Create(HttpStatusCode.Unauthorized, $$"""{"error":"Invalid or expired API key: {{key}}"}""", null, Clock, key);
+        var ex = ErrorResponseReader.Create(HttpStatusCode.Unauthorized, $$"""{"error":"Invalid or expired API key: {{key}}"}""", null, Clock, new SecretScrubber(key));
 
         Assert.That(ex.Message, Does.Not.Contain("0123456789abcdef"));
         Assert.That(ex.RawBody, Does.Not.Contain("0123456789abcdef"));
@@ -217,7 +217,7 @@ public class ErrorMappingTests
 
         Assert.That(ErrorResponseReader.IsSuccessFalse(body), Is.True);
         Assert.That(ErrorResponseReader.IsSuccessFalse("""{"success":true}"""), Is.False);
-        Assert.That(Map(HttpStatusCode.OK, body), Is.TypeOf<InvalidRequestException>());
+        Assert.That(Map(HttpStatusCode.OK, body), Is.TypeOf<MiladyCloudInvalidRequestException>());
     }
 
     [Test]

@@ -55,7 +55,7 @@ public class SendAsyncTests
         api.Server.Given(Request.Create().WithPath("/api/v1/missing").UsingGet()).RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"success":false,"error":"Not found","code":"resource_not_found"}"""));
         api.Server.Given(Request.Create().WithPath("/api/v1/credits/verify").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"success":false,"error":"Payment not completed"}"""));
 
-        Assert.ThrowsAsync<NotFoundException>(() => api.Client.SendAsync(HttpMethod.Get, "missing"));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => api.Client.SendAsync(HttpMethod.Get, "missing"));
         var ex = Assert.ThrowsAsync<MiladyCloudApiException>(() => api.Client.SendAsync(HttpMethod.Get, "credits/verify"));
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ex.ServerMessage, Is.EqualTo("Payment not completed"));

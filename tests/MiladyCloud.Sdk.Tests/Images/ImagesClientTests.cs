@@ -108,7 +108,7 @@ public class ImagesClientTests
         fake.Faults.Enqueue(FakeFault.InsufficientCredits());
         using var client = fake.CreateClient();
 
-        var ex = Assert.ThrowsAsync<InsufficientCreditsException>(() => client.Images.CreateAsync("x"));
+        var ex = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => client.Images.CreateAsync("x"));
 
         Assert.That(ex!.RequiredAmount, Is.EqualTo(0.02m));
         await Task.CompletedTask;

@@ -48,7 +48,7 @@ public class FakeServerKnowledgeTests
         });
 
         var all = new List<KnowledgeDocument>();
-        await foreach (var document in _client.Knowledge.ListAllAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", pageSize: 1))
+        await foreach (var document in _client.Knowledge.ListAllAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Limit = 1 }))
         {
             all.Add(document);
         }
@@ -80,13 +80,13 @@ public class FakeServerKnowledgeTests
     [Test]
     public void The_fake_answers_bad_requests_like_the_service()
     {
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Knowledge.DeleteAsync(Guid.NewGuid().ToString()));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Knowledge.DeleteAsync(Guid.NewGuid().ToString()));
         Assert.That(unknown!.RawBody, Does.Contain("Document not found"));
 
         var unauthenticated = _fake.CreateClient(o => { o.ApiKey = "eliza_" + new string('0', 64); o.MaxRetries = 0; });
         using (unauthenticated)
         {
-            var ex = Assert.ThrowsAsync<UnauthorizedException>(() => unauthenticated.Knowledge.ListAsync());
+            var ex = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => unauthenticated.Knowledge.ListAsync());
             Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         }
     }

@@ -6,16 +6,9 @@ using WireMock.ResponseBuilders;
 
 namespace MiladyCloud.Sdk.Tests.Knowledge;
 
-public class KnowledgeClientTests
+public class KnowledgeClientTests : WireMockClientTests
 {
     private const string DocId = "5d1e8c2a-0b4f-4d6e-8a9b-1c2d3e4f5a6b";
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void SetUp() => _api = new FakeApi();
-
-    [TearDown]
-    public void TearDown() => _api.Dispose();
 
     [Test]
     public async Task ListAsync_sends_character_count_offset_and_maps_every_field()
@@ -26,7 +19,7 @@ public class KnowledgeClientTests
              "total":7,"count":1,"offset":3}
             """);
 
-        var list = await _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Count = 1, Offset = 3 });
+        var list = await Api.Client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Limit = 1, Offset = 3 });
 
         var doc = list.Documents.Single();
         Assert.Multiple(() =>
@@ -45,7 +38,7 @@ public class KnowledgeClientTests
             Assert.That(doc.CreatedAt, Is.EqualTo(1714230000000));
             Assert.That(doc.AdditionalProperties.ContainsKey("embedding"), Is.True);
         });
-        var sent = _api.SingleRequest().RequestMessage!;
+        var sent = Api.SingleRequest().RequestMessage!;
         Assert.That(sent.Method, Is.EqualTo("GET"));
         Assert.That(sent.RawQuery, Is.EqualTo("?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f&count=1&offset=3"));
     }
@@ -59,13 +52,13 @@ public class KnowledgeClientTests
         Window(6, 5, "never");
 
         var ids = new List<string>();
-        await foreach (var doc in _api.Client.Knowledge.ListAllAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", pageSize: 2))
+        await foreach (var doc in Api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f", Limit = 2 }))
         {
             ids.Add(doc.Id);
         }
 
         Assert.That(ids, Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
-        Assert.That(_api.Server.LogEntries.Select(e => e.RequestMessage!.RawQuery), Is.EqualTo(new[]
+        Assert.That(Api.Server.LogEntries.Select(e => e.RequestMessage!.RawQuery), Is.EqualTo(new[]
         {
             "?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f&count=2&offset=0",
             "?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f&count=2&offset=2",
@@ -80,13 +73,13 @@ public class KnowledgeClientTests
         Window(1, 100);
 
         var ids = new List<string>();
-        await foreach (var doc in _api.Client.Knowledge.ListAllAsync(pageSize: 1))
+        await foreach (var doc in Api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { Limit = 1 }))
         {
             ids.Add(doc.Id);
         }
 
         Assert.That(ids, Is.EqualTo(new[] { "a" }));
-        Assert.That(_api.Server.LogEntries, Has.Count.EqualTo(2));
+        Assert.That(Api.Server.LogEntries, Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -98,7 +91,7 @@ public class KnowledgeClientTests
 
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var doc in _api.Client.Knowledge.ListAllAsync(pageSize: 2).WithCancellation(cts.Token))
+            await foreach (var doc in Api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { Limit = 2 }).WithCancellation(cts.Token))
             {
                 if (doc.Id == "b")
                 {
@@ -107,17 +100,17 @@ public class KnowledgeClientTests
             }
         });
 
-        Assert.That(_api.Server.LogEntries, Has.Count.EqualTo(1));
+        Assert.That(Api.Server.LogEntries, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void List_arguments_are_checked_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Count = 0 }));
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Offset = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.ListAllAsync(pageSize: 0));
-        Assert.Throws<ArgumentException>(() => _api.Client.Knowledge.ListAllAsync(characterId: " "));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Limit = 0 }));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Knowledge.ListAsync(new KnowledgeListOptions { Offset = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { Limit = 0 }));
+        Assert.Throws<ArgumentException>(() => Api.Client.Knowledge.ListAllAsync(new KnowledgeListOptions { CharacterId = " " }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -126,7 +119,7 @@ public class KnowledgeClientTests
         Respond("/api/v1/knowledge", "POST", """{"success":true,"documentId":"d9","fragmentCount":3,"message":"Document processed successfully. Created 3 knowledge fragments."}""");
         using var metadata = JsonDocument.Parse("""{"source":"faq"}""");
 
-        var created = await _api.Client.Knowledge.CreateAsync(new CreateKnowledgeDocumentRequest
+        var created = await Api.Client.Knowledge.CreateAsync(new CreateKnowledgeDocumentRequest
         {
             Content = "Our office opens at 9.",
             ContentType = "text/plain",
@@ -142,8 +135,8 @@ public class KnowledgeClientTests
     [Test]
     public void CreateAsync_refuses_empty_content_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.CreateAsync(new CreateKnowledgeDocumentRequest { Content = "" }));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Knowledge.CreateAsync(new CreateKnowledgeDocumentRequest { Content = "" }));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -153,7 +146,7 @@ public class KnowledgeClientTests
             {"query":"How do I reset my password?","results":[{"id":"f1","content":"Go to Settings > Security","similarity":0.92,"metadata":{"type":"fragment"}}],"count":1}
             """);
 
-        var answer = await _api.Client.Knowledge.QueryAsync("How do I reset my password?", limit: 3, characterId: "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
+        var answer = await Api.Client.Knowledge.QueryAsync("How do I reset my password?", limit: 3, characterId: "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         var hit = answer.Results.Single();
         Assert.Multiple(() =>
@@ -173,7 +166,7 @@ public class KnowledgeClientTests
     {
         Respond("/api/v1/knowledge/query", "POST", """{"query":"q","results":[],"count":0}""");
 
-        await _api.Client.Knowledge.QueryAsync("q");
+        await Api.Client.Knowledge.QueryAsync("q");
 
         AssertBody("""{"query":"q"}""");
     }
@@ -181,10 +174,10 @@ public class KnowledgeClientTests
     [Test]
     public void QueryAsync_checks_its_arguments_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.QueryAsync(" "));
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.Knowledge.QueryAsync("q", limit: 0));
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.QueryAsync("q", characterId: ""));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Knowledge.QueryAsync(" "));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Api.Client.Knowledge.QueryAsync("q", limit: 0));
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Knowledge.QueryAsync("q", characterId: ""));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
@@ -192,10 +185,10 @@ public class KnowledgeClientTests
     {
         Respond("/api/v1/knowledge/check", "GET", """{"hasDocuments":true,"count":4}""");
 
-        var check = await _api.Client.Knowledge.CheckAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
+        var check = await Api.Client.Knowledge.CheckAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         Assert.That((check.HasDocuments, check.Count), Is.EqualTo((true, 4)));
-        Assert.That(_api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f"));
+        Assert.That(Api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f"));
     }
 
     [Test]
@@ -203,10 +196,10 @@ public class KnowledgeClientTests
     {
         Respond($"/api/v1/knowledge/{DocId}", "DELETE", """{"success":true,"message":"Document deleted successfully"}""");
 
-        var result = await _api.Client.Knowledge.DeleteAsync(DocId, "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
+        var result = await Api.Client.Knowledge.DeleteAsync(DocId, "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
 
         Assert.That((result.Success, result.Message), Is.EqualTo((true, "Document deleted successfully")));
-        var sent = _api.SingleRequest().RequestMessage!;
+        var sent = Api.SingleRequest().RequestMessage!;
         Assert.That((sent.Method, sent.RawQuery), Is.EqualTo(("DELETE", "?characterId=9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f")));
     }
 
@@ -215,17 +208,17 @@ public class KnowledgeClientTests
     [TestCase("")]
     public void DeleteAsync_refuses_ids_that_are_not_uuids_before_sending(string id)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.DeleteAsync(id));
-        Assert.That(_api.Server.LogEntries, Is.Empty);
+        Assert.ThrowsAsync<ArgumentException>(() => Api.Client.Knowledge.DeleteAsync(id));
+        Assert.That(Api.Server.LogEntries, Is.Empty);
     }
 
     [Test]
     public void A_service_unavailable_answer_becomes_a_typed_exception()
     {
-        _api.Server.Given(Request.Create().UsingPost())
+        Api.Server.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":"Knowledge service not available","details":"plugin missing"}"""));
 
-        var ex = Assert.ThrowsAsync<ServiceUnavailableException>(() => _api.Client.Knowledge.QueryAsync("q"));
+        var ex = Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => Api.Client.Knowledge.QueryAsync("q"));
 
         Assert.That(ex!.RawBody, Does.Contain("Knowledge service not available"));
     }
@@ -233,17 +226,7 @@ public class KnowledgeClientTests
     private void Window(int offset, int total, params string[] ids)
     {
         var docs = string.Join(',', ids.Select(i => $$"""{"id":"{{i}}"}"""));
-        _api.Server.Given(Request.Create().WithPath("/api/v1/knowledge").WithParam("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
+        Api.Server.Given(Request.Create().WithPath("/api/v1/knowledge").WithParam("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
             .RespondWith(Response.Create().WithBody($$"""{"documents":[{{docs}}],"total":{{total}},"count":2,"offset":{{offset}}}"""));
-    }
-
-    private void Respond(string path, string method, string body)
-        => _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private void AssertBody(string expectedJson)
-    {
-        var sent = _api.SingleRequest().RequestMessage!;
-        Assert.That(JsonDocument.Parse(sent.Body!).RootElement.GetRawText(), Is.EqualTo(JsonDocument.Parse(expectedJson).RootElement.GetRawText()));
     }
 }

@@ -200,7 +200,7 @@ public class KnowledgeUploadTests
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":"Knowledge service not available"}"""));
         var stream = new NonSeekableStream(Encoding.UTF8.GetBytes("once"));
 
-        Assert.ThrowsAsync<ServiceUnavailableException>(() => api.Client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "once.txt", length: 4)]));
+        Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => api.Client.Knowledge.UploadAsync([KnowledgeFile.FromStream(stream, "once.txt", length: 4)]));
 
         Assert.That(api.Server.LogEntries, Has.Count.EqualTo(1));
         Assert.That(stream.Disposed, Is.False);

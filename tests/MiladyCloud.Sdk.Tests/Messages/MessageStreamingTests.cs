@@ -71,7 +71,7 @@ public class MessageStreamingTests
         harness.Body.End();
         var received = new List<MessageStreamEvent>();
 
-        var ex = Assert.ThrowsAsync<InternalServerErrorException>(async () =>
+        var ex = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(async () =>
         {
             await foreach (var e in harness.Client.Messages.StreamAsync(Request()))
             {
@@ -85,9 +85,9 @@ public class MessageStreamingTests
         await Task.CompletedTask;
     }
 
-    [TestCase("overloaded_error", typeof(ServiceUnavailableException))]
-    [TestCase("rate_limit_error", typeof(RateLimitedException))]
-    [TestCase("invalid_request_error", typeof(InvalidRequestException))]
+    [TestCase("overloaded_error", typeof(MiladyCloudServiceUnavailableException))]
+    [TestCase("rate_limit_error", typeof(MiladyCloudRateLimitedException))]
+    [TestCase("invalid_request_error", typeof(MiladyCloudInvalidRequestException))]
     public void An_error_event_maps_its_type_to_the_exception(string type, Type expected)
     {
         using var harness = new StreamingHarness();

@@ -65,7 +65,7 @@ public class MessagesClientTests
         api.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(429)
             .WithBody("""{"type":"error","error":{"type":"rate_limit_error","message":"Insufficient credits. Required: $0.0123"}}"""));
 
-        Assert.ThrowsAsync<InsufficientCreditsException>(() => api.Client.Messages.CreateAsync("claude-sonnet-4-6", "Hi"));
+        Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => api.Client.Messages.CreateAsync("claude-sonnet-4-6", "Hi"));
         Assert.That(api.Server.LogEntries.Count(), Is.EqualTo(1));
     }
 

@@ -33,7 +33,7 @@ public class AotPublishTests
             Assert.That(output, Does.Contain("chat: Hello"));
             Assert.That(output, Does.Contain("stream: Hello"));
             Assert.That(output, Does.Contain("ichatclient: Hello (4 tokens)"));
-            Assert.That(output, Does.Contain("error: InsufficientCreditsException 402"));
+            Assert.That(output, Does.Contain("error: MiladyCloudInsufficientCreditsException 402"));
             Assert.That(output, Does.Contain("di: connection refused, typed"));
         }
         finally

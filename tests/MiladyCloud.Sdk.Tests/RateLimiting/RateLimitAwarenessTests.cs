@@ -77,7 +77,7 @@ public class RateLimitAwarenessTests
         using var api = new ScriptedServer(o => o.MaxRetryDelay = TimeSpan.FromSeconds(10)).Then(200, "{}", Limits(60, 55, 60));
         await GetUserAsync(api);
 
-        var refused = Assert.ThrowsAsync<RateLimitedException>(() => api.Client.SendAsync(HttpMethod.Post, "containers", Json("{}")));
+        var refused = Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => api.Client.SendAsync(HttpMethod.Post, "containers", Json("{}")));
 
         Assert.Multiple(() =>
         {
@@ -94,7 +94,7 @@ public class RateLimitAwarenessTests
         using var api = new ScriptedServer(o => o.MaxRetryDelay = TimeSpan.FromSeconds(10))
             .Then(200, "{}", Limits(60, 55, 60)).Then(200, "{}", Limits(200, 194, 60));
         await GetUserAsync(api);
-        Assert.ThrowsAsync<RateLimitedException>(() => api.Client.SendAsync(HttpMethod.Post, "containers", Json("{}")));
+        Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => api.Client.SendAsync(HttpMethod.Post, "containers", Json("{}")));
 
         await api.Client.SendAsync(HttpMethod.Post, "messages", Json("{}"));
 
@@ -138,7 +138,7 @@ public class RateLimitAwarenessTests
         await GetUserAsync(api);
         await GetUserAsync(api);
 
-        Assert.ThrowsAsync<RateLimitedException>(() => GetUserAsync(api));
+        Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => GetUserAsync(api));
         Assert.That(api.RequestCount, Is.EqualTo(2));
     }
 
@@ -168,7 +168,7 @@ public class RateLimitAwarenessTests
             .Then(200, "{}", Limits(200, 149, 60, "redis"))
             .Then(200, "{}", Limits(200, 148, 60, "redis"))
             .Then(200, "{}", Limits(200, 147, 60, "redis"));
-        Assert.ThrowsAsync<RateLimitedException>(() => api.Client.SendAsync(HttpMethod.Post, "chat/completions", Json("{}")));
+        Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => api.Client.SendAsync(HttpMethod.Post, "chat/completions", Json("{}")));
 
         await api.Client.SendAsync(HttpMethod.Post, "messages", Json("{}"));
         await api.Client.SendAsync(HttpMethod.Post, "embeddings", Json("{}"));
@@ -187,7 +187,7 @@ public class RateLimitAwarenessTests
         using var api = new ScriptedServer(o => o.MaxRetries = 0)
             .Then(429, """{"type":"error","error":{"type":"rate_limit_error","message":"Insufficient credits. Required: $0.01"}}""", Limits(200, 190, 60, "redis"))
             .Then(200, "{}", Limits(200, 189, 60, "redis"));
-        Assert.ThrowsAsync<InsufficientCreditsException>(() => api.Client.SendAsync(HttpMethod.Post, "messages", Json("{}")));
+        Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => api.Client.SendAsync(HttpMethod.Post, "messages", Json("{}")));
 
         await api.Client.SendAsync(HttpMethod.Post, "messages", Json("{}"));
 
@@ -227,7 +227,7 @@ public class RateLimitAwarenessTests
         using var api = new ScriptedServer(o => o.MaxRetryDelay = TimeSpan.FromSeconds(10)).Then(200, "{}", Limits(60, 0, 60));
         await GetUserAsync(api);
 
-        var ex = Assert.ThrowsAsync<RateLimitedException>(() => GetUserAsync(api));
+        var ex = Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => GetUserAsync(api));
 
         Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(60) + TimeSpan.FromMilliseconds(1)));
         Assert.That(ex.RateLimit!.Remaining, Is.Zero);
@@ -276,7 +276,7 @@ public class RateLimitAwarenessTests
         });
         await GetUserAsync(first);
 
-        Assert.ThrowsAsync<RateLimitedException>(() => GetUserAsync(second));
+        Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => GetUserAsync(second));
         Assert.That(second.RequestCount, Is.Zero);
         Assert.That(second.Client.RateLimits, Is.SameAs(shared));
     }

@@ -50,6 +50,24 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task ResponsesAsync(MiladyCloudClient client)
+    {
+        #region Snippet:Responses
+        var stream = client.Responses.StreamAsync("anthropic/claude-sonnet-4.6", "Write a haiku.");
+        var response = new ResponseAccumulator();
+        await foreach (var e in stream)
+        {
+            response.Add(e);
+            if (e is MiladyCloud.Sdk.Models.ResponseOutputTextDeltaEvent delta)
+            {
+                Console.Write(delta.Delta);
+            }
+        }
+
+        Console.WriteLine($"\n{response.ToResponse().Status}, {stream.SkippedEventCount} unknown event(s) skipped");
+        #endregion
+    }
+
     public static void MicrosoftExtensionsAI(MiladyCloudClient client, IServiceCollection services, IConfiguration configuration)
     {
         #region Snippet:MicrosoftExtensionsAI

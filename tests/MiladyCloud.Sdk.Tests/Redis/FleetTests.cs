@@ -139,6 +139,6 @@ public class FleetTests
     private sealed record FleetRun(int Ok, int Limited, int Failed, int Fallbacks, int Refusals, string Errors)
     {
         public override string ToString()
-            => $"{Ok} calls answered ({Ok / Duration.TotalSeconds:0.#}/s), {Refusals} refused by the server (429), {Limited} calls failed with RateLimitedException, {Failed} other failures, {Fallbacks} decisions made without Redis";
+            => $"{Ok} calls answered ({Ok / Duration.TotalSeconds:0.#}/s), {Refusals} refused by the server (429), {Limited} calls failed with MiladyCloudRateLimitedException, {Failed} other failures, {Fallbacks} decisions made without Redis";
     }
 }

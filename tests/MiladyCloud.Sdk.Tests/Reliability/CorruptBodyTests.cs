@@ -27,10 +27,10 @@ public class CorruptBodyTests
         Assert.That(outcome!.Message, Does.Contain("could not be decoded").And.Contain("corrupt"));
     }
 
-    [TestCase(400, "gzip", typeof(InvalidRequestException))]
-    [TestCase(429, "br", typeof(RateLimitedException))]
-    [TestCase(500, "gzip", typeof(InternalServerErrorException))]
-    [TestCase(503, "br", typeof(ServiceUnavailableException))]
+    [TestCase(400, "gzip", typeof(MiladyCloudInvalidRequestException))]
+    [TestCase(429, "br", typeof(MiladyCloudRateLimitedException))]
+    [TestCase(500, "gzip", typeof(MiladyCloudInternalServerErrorException))]
+    [TestCase(503, "br", typeof(MiladyCloudServiceUnavailableException))]
     public async Task A_corrupt_compressed_error_body_still_maps_by_status(int status, string encoding, Type expected)
     {
         using var server = Answering(status, Payloads.Corrupt("""{"error":"boom"}""", encoding), encoding);

@@ -91,8 +91,8 @@ public class OversizedResponseTests
 
         var outcome = await OutcomeAsync(client.Chat.CreateAsync(ChatRequest()));
 
-        Assert.That(outcome, Is.TypeOf<InvalidRequestException>());
-        var error = (InvalidRequestException)outcome!;
+        Assert.That(outcome, Is.TypeOf<MiladyCloudInvalidRequestException>());
+        var error = (MiladyCloudInvalidRequestException)outcome!;
         Assert.That(error.RawBody, Has.Length.EqualTo(64 * 1024));
         Assert.That(error.RawBody, Does.StartWith("{\"error\":\"xxxx"));
     }

@@ -47,8 +47,8 @@ public class ResponseFaultTests
 
         var outcome = await OutcomeAsync(client.Models.ListAsync(useCache: false));
 
-        Assert.That(outcome, Is.TypeOf<InternalServerErrorException>());
-        var ex = (InternalServerErrorException)outcome!;
+        Assert.That(outcome, Is.TypeOf<MiladyCloudInternalServerErrorException>());
+        var ex = (MiladyCloudInternalServerErrorException)outcome!;
         Assert.That((int)ex.StatusCode, Is.EqualTo(502));
         Assert.That(ex.IsRetryable, Is.True);
         Assert.That(ex.RawBody, Is.EqualTo(page));
@@ -62,9 +62,9 @@ public class ResponseFaultTests
 
         var outcome = await OutcomeAsync(client.Models.ListAsync(useCache: false));
 
-        Assert.That(outcome, Is.TypeOf<InternalServerErrorException>());
-        Assert.That(((InternalServerErrorException)outcome!).IsRetryable, Is.True);
-        Assert.That(((InternalServerErrorException)outcome).RawBody, Is.Empty);
+        Assert.That(outcome, Is.TypeOf<MiladyCloudInternalServerErrorException>());
+        Assert.That(((MiladyCloudInternalServerErrorException)outcome!).IsRetryable, Is.True);
+        Assert.That(((MiladyCloudInternalServerErrorException)outcome).RawBody, Is.Empty);
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class ResponseFaultTests
 
         var outcome = await OutcomeAsync(ConnectionFaultTests.ReadContentAsync(client, []));
 
-        Assert.That(outcome, Is.TypeOf<InsufficientCreditsException>());
+        Assert.That(outcome, Is.TypeOf<MiladyCloudInsufficientCreditsException>());
     }
 
     [TestCase("gzip")]
@@ -178,8 +178,8 @@ public class ResponseFaultTests
 
         var outcome = await OutcomeAsync(client.Models.ListAsync(useCache: false));
 
-        Assert.That(outcome, Is.TypeOf<RateLimitedException>());
-        Assert.That(((RateLimitedException)outcome!).RetryAfter, Is.GreaterThan(TimeSpan.FromDays(365)));
+        Assert.That(outcome, Is.TypeOf<MiladyCloudRateLimitedException>());
+        Assert.That(((MiladyCloudRateLimitedException)outcome!).RetryAfter, Is.GreaterThan(TimeSpan.FromDays(365)));
         Assert.That(requests, Is.EqualTo(1), "not retried: the delay is beyond MaxRetryDelay");
     }
 

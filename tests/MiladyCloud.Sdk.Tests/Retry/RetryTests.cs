@@ -50,7 +50,7 @@ public class RetryTests
     {
         using var api = new ScriptedServer().Then(500, """{"success":false,"error":"Invalid or expired API key"}""");
 
-        Assert.ThrowsAsync<UnauthorizedException>(() => api.Client.Models.ListAsync());
+        Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => api.Client.Models.ListAsync());
         Assert.That(api.RequestCount, Is.EqualTo(1));
     }
 
@@ -59,7 +59,7 @@ public class RetryTests
     {
         using var api = new ScriptedServer().Then(429, """{"type":"error","error":{"type":"rate_limit_error","message":"Insufficient credits. Required: $0.0123"}}""", ("Retry-After", "1"));
 
-        var ex = Assert.ThrowsAsync<InsufficientCreditsException>(() => SendChatAsync(api));
+        var ex = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => SendChatAsync(api));
 
         Assert.That(ex!.RequiredAmount, Is.EqualTo(0.0123m));
         Assert.That(api.RequestCount, Is.EqualTo(1));
@@ -135,7 +135,7 @@ public class RetryTests
     {
         using var api = new ScriptedServer(o => o.MaxRetryDelay = TimeSpan.FromSeconds(30)).Then(429, RateLimitBody, ("Retry-After", "60")).Then(200, ModelList);
 
-        var ex = Assert.ThrowsAsync<RateLimitedException>(() => api.Client.Models.ListAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => api.Client.Models.ListAsync());
 
         Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(60)));
         Assert.That(api.RequestCount, Is.EqualTo(1));
@@ -146,7 +146,7 @@ public class RetryTests
     {
         using var api = new ScriptedServer(o => o.OperationTimeout = TimeSpan.FromSeconds(10)).Then(429, RateLimitBody, ("Retry-After", "20")).Then(200, ModelList);
 
-        var ex = Assert.ThrowsAsync<RateLimitedException>(() => api.Client.Models.ListAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudRateLimitedException>(() => api.Client.Models.ListAsync());
 
         Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(20)));
         Assert.That(api.RequestCount, Is.EqualTo(1));
@@ -159,7 +159,7 @@ public class RetryTests
     {
         using var api = new ScriptedServer().Then(status).Then(200, Completion);
 
-        Assert.ThrowsAsync<InternalServerErrorException>(() => SendChatAsync(api));
+        Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => SendChatAsync(api));
         Assert.That(api.RequestCount, Is.EqualTo(1));
     }
 
@@ -231,7 +231,7 @@ public class RetryTests
             api.Clock.Advance(await api.NextRetryDelayAsync());
         }
 
-        Assert.ThrowsAsync<ServiceUnavailableException>(() => call);
+        Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => call);
         Assert.That(api.RequestCount, Is.EqualTo(3));
     }
 
@@ -308,8 +308,7 @@ public class RetryTests
     private static Task<ChatCompletion> SendChatAsync(MiladyCloudClient client)
     {
         var body = new ChatCompletionRequest { Model = "m", Messages = [new ChatMessage { Role = ChatRole.User, Content = "hi" }] };
-        var request = client.Pipeline.CreateJsonRequest(HttpMethod.Post, "chat/completions", body, MiladyCloudJsonContext.Default.ChatCompletionRequest)
-            .MarkCreditConsuming();
-        return client.Pipeline.SendJsonAsync(request, MiladyCloudJsonContext.Default.ChatCompletion, CancellationToken.None);
+        return client.Pipeline.SendJsonAsync(
+            HttpMethod.Post, "chat/completions", body, MiladyCloudJsonContext.Default.ChatCompletionRequest, MiladyCloudJsonContext.Default.ChatCompletion, CancellationToken.None, Internal.SendFlags.ConsumesCredits);
     }
 }

@@ -86,7 +86,7 @@ public class CredentialSafetyTests
         api.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(401)
             .WithBody("""{"error":{"message":"Key KEY is invalid","type":"authentication_error"}}""".Replace("KEY", FakeApi.ApiKey, StringComparison.Ordinal)));
 
-        var ex = Assert.ThrowsAsync<UnauthorizedException>(() => api.Client.Models.ListAsync());
+        var ex = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => api.Client.Models.ListAsync());
 
         Assert.That(ex!.ToString(), Does.Not.Contain(FakeApi.ApiKey[6..]));
         Assert.That(ex.RawBody, Does.Not.Contain(FakeApi.ApiKey[6..]));
@@ -149,7 +149,7 @@ public class CredentialSafetyTests
     [TestCase("Key Eliza_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef is invalid")]
     public void A_key_echoed_without_its_prefix_is_masked_too(string echoed)
     {
-        var ex = MiladyCloud.Sdk.Internal.ErrorResponseReader.Create(System.Net.HttpStatusCode.Unauthorized, "{\"error\":\"" + echoed + "\"}", apiKey: FakeApi.ApiKey);
+        var ex = MiladyCloud.Sdk.Internal.ErrorResponseReader.Create(System.Net.HttpStatusCode.Unauthorized, "{\"error\":\"" + echoed + "\"}", secrets: new MiladyCloud.Sdk.Internal.SecretScrubber(FakeApi.ApiKey));
 
         Assert.That(ex.Message + ex.RawBody + ex.ServerMessage, Does.Not.Contain(FakeApi.ApiKey[6..]));
     }

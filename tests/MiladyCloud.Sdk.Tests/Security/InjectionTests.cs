@@ -43,7 +43,7 @@ public class InjectionTests
                 targets.Clear();
                 var outcome = await OutcomeAsync(Started(() => call(client, id)));
 
-                Assert.That(outcome, Is.InstanceOf<ArgumentException>().Or.InstanceOf<NotFoundException>(), $"{route} with {id}");
+                Assert.That(outcome, Is.InstanceOf<ArgumentException>().Or.InstanceOf<MiladyCloudNotFoundException>(), $"{route} with {id}");
                 if (outcome is ArgumentException)
                 {
                     Assert.That(targets, Is.Empty, $"{route} with {id} was sent although refused");

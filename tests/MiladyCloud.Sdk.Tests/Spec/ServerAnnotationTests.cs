@@ -36,7 +36,7 @@ public class ServerAnnotationTests
     public void The_SDK_paces_the_operation_by_the_limit_its_handler_applies(string method, string path, JsonElement operation)
     {
         Assert.That(operation.TryGetProperty("x-rate-limit", out var annotated), Is.True, $"{method} {path} has no x-rate-limit");
-        var root = path.StartsWith("/api/", StringComparison.Ordinal) ? ApiRoot.Site : ApiRoot.V1;
+        var root = path.StartsWith("/api/", StringComparison.Ordinal) ? MiladyCloudRoute.Site : MiladyCloudRoute.ApiV1;
         var concrete = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "some-id");
 
         var route = ServerRateLimits.Lookup(new HttpMethod(method), concrete.TrimStart('/'), root);

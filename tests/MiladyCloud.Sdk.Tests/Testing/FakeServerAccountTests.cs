@@ -138,7 +138,7 @@ public class FakeServerAccountTests
         await _client.Jobs.GetAsync(jobId);
         await _client.Jobs.GetAsync(jobId);
         var failed = await _client.Jobs.GetAsync(jobId);
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Jobs.GetAsync(Guid.NewGuid().ToString()));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Jobs.GetAsync(Guid.NewGuid().ToString()));
 
         Assert.That((failed.Data.Status.ToString(), failed.Data.Error, failed.Polling!.ShouldContinue), Is.EqualTo(("failed", "Provisioning timed out", false)));
         Assert.That(missing!.RawBody, Is.EqualTo("""{"success":false,"error":"Job not found"}"""));

@@ -86,13 +86,13 @@ public class FakeServerAgentMcpAndN8nTests
         var theirs = _fake.AddSavedAgent("Chef");
         var server = new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "https://mcp.example" };
 
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.Mcp.GetAsync(Guid.NewGuid().ToString()));
-        var foreign = Assert.ThrowsAsync<ForbiddenException>(() => _client.Agents.Mcp.AddServerAsync(theirs, "x", server));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.Mcp.GetAsync(Guid.NewGuid().ToString()));
+        var foreign = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _client.Agents.Mcp.AddServerAsync(theirs, "x", server));
         // The typed client checks lengths only; the server also wants a URL or a site path, and a known transport.
-        var badUrl = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.Mcp.AddServerAsync(_agentId, "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "mcp.example" }));
+        var badUrl = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Agents.Mcp.AddServerAsync(_agentId, "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "mcp.example" }));
         var body = JsonDocument.Parse("""{"serverId":"x","serverConfig":{"type":"ws","url":"https://mcp.example","timeout":1.5}}""").RootElement;
-        var badType = Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Post, $"api/characters/{_agentId}/mcps", body, MiladyCloudRoute.Site));
-        var noServerId = Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Delete, $"api/characters/{_agentId}/mcps", route: MiladyCloudRoute.Site));
+        var badType = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Post, $"api/characters/{_agentId}/mcps", body, MiladyCloudRoute.Site));
+        var noServerId = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Delete, $"api/characters/{_agentId}/mcps", route: MiladyCloudRoute.Site));
 
         Assert.Multiple(() =>
         {
@@ -119,7 +119,7 @@ public class FakeServerAgentMcpAndN8nTests
         var other = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Bob" });
         var otherList = await _client.Agents.InvokeN8nRouteAsync(other.Id, HttpMethod.Get, "workflows");
         await _client.Agents.InvokeN8nRouteAsync(_agentId, HttpMethod.Delete, $"workflows/{id}");
-        var gone = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.InvokeN8nRouteAsync(_agentId, HttpMethod.Get, $"workflows/{id}"));
+        var gone = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.InvokeN8nRouteAsync(_agentId, HttpMethod.Get, $"workflows/{id}"));
 
         Assert.Multiple(() =>
         {
@@ -137,8 +137,8 @@ public class FakeServerAgentMcpAndN8nTests
     [Test]
     public void An_unknown_plugin_route_gets_the_services_404_and_an_unknown_agent_an_unhandled_500()
     {
-        var noRoute = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.InvokeN8nRouteAsync(_agentId, HttpMethod.Get, "executions/7"));
-        var noAgent = Assert.ThrowsAsync<InternalServerErrorException>(() => _client.Agents.InvokeN8nRouteAsync(Guid.NewGuid().ToString(), HttpMethod.Get, "workflows"));
+        var noRoute = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.InvokeN8nRouteAsync(_agentId, HttpMethod.Get, "executions/7"));
+        var noAgent = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => _client.Agents.InvokeN8nRouteAsync(Guid.NewGuid().ToString(), HttpMethod.Get, "workflows"));
 
         Assert.Multiple(() =>
         {

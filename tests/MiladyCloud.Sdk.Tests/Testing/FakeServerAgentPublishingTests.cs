@@ -34,7 +34,7 @@ public class FakeServerAgentPublishingTests
         var theirs = _fake.AddSavedAgent("Chef");
 
         var record = await _client.Agents.GetFromOrganizationAsync(agent.Id);
-        var outside = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetFromOrganizationAsync(theirs));
+        var outside = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetFromOrganizationAsync(theirs));
 
         Assert.Multiple(() =>
         {
@@ -91,11 +91,11 @@ public class FakeServerAgentPublishingTests
         var theirs = _fake.AddSavedAgent("Chef");
         var unknown = Guid.NewGuid().ToString();
 
-        var publishUnknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.PublishAsync(unknown));
-        var publishTheirs = Assert.ThrowsAsync<ForbiddenException>(() => _client.Agents.PublishAsync(theirs));
-        var unpublishTheirs = Assert.ThrowsAsync<ForbiddenException>(() => _client.Agents.UnpublishAsync(theirs));
-        var readUnknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetMonetizationAsync(unknown));
-        var readTheirs = Assert.ThrowsAsync<ForbiddenException>(() => _client.Agents.GetMonetizationAsync(theirs));
+        var publishUnknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.PublishAsync(unknown));
+        var publishTheirs = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _client.Agents.PublishAsync(theirs));
+        var unpublishTheirs = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _client.Agents.UnpublishAsync(theirs));
+        var readUnknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetMonetizationAsync(unknown));
+        var readTheirs = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _client.Agents.GetMonetizationAsync(theirs));
 
         Assert.Multiple(() =>
         {
@@ -134,12 +134,12 @@ public class FakeServerAgentPublishingTests
         var theirs = _fake.AddSavedAgent("Chef");
         var change = new UpdateAgentMonetizationRequest { MonetizationEnabled = true };
 
-        var notPublic = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.UpdateMonetizationAsync(privateAgent.Id, change));
-        var notOwner = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.UpdateMonetizationAsync(theirs, change));
-        var unknown = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.UpdateMonetizationAsync(Guid.NewGuid().ToString(), change));
+        var notPublic = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Agents.UpdateMonetizationAsync(privateAgent.Id, change));
+        var notOwner = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Agents.UpdateMonetizationAsync(theirs, change));
+        var unknown = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Agents.UpdateMonetizationAsync(Guid.NewGuid().ToString(), change));
         // The typed client refuses a markup over 1000 before sending, so the untyped escape hatch sends one.
         var body = JsonDocument.Parse("""{"markupPercentage":1001}""").RootElement;
-        var invalid = Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Put, $"agents/{privateAgent.Id}/monetization", body));
+        var invalid = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Put, $"agents/{privateAgent.Id}/monetization", body));
 
         Assert.Multiple(() =>
         {
@@ -156,10 +156,10 @@ public class FakeServerAgentPublishingTests
         const string address = "0xAbCdEf0123456789aBcDeF0123456789AbCdEf01";
         var agent = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada", TokenAddress = address, TokenChain = "base", TokenName = "Ada Token", TokenTicker = "ADA" });
 
-        var whilePrivate = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetByTokenAsync(address));
+        var whilePrivate = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetByTokenAsync(address));
         await _client.Agents.PublishAsync(agent.Id);
         var found = await _client.Agents.GetByTokenAsync(address.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), "base");
-        var otherChain = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetByTokenAsync(address, "solana"));
+        var otherChain = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetByTokenAsync(address, "solana"));
 
         Assert.Multiple(() =>
         {
@@ -176,10 +176,10 @@ public class FakeServerAgentPublishingTests
         var first = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada", TokenAddress = "So1anaMintAddre55", TokenChain = "solana" });
 
         var second = Assert.ThrowsAsync<MiladyCloudApiException>(() => _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Bob", TokenAddress = "So1anaMintAddre55", TokenChain = "solana" }));
-        var caseMatters = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetByTokenAsync("so1anamintaddre55", "solana"));
+        var caseMatters = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetByTokenAsync("so1anamintaddre55", "solana"));
         // The typed client checks the query first, so the untyped escape hatch sends what the server refuses.
-        var missing = Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Get, "agents/by-token"));
-        var tooLong = Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Get, "agents/by-token?address=x&chain=" + new string('c', 51)));
+        var missing = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Get, "agents/by-token"));
+        var tooLong = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Get, "agents/by-token?address=x&chain=" + new string('c', 51)));
 
         Assert.Multiple(() =>
         {

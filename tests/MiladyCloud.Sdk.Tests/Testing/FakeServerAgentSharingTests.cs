@@ -55,8 +55,8 @@ public class FakeServerAgentSharingTests
     {
         var original = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada" });
 
-        var taken = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "ada" }));
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.CloneAsync(Guid.NewGuid().ToString()));
+        var taken = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "ada" }));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.CloneAsync(Guid.NewGuid().ToString()));
         // The SDK refuses what the server's rules refuse before sending; the fake still answers raw requests like the server.
         Assert.ThrowsAsync<ArgumentException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "-ada" }));
         Assert.ThrowsAsync<ArgumentException>(() => _client.Agents.CloneAsync(original.Id, new CloneAgentRequest { Username = "admin" }));
@@ -93,7 +93,7 @@ public class FakeServerAgentSharingTests
         var stats = await _client.Agents.GetStatsAsync(mine.Id);
 
         Assert.That((stats.Views, stats.Interactions, stats.MessageCount), Is.EqualTo((0, 0, 0)));
-        var ex = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetStatsAsync(theirs));
+        var ex = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetStatsAsync(theirs));
         Assert.That(ex!.ServerMessage, Is.EqualTo("Character not found"));
     }
 
@@ -130,11 +130,11 @@ public class FakeServerAgentSharingTests
         var mine = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada" });
         var theirs = _fake.AddSavedAgent("Chef");
 
-        var read = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetShareStatusAsync(theirs));
-        var write = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.SetShareStatusAsync(theirs, false));
+        var read = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetShareStatusAsync(theirs));
+        var write = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.SetShareStatusAsync(theirs, false));
         // The typed client always sends a boolean, so the untyped escape hatch sends a wrong one.
         var body = JsonDocument.Parse("""{"isPublic":"yes"}""").RootElement;
-        var invalid = Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Put, $"api/my-agents/characters/{mine.Id}/share", body, MiladyCloudRoute.Site));
+        var invalid = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Put, $"api/my-agents/characters/{mine.Id}/share", body, MiladyCloudRoute.Site));
 
         Assert.Multiple(() =>
         {
@@ -152,13 +152,13 @@ public class FakeServerAgentSharingTests
         // The SDK always sends a credential; a plain HttpClient shows the route needs none.
         using var anonymous = new HttpClient { BaseAddress = _fake.Url };
 
-        var hiddenFromKey = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetPublicAsync(agent.Id));
+        var hiddenFromKey = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetPublicAsync(agent.Id));
         var owner = await session.Agents.GetPublicAsync(agent.Id);
         using var hiddenFromAnyone = await anonymous.GetAsync($"api/characters/{agent.Id}/public");
         await _client.Agents.SetShareStatusAsync(agent.Id, true);
         var profile = await _client.Agents.GetPublicAsync(agent.Id);
         using var shown = await anonymous.GetAsync($"api/characters/{agent.Id}/public");
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.GetPublicAsync(Guid.NewGuid().ToString()));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.GetPublicAsync(Guid.NewGuid().ToString()));
 
         Assert.Multiple(() =>
         {
@@ -204,9 +204,9 @@ public class FakeServerAgentSharingTests
     {
         var mine = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada" });
 
-        var read = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.Saved.GetAsync(mine.Id));
-        var remove = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.Saved.RemoveAsync(mine.Id));
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Agents.Saved.RemoveAsync(Guid.NewGuid().ToString()));
+        var read = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.Saved.GetAsync(mine.Id));
+        var remove = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.Saved.RemoveAsync(mine.Id));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Agents.Saved.RemoveAsync(Guid.NewGuid().ToString()));
 
         Assert.Multiple(() =>
         {

@@ -59,7 +59,7 @@ public class FakeServerApiKeysTests
         var deactivated = await _session.ApiKeys.UpdateAsync(created.ApiKey.Id, new UpdateApiKeyRequest { IsActive = false, Name = "CI (paused)" });
         using (var paused = _fake.CreateClient(o => { o.ApiKey = created.PlainKey; o.MaxRetries = 0; }))
         {
-            Assert.ThrowsAsync<UnauthorizedException>(() => paused.Credits.GetBalanceAsync());
+            Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => paused.Credits.GetBalanceAsync());
         }
 
         await _session.ApiKeys.UpdateAsync(created.ApiKey.Id, new UpdateApiKeyRequest { IsActive = true });
@@ -67,12 +67,12 @@ public class FakeServerApiKeysTests
         using (var old = _fake.CreateClient(o => { o.ApiKey = created.PlainKey; o.MaxRetries = 0; }))
         using (var fresh = _fake.CreateClient(o => o.ApiKey = rotated.PlainKey))
         {
-            Assert.ThrowsAsync<UnauthorizedException>(() => old.Credits.GetBalanceAsync());
+            Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => old.Credits.GetBalanceAsync());
             Assert.That((await fresh.Credits.GetBalanceAsync()).Balance, Is.EqualTo(50m));
         }
 
         await _session.ApiKeys.DeleteAsync(created.ApiKey.Id);
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => _session.ApiKeys.DeleteAsync(created.ApiKey.Id));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _session.ApiKeys.DeleteAsync(created.ApiKey.Id));
         var remaining = await _session.ApiKeys.ListAsync();
 
         Assert.Multiple(() =>
@@ -84,7 +84,7 @@ public class FakeServerApiKeysTests
             Assert.That(remaining.Select(k => k.Name), Is.EqualTo(new[] { "Default API Key" }));
         });
         using var deleted = _fake.CreateClient(o => { o.ApiKey = rotated.PlainKey; o.MaxRetries = 0; });
-        Assert.ThrowsAsync<UnauthorizedException>(() => deleted.Credits.GetBalanceAsync());
+        Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => deleted.Credits.GetBalanceAsync());
     }
 
     [Test]

@@ -81,8 +81,8 @@ public class FakeServerAppFailuresTests
     {
         var unknown = Guid.NewGuid().ToString();
 
-        var twitter = Assert.ThrowsAsync<InternalServerErrorException>(() => _client.Apps.Automation.GetTwitterAsync(unknown));
-        var promote = Assert.ThrowsAsync<InternalServerErrorException>(() => _client.Apps.Promotion.GetSuggestionsAsync(unknown));
+        var twitter = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => _client.Apps.Automation.GetTwitterAsync(unknown));
+        var promote = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => _client.Apps.Promotion.GetSuggestionsAsync(unknown));
         var (tweetStatus, tweetBody) = await SendAsync("POST", $"/api/v1/apps/{unknown}/twitter-automation/post", "{}");
 
         Assert.Multiple(() =>
@@ -154,7 +154,7 @@ public class FakeServerAppFailuresTests
         await _client.Apps.Automation.EnableDiscordAsync(_appId, new AppDiscordAutomationRequest { AutoAnnounce = true });
         _fake.Replies.CreditBalance = 0;
 
-        var ex = Assert.ThrowsAsync<InternalServerErrorException>(() => _client.Apps.Automation.PostDiscordAnnouncementAsync(_appId));
+        var ex = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => _client.Apps.Automation.PostDiscordAnnouncementAsync(_appId));
         var withText = await _client.Apps.Automation.PostDiscordAnnouncementAsync(_appId, "Written by hand");
 
         Assert.That(ex!.RawBody, Is.EqualTo("""{"error":"Failed to post announcement"}"""));
@@ -181,9 +181,9 @@ public class FakeServerAppFailuresTests
     [Test]
     public async Task Withdrawal_failures_use_the_routes_success_flag_body_in_the_servers_order()
     {
-        var off = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Apps.Earnings.WithdrawAsync(_appId, new WithdrawAppEarningsRequest { Amount = 30 }));
+        var off = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Apps.Earnings.WithdrawAsync(_appId, new WithdrawAppEarningsRequest { Amount = 30 }));
         await _client.Apps.Earnings.UpdateMonetizationAsync(_appId, new UpdateAppMonetizationRequest { MonetizationEnabled = true });
-        var broke = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Apps.Earnings.WithdrawAsync(_appId, new WithdrawAppEarningsRequest { Amount = 30 }));
+        var broke = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Apps.Earnings.WithdrawAsync(_appId, new WithdrawAppEarningsRequest { Amount = 30 }));
 
         Assert.That(off!.RawBody, Is.EqualTo("""{"success":false,"error":"Monetization is not enabled for this app"}"""));
         Assert.That(broke!.RawBody, Is.EqualTo("""{"success":false,"error":"Insufficient withdrawable balance: $0.00"}"""));

@@ -41,10 +41,10 @@ public class FakeServerAppSubClientsTests
         var synced = await domains.SyncAsync(_appId);
         var apex = await domains.AddAsync(_appId, "shop.example");
         var notOurs = await domains.GetStatusAsync(_appId, "other.example");
-        var verifyNotOurs = Assert.ThrowsAsync<InternalServerErrorException>(() => domains.VerifyAsync(_appId, "other.example"));
+        var verifyNotOurs = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => domains.VerifyAsync(_appId, "other.example"));
         var removed = await domains.RemoveAsync(_appId, "shop.example");
         var after = await domains.ListAsync(_appId);
-        var unknownApp = Assert.ThrowsAsync<NotFoundException>(() => domains.ListAsync(Guid.NewGuid().ToString()));
+        var unknownApp = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => domains.ListAsync(Guid.NewGuid().ToString()));
 
         Assert.Multiple(() =>
         {
@@ -85,14 +85,14 @@ public class FakeServerAppSubClientsTests
             await _client.Apps.CreateChatCompletionAsync(_appId, chat);
         }
 
-        var tooSmall = Assert.ThrowsAsync<InvalidRequestException>(() => earnings.WithdrawAsync(_appId, new WithdrawAppEarningsRequest { Amount = 5 }));
+        var tooSmall = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => earnings.WithdrawAsync(_appId, new WithdrawAppEarningsRequest { Amount = 5 }));
         var otherPage = await earnings.ListHistoryAsync(_appId, limit: 2, offset: 1, type: "inference_markup");
         var withdrawal = new WithdrawAppEarningsRequest { Amount = 25, IdempotencyKey = "withdraw-0000000001" };
         var first = await earnings.WithdrawAsync(_appId, withdrawal);
         var repeat = await earnings.WithdrawAsync(_appId, withdrawal);
         var summary = await earnings.GetAsync(_appId, days: 7);
         var history = await earnings.ListHistoryAsync(_appId, limit: 2, type: "inference_markup");
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => earnings.WithdrawAsync(Guid.NewGuid().ToString(), withdrawal));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => earnings.WithdrawAsync(Guid.NewGuid().ToString(), withdrawal));
 
         Assert.Multiple(() =>
         {
@@ -130,7 +130,7 @@ public class FakeServerAppSubClientsTests
         var telegramOn = await automation.GetTelegramAsync(_appId);
         await automation.DisableTelegramAsync(_appId);
         var app = await _client.Apps.GetAsync(_appId);
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => automation.GetDiscordAsync(Guid.NewGuid().ToString()));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => automation.GetDiscordAsync(Guid.NewGuid().ToString()));
 
         Assert.Multiple(() =>
         {
@@ -158,7 +158,7 @@ public class FakeServerAppSubClientsTests
         var disabled = await automation.DisableTwitterAsync(_appId);
         _fake.Replies.CreditBalance = 0;
         var withText = await automation.PostTweetAsync(_appId, "Still free with text");
-        var broke = Assert.ThrowsAsync<InsufficientCreditsException>(() => automation.PostTweetAsync(_appId));
+        var broke = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => automation.PostTweetAsync(_appId));
 
         Assert.Multiple(() =>
         {
@@ -217,7 +217,7 @@ public class FakeServerAppSubClientsTests
         var assets = await promotion.GenerateAssetsAsync(_appId, new GenerateAppPromotionAssetsRequest { Sizes = ["twitter_card", "google_display_medium"], IncludeAdBanners = true });
         var preview = await promotion.PreviewPostsAsync(_appId, new PreviewAppPromotionPostsRequest { Platforms = ["twitter", "discord"], Count = 2 });
         var app = await _client.Apps.GetAsync(_appId);
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => promotion.GetAssetOptionsAsync(Guid.NewGuid().ToString()));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => promotion.GetAssetOptionsAsync(Guid.NewGuid().ToString()));
 
         Assert.Multiple(() =>
         {

@@ -46,7 +46,7 @@ public class FakeServerAppsTests
         var got = await _client.Apps.GetAsync(created.App.Id);
         var listed = await _client.Apps.ListAsync();
         var deleted = await _client.Apps.DeleteAsync(created.App.Id, deleteGitHubRepository: false);
-        var gone = Assert.ThrowsAsync<NotFoundException>(() => _client.Apps.GetAsync(created.App.Id));
+        var gone = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Apps.GetAsync(created.App.Id));
 
         Assert.Multiple(() =>
         {
@@ -80,8 +80,8 @@ public class FakeServerAppsTests
         using var raw = await anonymous.GetAsync(new Uri($"apps/{created.App.Id}/public", UriKind.Relative));
 
         var info = await _client.Apps.GetPublicInfoAsync(created.App.Id, "https://login.partner.example/callback");
-        var refused = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Apps.GetPublicInfoAsync(created.App.Id, "https://evil.example/cb"));
-        var missing = Assert.ThrowsAsync<NotFoundException>(() => _client.Apps.GetPublicInfoAsync(Guid.NewGuid().ToString()));
+        var refused = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Apps.GetPublicInfoAsync(created.App.Id, "https://evil.example/cb"));
+        var missing = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Apps.GetPublicInfoAsync(Guid.NewGuid().ToString()));
 
         Assert.Multiple(() =>
         {
@@ -106,10 +106,10 @@ public class FakeServerAppsTests
         {
             Assert.That(rotated.ApiKey, Does.Match("^eliza_[0-9a-f]{64}$").And.Not.EqualTo(created.ApiKey));
             Assert.That(rotated.Message, Is.EqualTo("API key regenerated successfully. Make sure to save it securely."));
-            Assert.ThrowsAsync<UnauthorizedException>(() => withOldKey.Apps.ListCharactersAsync(created.App.Id));
+            Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => withOldKey.Apps.ListCharactersAsync(created.App.Id));
         });
         Assert.That(await withNewKey.Apps.ListCharactersAsync(created.App.Id), Is.Empty);
-        Assert.ThrowsAsync<NotFoundException>(() => _client.Apps.RegenerateApiKeyAsync(Guid.NewGuid().ToString()));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Apps.RegenerateApiKeyAsync(Guid.NewGuid().ToString()));
     }
 
     [Test]
@@ -167,9 +167,9 @@ public class FakeServerAppsTests
     public async Task Chat_through_an_app_answers_unknown_apps_and_missing_credits_in_the_OpenAI_envelope()
     {
         var created = await CreateAppAsync();
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Apps.CreateChatCompletionAsync(Guid.NewGuid().ToString(), Question("hi")));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Apps.CreateChatCompletionAsync(Guid.NewGuid().ToString(), Question("hi")));
         _fake.Replies.CreditBalance = 0.0005m;
-        var broke = Assert.ThrowsAsync<InsufficientCreditsException>(() => _client.Apps.CreateChatCompletionAsync(created.App.Id, Question("hi")));
+        var broke = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => _client.Apps.CreateChatCompletionAsync(created.App.Id, Question("hi")));
 
         Assert.Multiple(() =>
         {
@@ -186,10 +186,10 @@ public class FakeServerAppsTests
         var created = await CreateAppAsync();
         var ada = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada", Bio = "Math helper" });
         var linked = await _client.Apps.SetCharactersAsync(created.App.Id, [ada.Id]);
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Apps.SetCharactersAsync(created.App.Id, [Guid.NewGuid().ToString()]));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Apps.SetCharactersAsync(created.App.Id, [Guid.NewGuid().ToString()]));
         using var appClient = _fake.CreateClient(o => o.ApiKey = created.ApiKey);
         var characters = await appClient.Apps.ListCharactersAsync(created.App.Id);
-        var wrongKey = Assert.ThrowsAsync<ForbiddenException>(() => _client.Apps.ListCharactersAsync(created.App.Id));
+        var wrongKey = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => _client.Apps.ListCharactersAsync(created.App.Id));
 
         Assert.Multiple(() =>
         {
@@ -213,7 +213,7 @@ public class FakeServerAppsTests
         var status = await _client.Apps.GetDeploymentStatusAsync(created.App.Id);
         var app = await _client.Apps.GetAsync(created.App.Id);
         var noRepository = await CreateAppAsync("No Repo", skipRepository: true);
-        var refused = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Apps.DeployAsync(noRepository.App.Id));
+        var refused = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Apps.DeployAsync(noRepository.App.Id));
 
         Assert.Multiple(() =>
         {

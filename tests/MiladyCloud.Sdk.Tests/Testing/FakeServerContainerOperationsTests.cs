@@ -82,7 +82,7 @@ public class FakeServerContainerOperationsTests
         // The typed client refuses blanks before sending, so the untyped escape hatch sends an incomplete body.
         var body = JsonDocument.Parse("""{"projectId":"p","version":""}""").RootElement;
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Post, "containers/credentials", body));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Post, "containers/credentials", body));
 
         Assert.That(ex!.RawBody, Is.EqualTo("""{"success":false,"error":"Missing required fields: projectId, version"}"""));
     }
@@ -98,8 +98,8 @@ public class FakeServerContainerOperationsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((update.Success, update.Message, update.Data.Status), Is.EqualTo((true, "Container updated successfully", "deploying")));
-            Assert.That((update.Data.Cpu, update.Data.Memory, update.Data.Port), Is.EqualTo(((int?)1024, (int?)2048, (int?)3000)), "what is not sent is kept");
+            Assert.That(update.Status, Is.EqualTo("deploying"));
+            Assert.That((update.Cpu, update.Memory, update.Port), Is.EqualTo(((int?)1024, (int?)2048, (int?)3000)), "what is not sent is kept");
             Assert.That((read.Status, read.Cpu, read.Memory), Is.EqualTo(("running", (int?)1024, (int?)2048)));
             Assert.That(read.Metadata!["ecr_image_uri"].GetString(), Does.EndWith("agent:2.0.0"));
             Assert.That(read.UpdatedAt, Is.EqualTo("2026-11-28T12:03:00.000Z"));
@@ -122,7 +122,7 @@ public class FakeServerContainerOperationsTests
     {
         var id = await DeployAsync("agent");
 
-        var unknown = Assert.ThrowsAsync<NotFoundException>(() => _client.Containers.UpdateAsync(Guid.NewGuid().ToString(), new UpdateContainerRequest { Port = 80 }));
+        var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Containers.UpdateAsync(Guid.NewGuid().ToString(), new UpdateContainerRequest { Port = 80 }));
         // The typed client checks the same limits, so the untyped escape hatch sends what the server refuses.
         var cpu = Refused(id, """{"cpu":4096}""");
         var memory = Refused(id, """{"memory":"lots"}""");
@@ -166,7 +166,7 @@ public class FakeServerContainerOperationsTests
             Assert.That(done.Container!.CurrentStatus, Is.EqualTo("running"));
             Assert.That(deployed.Metadata!.EcsServiceArn, Does.EndWith("/agent"));
         });
-        Assert.ThrowsAsync<NotFoundException>(() => _client.Containers.ListDeploymentsAsync(Guid.NewGuid().ToString()));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Containers.ListDeploymentsAsync(Guid.NewGuid().ToString()));
     }
 
     [Test]
@@ -203,7 +203,7 @@ public class FakeServerContainerOperationsTests
     public async Task Logs_wait_for_the_deployment_and_say_so_when_there_are_none()
     {
         var created = await _client.Containers.CreateAsync(Settings("agent"));
-        var early = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Containers.GetLogsAsync(created.Data.Id));
+        var early = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Containers.GetLogsAsync(created.Data.Id));
         var id = await RunAsync(created.Data.Id);
         _fake.Replies.ContainerLogLines.Clear();
 
@@ -214,7 +214,7 @@ public class FakeServerContainerOperationsTests
             Assert.That(early!.ServerMessage, Is.EqualTo("Container has not been deployed to ECS yet. Logs will be available once deployment is complete."));
             Assert.That((none.Total, none.HasLogs, none.Message), Is.EqualTo(((int?)0, (bool?)false, "No logs available yet. Logs may take a few moments to appear after deployment.")));
         });
-        Assert.ThrowsAsync<NotFoundException>(() => _client.Containers.GetLogsAsync(Guid.NewGuid().ToString()));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Containers.GetLogsAsync(Guid.NewGuid().ToString()));
     }
 
     [Test]
@@ -238,7 +238,7 @@ public class FakeServerContainerOperationsTests
     public async Task Metrics_come_once_the_container_is_deployed_for_the_period_asked()
     {
         var created = await _client.Containers.CreateAsync(Settings("agent", desiredCount: 2));
-        var early = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Containers.GetMetricsAsync(created.Data.Id));
+        var early = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Containers.GetMetricsAsync(created.Data.Id));
         var id = await RunAsync(created.Data.Id);
 
         var hourly = await _client.Containers.GetMetricsAsync(id);
@@ -253,7 +253,7 @@ public class FakeServerContainerOperationsTests
             Assert.That((hourly.Metrics.CpuUtilization, hourly.Metrics.MemoryUtilization), Is.EqualTo(((double?)23.4, (double?)41.7)));
             Assert.That(hourly.Metrics.NetworkRxBytes, Is.Positive);
         });
-        Assert.ThrowsAsync<NotFoundException>(() => _client.Containers.GetMetricsAsync(Guid.NewGuid().ToString()));
+        Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Containers.GetMetricsAsync(Guid.NewGuid().ToString()));
     }
 
     private static CreateContainerRequest Settings(string project, int desiredCount = 1)
@@ -271,6 +271,6 @@ public class FakeServerContainerOperationsTests
         return id;
     }
 
-    private InvalidRequestException? Refused(string id, string json)
-        => Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Patch, "containers/" + id, JsonDocument.Parse(json).RootElement));
+    private MiladyCloudInvalidRequestException? Refused(string id, string json)
+        => Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Patch, "containers/" + id, JsonDocument.Parse(json).RootElement));
 }

@@ -75,7 +75,7 @@ public class FakeServerContainerRulesTests
     {
         _fake.Replies.CreditBalance = 10m;
 
-        var ex = Assert.ThrowsAsync<InsufficientCreditsException>(() => _client.Containers.CreateAsync(Settings("agent")));
+        var ex = Assert.ThrowsAsync<MiladyCloudInsufficientCreditsException>(() => _client.Containers.CreateAsync(Settings("agent")));
 
         Assert.That((ex!.ServerMessage, ex.RequiredAmount), Is.EqualTo(("Insufficient balance. Required: $15.00", (decimal?)15m)));
         Assert.That(await _client.Containers.ListAsync(), Is.Empty);
@@ -93,7 +93,7 @@ public class FakeServerContainerRulesTests
             await client.Containers.CreateAsync(Settings("p" + i));
         }
 
-        var ex = Assert.ThrowsAsync<ForbiddenException>(() => client.Containers.CreateAsync(Settings("one-more")));
+        var ex = Assert.ThrowsAsync<MiladyCloudForbiddenException>(() => client.Containers.CreateAsync(Settings("one-more")));
 
         Assert.That(ex!.ServerMessage, Is.EqualTo("Container quota exceeded. Current: 25, Max: 25"));
         Assert.That(JsonDocument.Parse(ex.RawBody!).RootElement.GetProperty("quota").GetRawText(), Is.EqualTo("""{"current":25,"max":25}"""));
@@ -122,7 +122,7 @@ public class FakeServerContainerRulesTests
     {
         var id = (await _client.Containers.CreateAsync(Settings("agent"))).Data.Id;
 
-        var early = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Containers.GetHealthAsync(id));
+        var early = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Containers.GetHealthAsync(id));
         await RunAsync(id);
         var first = await _client.Containers.GetHealthAsync(id);
         _clock.Advance(TimeSpan.FromMinutes(1));
@@ -171,7 +171,7 @@ public class FakeServerContainerRulesTests
     {
         var id = (await _client.Containers.CreateAsync(Settings("agent"))).Data.Id;
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(async () =>
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(async () =>
         {
             await foreach (var _ in _client.Containers.StreamLogsAsync(id))
             {
@@ -183,8 +183,8 @@ public class FakeServerContainerRulesTests
 
     private static CreateContainerRequest Settings(string project) => new() { Name = project, ProjectName = project, EcrImageUri = Image };
 
-    private InvalidRequestException? RefusedCreate(string json)
-        => Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendAsync(HttpMethod.Post, "containers", JsonDocument.Parse(json).RootElement));
+    private MiladyCloudInvalidRequestException? RefusedCreate(string json)
+        => Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.SendAsync(HttpMethod.Post, "containers", JsonDocument.Parse(json).RootElement));
 
     private async Task<string> RunAsync(string id)
     {

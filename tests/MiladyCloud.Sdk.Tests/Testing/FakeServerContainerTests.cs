@@ -66,7 +66,7 @@ public class FakeServerContainerTests
         fake.Replies.ContainerLogLines.Add("ERROR cache miss storm");
         using var client = fake.CreateClient();
         var created = await client.Containers.CreateAsync(Settings);
-        Assert.ThrowsAsync<InvalidRequestException>(async () =>
+        Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(async () =>
         {
             await foreach (var _ in client.Containers.StreamLogsAsync(created.Data.Id))
             {

@@ -81,8 +81,8 @@ public class FakeServerCreditsTests
     [Test]
     public void Unknown_sessions_and_invoices_get_the_real_404s()
     {
-        var session = Assert.ThrowsAsync<NotFoundException>(() => _client.Credits.VerifyCheckoutAsync("cs_test_unknown"));
-        var invoice = Assert.ThrowsAsync<NotFoundException>(() => _client.Credits.GetInvoiceAsync("00000000-0000-0000-0000-000000000000"));
+        var session = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Credits.VerifyCheckoutAsync("cs_test_unknown"));
+        var invoice = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => _client.Credits.GetInvoiceAsync("00000000-0000-0000-0000-000000000000"));
 
         Assert.That(session!.RawBody, Is.EqualTo("""{"success":false,"error":"Session not found"}"""));
         Assert.That(invoice!.RawBody, Is.EqualTo("""{"error":"Invoice not found"}"""));
@@ -91,7 +91,7 @@ public class FakeServerCreditsTests
     [Test]
     public async Task Auto_top_up_refuses_until_enabled_does_nothing_above_the_threshold_and_tops_up_below_it()
     {
-        var disabled = Assert.ThrowsAsync<InvalidRequestException>(() => _client.Credits.TriggerAutoTopUpAsync());
+        var disabled = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => _client.Credits.TriggerAutoTopUpAsync());
         var before = await _client.Credits.GetBillingSettingsAsync();
         var enabled = await _client.Credits.UpdateBillingSettingsAsync(new UpdateBillingSettingsRequest { AutoTopUp = new AutoTopUpUpdate { Enabled = true, Amount = 20, Threshold = 10 }, PayAsYouGoFromEarnings = true });
         var notNeeded = Assert.ThrowsAsync<MiladyCloudApiException>(() => _client.Credits.TriggerAutoTopUpAsync());

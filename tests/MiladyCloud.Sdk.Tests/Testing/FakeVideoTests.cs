@@ -108,7 +108,7 @@ public class FakeVideoTests
     {
         using var client = _fake.CreateClient();
 
-        var ex = Assert.ThrowsAsync<InvalidRequestException>(() => client.Videos.CreateAsync("a cat", "acme/video-1"));
+        var ex = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => client.Videos.CreateAsync("a cat", "acme/video-1"));
 
         Assert.That(ex!.ServerMessage, Is.EqualTo("Invalid model specified"));
     }

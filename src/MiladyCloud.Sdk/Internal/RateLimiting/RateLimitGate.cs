@@ -51,7 +51,7 @@ internal sealed class RateLimitGate(MiladyCloudClientOptions options, RateLimitT
         var pastDeadline = wait <= options.MaxRetryDelay;
         var limit = pastDeadline ? "the call's OperationTimeout" : $"MaxRetryDelay ({options.MaxRetryDelay})";
         var until = wait >= DateTimeOffset.MaxValue - now ? "further notice" : (now + wait).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        throw new RateLimitedException($"{route.Operation} would be refused by the server's rate limit ({RouteLimit(route)}) until {until}, later than {limit} allows; the request was not sent.")
+        throw new MiladyCloudRateLimitedException($"{route.Operation} would be refused by the server's rate limit ({RouteLimit(route)}) until {until}, later than {limit} allows; the request was not sent.")
         {
             RetryAfter = wait,
             RateLimit = tracker.Latest,

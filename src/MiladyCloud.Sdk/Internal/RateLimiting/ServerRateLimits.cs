@@ -26,6 +26,8 @@ internal static class ServerRateLimits
         new("GET", "/api/quotas/usage", RateLimitPreset.Standard, null),
         new("GET", "/api/invoices/list", RateLimitPreset.Standard, null),
         new("GET", "/api/invoices/{id}", RateLimitPreset.Standard, null),
+        new("GET", "/api/crypto/payments", RateLimitPreset.Standard, null),
+        new("GET", "/api/crypto/payments/{id}", RateLimitPreset.Standard, null),
         new("POST", "/api-keys/{id}/regenerate", RateLimitPreset.Strict, null),
         new("GET", "/user", RateLimitPreset.Standard, null),
         new("PATCH", "/user", RateLimitPreset.Standard, null),
@@ -55,7 +57,7 @@ internal static class ServerRateLimits
     /// <param name="method">The request method.</param>
     /// <param name="relativePath">The path relative to its root, possibly with a query.</param>
     /// <param name="root">Which root <paramref name="relativePath"/> is relative to.</param>
-    public static RateLimitRoute Lookup(HttpMethod method, string relativePath, ApiRoot root)
+    public static RateLimitRoute Lookup(HttpMethod method, string relativePath, MiladyCloudRoute root)
     {
         var path = relativePath.AsSpan();
         var query = path.IndexOfAny('?', '#');
@@ -65,7 +67,7 @@ internal static class ServerRateLimits
         }
 
         path = path.Trim('/');
-        if (root == ApiRoot.Site && path.StartsWith("api/v1/", StringComparison.Ordinal))
+        if (root == MiladyCloudRoute.Site && path.StartsWith("api/v1/", StringComparison.Ordinal))
         {
             // The same /api/v1 route reached from the site root (the escape hatch allows it).
             path = path["api/v1".Length..];

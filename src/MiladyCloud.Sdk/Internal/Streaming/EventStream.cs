@@ -3,11 +3,15 @@ using System.Runtime.ExceptionServices;
 namespace MiladyCloud.Sdk.Internal.Streaming;
 
 /// <summary>
-/// The enumeration of one stream (see <see cref="EventStreamReader"/> for what it guarantees). Written by hand rather
-/// than as an async iterator: an event already buffered (one read brings many) is taken and decoded synchronously,
-/// with no state machine step, no deadline bookkeeping and no allocation; only a read that has to wait goes async.
-/// Every way out (the end, an error, a timeout, cancellation, disposal) disposes the response, the body, the
-/// deadline, the linked token sources and the request.
+/// Sends a streaming request and yields decoded items as they arrive: typed errors before the first item, in-band
+/// errors after the items already yielded, a distinct exception for a stream that ends without its terminal marker,
+/// and separate deadlines for the first event and for silence between events (on the SDK's clock). Every text that
+/// leaves it is scrubbed of the client's credentials. Built only by <c>MiladyCloudPipeline.OpenStream</c>;
+/// the public stream type checks that it is enumerated once.
+/// Written by hand rather than as an async iterator: an event already buffered (one read brings many) is taken and
+/// decoded synchronously, with no state machine step, no deadline bookkeeping and no allocation; only a read that has
+/// to wait goes async. Every way out (the end, an error, a timeout, cancellation, disposal) disposes the response, the
+/// body, the deadline, the linked token source and the request.
 /// </summary>
 internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
 {
@@ -15,10 +19,8 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
     private readonly HttpRequestMessage _request;
     private readonly IStreamDecoder<T> _decoder;
     private readonly Action<RateLimitInfo?> _onResponse;
-    private readonly CancellationTokenSource? _linked;
-    private CancellationTokenSource? _enumeratorLinked;
+    private CancellationTokenSource? _linked;
     private CancellationToken _cancellationToken;
-    private int _enumerated;
     private long _started;
     private StreamDeadline? _deadline;
     private HttpResponseMessage? _response;
@@ -28,31 +30,31 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
     private bool _ended;
     private bool _done;
 
-    public EventStream(MiladyCloudPipeline pipeline, HttpRequestMessage request, IStreamDecoder<T> decoder, Action<RateLimitInfo?> onResponse, CancellationTokenSource? linked, CancellationToken cancellationToken)
+    /// <param name="pipeline">The client's pipeline.</param>
+    /// <param name="request">The request; disposed with the stream.</param>
+    /// <param name="decoder">Turns events into items.</param>
+    /// <param name="onResponse">Receives the rate-limit headers.</param>
+    /// <param name="cancellationToken">The token of the StreamAsync call; linked with the enumerator's.</param>
+    public EventStream(MiladyCloudPipeline pipeline, HttpRequestMessage request, IStreamDecoder<T> decoder, Action<RateLimitInfo?> onResponse, CancellationToken cancellationToken)
     {
         _pipeline = pipeline;
         _request = request;
         _decoder = decoder;
         _onResponse = onResponse;
-        _linked = linked;
         _cancellationToken = cancellationToken;
     }
 
     public T Current { get; private set; } = default!;
 
+    /// <summary>Both the StreamAsync call's token and the enumerator's cancel the stream (linked only when both can).</summary>
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _enumerated, 1) == 1)
-        {
-            throw new InvalidOperationException("A stream can be enumerated only once.");
-        }
-
         if (cancellationToken.CanBeCanceled && !cancellationToken.Equals(_cancellationToken))
         {
             if (_cancellationToken.CanBeCanceled)
             {
-                _enumeratorLinked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
-                _cancellationToken = _enumeratorLinked.Token;
+                _linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
+                _cancellationToken = _linked.Token;
             }
             else
             {
@@ -119,10 +121,10 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
             var options = _pipeline.Options;
             _started = options.TimeProvider.GetTimestamp();
             _deadline = new StreamDeadline(options.StreamFirstEventTimeout, options.TimeProvider, _cancellationToken);
-            _response = await EventStreamReader.OpenAsync(_pipeline, _request, _deadline, _cancellationToken).ConfigureAwait(false);
-            _onResponse(SecretScrubber.Scrub(RateLimitInfo.FromHeaders(_response.Headers), options.ApiKey, options.SessionToken));
+            _response = await SendAsync().ConfigureAwait(false);
+            _onResponse(_pipeline.Secrets.Scrub(RateLimitInfo.FromHeaders(_response.Headers)));
             Log.StreamStarted(_pipeline.Logger, _decoder.StreamName);
-            _body = await EventStreamReader.ResponseBodyAsync(_pipeline, _response, _deadline, _cancellationToken).ConfigureAwait(false);
+            _body = await ResponseBodyAsync(_response).ConfigureAwait(false);
             // Any line from the server (a keep-alive comment included) is a sign of life: the silence deadline starts again.
             var deadline = _deadline;
             _events = new SseEventReader<T>(_body, _decoder, options.MaxResponseBytes, deadline.Restart);
@@ -145,7 +147,7 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
             {
                 if (!next.IsCompleted)
                 {
-                    _deadline!.Wait(EventStreamReader.SilenceAllowed(_decoder, _pipeline.Options, _delivered));
+                    _deadline!.Wait(SilenceAllowed());
                 }
 
                 hasEvent = await next.ConfigureAwait(false);
@@ -153,7 +155,7 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
             }
             catch (Exception ex)
             {
-                var translated = EventStreamReader.Translate(ex, _deadline!, _delivered, _decoder.StreamName, _pipeline.Options, _cancellationToken);
+                var translated = Translate(ex);
                 return await FailAsync(translated, rethrow: ReferenceEquals(translated, ex)).ConfigureAwait(false);
             }
 
@@ -280,9 +282,105 @@ internal sealed class EventStream<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
         {
             _response?.Dispose();
             _deadline?.Dispose();
-            _enumeratorLinked?.Dispose();
             _linked?.Dispose();
             _request.Dispose();
+        }
+    }
+
+    /// <summary>Sends the request and checks the answer is a stream, all under the first-event deadline.</summary>
+    private async Task<HttpResponseMessage> SendAsync()
+    {
+        var deadline = _deadline!;
+        try
+        {
+            var response = await _pipeline.SendAsync(_request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            try
+            {
+                await _pipeline.EnsureSuccessAsync(response, deadline.Token).ConfigureAwait(false);
+                await EnsureEventStreamAsync(response, deadline.Token).ConfigureAwait(false);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !_cancellationToken.IsCancellationRequested)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.FirstStreamEvent, _pipeline.Options.StreamFirstEventTimeout, ex);
+        }
+    }
+
+    /// <summary>
+    /// A 200 that is a web page or a JSON document is not a stream: read as events it would look like an empty
+    /// stream. A JSON <c>success:false</c> is the typed error; anything else is a format error with its text.
+    /// </summary>
+    private async Task EnsureEventStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (!string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase) && !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var body = await ErrorResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        _pipeline.ThrowIfSuccessFalse(response, body);
+        throw new MiladyCloudResponseFormatException(
+            $"The stream request to {response.RequestMessage?.RequestUri?.AbsolutePath} was answered with {mediaType} instead of an event stream.",
+            _pipeline.Scrub(body));
+    }
+
+    /// <summary>The body stream, still under the first-event deadline; the silence deadlines start only when a read waits.</summary>
+    private async Task<Stream> ResponseBodyAsync(HttpResponseMessage response)
+    {
+        var deadline = _deadline!;
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            deadline.Pause();
+            return body;
+        }
+        catch (OperationCanceledException ex) when (deadline.TimedOut && !_cancellationToken.IsCancellationRequested)
+        {
+            throw new MiladyCloudTimeoutException(MiladyCloudTimeoutKind.FirstStreamEvent, _pipeline.Options.StreamFirstEventTimeout, ex);
+        }
+    }
+
+    private TimeSpan SilenceAllowed()
+    {
+        if (_decoder.IsOpenEnded)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        return _delivered == 0 ? _pipeline.Options.StreamFirstEventTimeout : _pipeline.Options.StreamIdleTimeout;
+    }
+
+    /// <summary>What a failed read means to the caller: a timeout, a scrubbed format error, a broken connection, or itself.</summary>
+    private Exception Translate(Exception ex)
+    {
+        var secrets = _pipeline.Secrets;
+        var streamName = _decoder.StreamName;
+        switch (ex)
+        {
+            case OperationCanceledException when _deadline!.TimedOut && !_cancellationToken.IsCancellationRequested:
+                var kind = _delivered == 0 ? MiladyCloudTimeoutKind.FirstStreamEvent : MiladyCloudTimeoutKind.StreamIdle;
+                return new MiladyCloudTimeoutException(kind, _deadline.LastTimeout, ex);
+            case MiladyCloudResponseFormatException format:
+                // Event text is quoted in format errors; a server that echoed a credential must not pass it on.
+                return secrets.Scrub(format);
+            case System.Text.Json.JsonException:
+                // A decoder that let a JSON error through: still a format error, never a bare JsonException.
+                return secrets.Scrub(new MiladyCloudResponseFormatException($"A {streamName} stream event was not the JSON expected: {ex.Message}", null, ex));
+            case IOException or HttpRequestException:
+                // The transport's text may quote the server's bytes (an invalid chunk header, for one).
+                return new MiladyCloudStreamIncompleteException(
+                    secrets.Scrub($"The connection broke during the {streamName} stream after {_delivered} item(s): {ex.Message}"),
+                    _delivered,
+                    secrets.Scrub(ex));
+            default:
+                return ex;
         }
     }
 }

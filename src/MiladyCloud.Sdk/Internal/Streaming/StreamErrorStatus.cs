@@ -13,7 +13,7 @@ internal static class StreamErrorStatus
         "permission_error" or "account_suspended" => HttpStatusCode.Forbidden,
         "not_found_error" => HttpStatusCode.NotFound,
         "request_too_large" => HttpStatusCode.RequestEntityTooLarge,
-        "rate_limit_error" => HttpStatusCode.TooManyRequests,
+        "rate_limit_error" or "rate_limit_exceeded" => HttpStatusCode.TooManyRequests,
         "overloaded_error" or "service_unavailable" => HttpStatusCode.ServiceUnavailable,
         "timeout_error" => HttpStatusCode.GatewayTimeout,
         _ => HttpStatusCode.InternalServerError,

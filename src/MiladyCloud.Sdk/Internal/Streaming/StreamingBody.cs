@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -10,20 +9,11 @@ internal static class StreamingBody
 {
     private static readonly byte[] StreamMember = ",\"stream\":true}"u8.ToArray();
 
-    public static void Apply<T>(HttpRequestMessage request, T body, JsonTypeInfo<T> info)
-    {
-        var content = new ByteArrayContent(Serialize(body, info));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Content = content;
-        request.Headers.Accept.Clear();
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-    }
-
     /// <summary>
     /// Appends the member to the serialized object in place (one serialization); only a body that already names
     /// <c>stream</c> goes through a JSON node, so the member is replaced rather than duplicated.
     /// </summary>
-    internal static byte[] Serialize<T>(T body, JsonTypeInfo<T> info)
+    public static byte[] Serialize<T>(T body, JsonTypeInfo<T> info)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(body, info);
         if (HasTopLevelStream(json))

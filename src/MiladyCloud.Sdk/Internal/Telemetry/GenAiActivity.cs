@@ -28,7 +28,7 @@ internal static class GenAiActivity
         return activity;
     }
 
-    public static void Complete(Activity? activity, string operation, string requestModel, GenAiOutcome outcome, MiladyCloudClientOptions options)
+    public static void Complete(Activity? activity, string operation, string requestModel, GenAiOutcome outcome, SecretScrubber secrets)
     {
         TokenUsage.Record(operation, requestModel, outcome.InputTokens, outcome.OutputTokens);
         if (activity is null || !activity.IsAllDataRequested)
@@ -37,13 +37,30 @@ internal static class GenAiActivity
         }
 
         // The server's own texts: a span is exported, so a credential it echoed must not go with it.
-        activity.SetTag("gen_ai.response.id", SecretScrubber.Scrub(outcome.ResponseId, options.ApiKey, options.SessionToken));
-        activity.SetTag("gen_ai.response.model", SecretScrubber.Scrub(outcome.ResponseModel, options.ApiKey, options.SessionToken));
+        activity.SetTag("gen_ai.response.id", secrets.Scrub(outcome.ResponseId));
+        activity.SetTag("gen_ai.response.model", secrets.Scrub(outcome.ResponseModel));
         activity.SetTag("gen_ai.usage.input_tokens", outcome.InputTokens);
         activity.SetTag("gen_ai.usage.output_tokens", outcome.OutputTokens);
         if (!string.IsNullOrEmpty(outcome.FinishReason))
         {
-            activity.SetTag("gen_ai.response.finish_reasons", new[] { SecretScrubber.Scrub(outcome.FinishReason, options.ApiKey, options.SessionToken) });
+            activity.SetTag("gen_ai.response.finish_reasons", new[] { secrets.Scrub(outcome.FinishReason) });
+        }
+    }
+
+    /// <summary>Runs one model call in its gen_ai span: started before the request, completed with what the answer reports.</summary>
+    public static async Task<T> ObserveAsync<T>(Func<Task<T>> send, ModelCall<T> call, SecretScrubber secrets)
+    {
+        using var activity = Start(call.Operation, call.Model, call.Temperature, call.MaxTokens, call.TopP);
+        try
+        {
+            var result = await send().ConfigureAwait(false);
+            Complete(activity, call.Operation, call.Model, call.Outcome(result), secrets);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Fail(activity, ex);
+            throw;
         }
     }
 

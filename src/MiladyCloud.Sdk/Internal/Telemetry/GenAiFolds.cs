@@ -35,4 +35,38 @@ internal static class GenAiFolds
         },
         _ => outcome,
     };
+
+    public static GenAiOutcome Of(ChatCompletion completion)
+        => new(completion.Id, completion.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens, completion.Choices.Count > 0 ? completion.Choices[0].FinishReason.Value : null);
+
+    public static GenAiOutcome Of(Message message)
+        => new(message.Id, message.Model, message.Usage.InputTokens, message.Usage.OutputTokens, message.StopReason?.Value);
+
+    public static GenAiOutcome Of(ModelResponse response)
+        => new(response.Id, response.Model, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status.Value);
+
+    public static GenAiOutcome Of(EmbeddingResponse response)
+        => new(null, response.Model, response.Usage?.PromptTokens, null, null);
+
+    public static GenAiOutcome Response(GenAiOutcome outcome, ResponseStreamEvent streamEvent) => streamEvent switch
+    {
+        ResponseCreatedEvent created => outcome with
+        {
+            ResponseId = string.IsNullOrEmpty(created.Response.Id) ? outcome.ResponseId : created.Response.Id,
+            ResponseModel = created.Response.Model,
+        },
+        ResponseCompletedEvent completed => Finished(outcome, completed.Response),
+        ResponseFailedEvent failed => Finished(outcome, failed.Response),
+        ResponseIncompleteEvent incomplete => Finished(outcome, incomplete.Response),
+        _ => outcome,
+    };
+
+    private static GenAiOutcome Finished(GenAiOutcome outcome, ModelResponse response) => outcome with
+    {
+        ResponseId = string.IsNullOrEmpty(response.Id) ? outcome.ResponseId : response.Id,
+        ResponseModel = response.Model ?? outcome.ResponseModel,
+        InputTokens = response.Usage?.InputTokens ?? outcome.InputTokens,
+        OutputTokens = response.Usage?.OutputTokens ?? outcome.OutputTokens,
+        FinishReason = response.Status.Value,
+    };
 }

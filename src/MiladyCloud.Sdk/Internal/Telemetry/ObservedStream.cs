@@ -8,12 +8,13 @@ namespace MiladyCloud.Sdk.Internal.Telemetry;
 /// </summary>
 internal static class ObservedStream
 {
-    public static IAsyncEnumerable<T> Wrap<T>(IAsyncEnumerable<T> source, string operation, string model, Func<GenAiOutcome, T, GenAiOutcome> fold, MiladyCloudClientOptions options)
-        => GenAiActivity.IsObserved ? Observe(source, operation, model, fold, options) : source;
+    public static IAsyncEnumerable<T> Wrap<T>(IAsyncEnumerable<T> source, StreamSpan<T> span, SecretScrubber secrets)
+        => GenAiActivity.IsObserved ? Observe(source, span, secrets) : source;
 
     private static async IAsyncEnumerable<T> Observe<T>(
-        IAsyncEnumerable<T> source, string operation, string model, Func<GenAiOutcome, T, GenAiOutcome> fold, MiladyCloudClientOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IAsyncEnumerable<T> source, StreamSpan<T> span, SecretScrubber secrets, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var (operation, model, fold) = (span.Operation, span.Model, span.Fold);
         using var activity = GenAiActivity.Start(operation, model);
         var outcome = default(GenAiOutcome);
         var failed = false;
@@ -48,7 +49,7 @@ internal static class ObservedStream
             await enumerator.DisposeAsync().ConfigureAwait(false);
             if (!failed)
             {
-                GenAiActivity.Complete(activity, operation, model, outcome, options);
+                GenAiActivity.Complete(activity, operation, model, outcome, secrets);
             }
         }
     }

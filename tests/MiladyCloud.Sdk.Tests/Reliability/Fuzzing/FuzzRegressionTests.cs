@@ -43,9 +43,9 @@ public class FuzzRegressionTests
     [TestCase("""{"success":false,"error":"Too many requests","retryAfter":"1e300 hours"}""")]
     public void An_error_body_with_pathological_values_still_maps_by_status(string body)
     {
-        var exception = ErrorResponseReader.Create(HttpStatusCode.TooManyRequests, body, apiKey: FakeApi.ApiKey);
+        var exception = ErrorResponseReader.Create(HttpStatusCode.TooManyRequests, body, secrets: new SecretScrubber(FakeApi.ApiKey));
 
-        Assert.That(exception, Is.TypeOf<RateLimitedException>());
+        Assert.That(exception, Is.TypeOf<MiladyCloudRateLimitedException>());
     }
 
     [Test]

@@ -64,7 +64,7 @@ public class ParserFuzzTests
         await FuzzRunner.RunAsync(Mutations.Of(ErrorBodies), payload =>
         {
             var status = (HttpStatusCode)ErrorStatuses[(payload.Length + (payload.Length > 0 ? payload[0] : 0)) % ErrorStatuses.Length];
-            var exception = ErrorResponseReader.Create(status, Encoding.UTF8.GetString(payload), apiKey: FakeApi.ApiKey);
+            var exception = ErrorResponseReader.Create(status, Encoding.UTF8.GetString(payload), secrets: new SecretScrubber(FakeApi.ApiKey));
             Assert.That(exception, Is.InstanceOf<MiladyCloudApiException>());
             // Ordinal: a culture-aware search would find the key across control characters a mutation put inside it.
             Assert.That((exception.Message + exception.RawBody + exception.ServerMessage).Contains(FakeApi.ApiKey, StringComparison.Ordinal), Is.False);

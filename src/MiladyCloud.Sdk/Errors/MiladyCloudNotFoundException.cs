@@ -1,0 +1,20 @@
+using System.Net;
+
+namespace MiladyCloud.Sdk;
+
+/// <summary>The resource or route does not exist (404).</summary>
+public class MiladyCloudNotFoundException : MiladyCloudApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">A human-readable description (never contains credentials).</param>
+    /// <param name="statusCode">The HTTP status of the response.</param>
+    /// <param name="rawBody">The response body as received, or <see langword="null"/>.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public MiladyCloudNotFoundException(string message, HttpStatusCode statusCode = HttpStatusCode.NotFound, string? rawBody = null, Exception? innerException = null)
+        : base(message, statusCode, rawBody, innerException)
+    {
+    }
+
+    /// <inheritdoc />
+    public override bool IsRetryable => false;
+}
