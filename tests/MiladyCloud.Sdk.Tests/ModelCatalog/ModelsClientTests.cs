@@ -45,7 +45,7 @@ public class ModelsClientTests
         {
             Assert.That(sent.Method, Is.EqualTo("GET"));
             Assert.That(sent.Headers!["Authorization"].Single(), Is.EqualTo("Bearer " + FakeApi.ApiKey));
-            Assert.That(sent.Headers!["User-Agent"].Single(), Does.StartWith("MiladyCloud.Sdk/0.1.0 (.NET 10."));
+            Assert.That(sent.Headers!["User-Agent"].Single(), Does.StartWith("MiladyCloud.Sdk/1.0.0-preview.1 (.NET 10."));
             Assert.That(sent.Headers!["Accept"].Single(), Is.EqualTo("application/json"));
         });
     }
