@@ -46,17 +46,8 @@ public sealed class KnowledgeFile
     /// <exception cref="ArgumentException">The file is missing, too large, or its name, extension or type is not accepted.</exception>
     public static KnowledgeFile FromPath(string path, string? contentType = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new ArgumentException($"The file '{path}' does not exist.", nameof(path));
-        }
-
-        var fullPath = info.FullName;
-        var name = info.Name;
-        var length = info.Length;
-        return new KnowledgeFile(name, contentType, length, () => new KnowledgeFileContent(() => OpenForUpload(fullPath), ownsStream: true, length, name, rewindTo: null));
+        var source = UploadSource.FromPath(path);
+        return new KnowledgeFile(source.Name, contentType, source.Length, source.Open, source.CanResend);
     }
 
     /// <summary>
@@ -73,26 +64,8 @@ public sealed class KnowledgeFile
     /// <exception cref="ArgumentException">The stream is unreadable, its size is unknown or too large, or the name or type is not accepted.</exception>
     public static KnowledgeFile FromStream(Stream stream, string fileName, string? contentType = null, long? length = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(stream));
-        }
-
-        if (length < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(length), length, "The length cannot be negative.");
-        }
-
-        long? start = stream.CanSeek ? stream.Position : null;
-        var size = start is { } position ? stream.Length - position : length
-            ?? throw new ArgumentException("The stream cannot seek, so its size is unknown; pass its length so the upload limits can be checked before sending.", nameof(length));
-        if (start is not null && length is { } declared && declared != size)
-        {
-            throw new ArgumentException($"The stream holds {size} bytes from its current position, not the {declared} given as its length.", nameof(length));
-        }
-
-        return new KnowledgeFile(fileName, contentType, size, () => new KnowledgeFileContent(() => stream, ownsStream: false, size, fileName, start), canResend: start is not null);
+        var source = UploadSource.FromStream(stream, fileName, length);
+        return new KnowledgeFile(fileName, contentType, source.Length, source.Open, source.CanResend);
     }
 
     /// <summary>Uses bytes already in memory.</summary>
@@ -103,8 +76,8 @@ public sealed class KnowledgeFile
     /// <exception cref="ArgumentException">The content is too large, or the name or type is not accepted.</exception>
     public static KnowledgeFile FromBytes(byte[] content, string fileName, string? contentType = null)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        return new KnowledgeFile(fileName, contentType, content.Length, () => new ByteArrayContent(content));
+        var source = UploadSource.FromBytes(content, fileName);
+        return new KnowledgeFile(fileName, contentType, source.Length, source.Open);
     }
 
     /// <summary>Creates the multipart part; a file on disk is opened only while the part is being sent.</summary>
@@ -114,9 +87,6 @@ public sealed class KnowledgeFile
         part.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
         return part;
     }
-
-    private static FileStream OpenForUpload(string fullPath)
-        => new(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     private static string ResolveContentType(string fileName, string? contentType)
     {

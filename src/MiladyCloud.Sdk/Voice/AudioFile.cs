@@ -53,17 +53,8 @@ public sealed class AudioFile
     /// <exception cref="ArgumentException">The file is missing, or its name or content type is not usable.</exception>
     public static AudioFile FromPath(string path, string? contentType = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new ArgumentException($"The file '{path}' does not exist.", nameof(path));
-        }
-
-        var fullPath = info.FullName;
-        var name = info.Name;
-        var length = info.Length;
-        return new AudioFile(name, contentType, length, () => new KnowledgeFileContent(() => OpenForUpload(fullPath), ownsStream: true, length, name, rewindTo: null));
+        var source = UploadSource.FromPath(path);
+        return new AudioFile(source.Name, contentType, source.Length, source.Open, source.CanResend);
     }
 
     /// <summary>
@@ -80,26 +71,8 @@ public sealed class AudioFile
     /// <exception cref="ArgumentException">The stream is unreadable or its size unknown, or the name or content type is not usable.</exception>
     public static AudioFile FromStream(Stream stream, string fileName, string? contentType = null, long? length = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(stream));
-        }
-
-        if (length < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(length), length, "The length cannot be negative.");
-        }
-
-        long? start = stream.CanSeek ? stream.Position : null;
-        var size = start is { } position ? stream.Length - position : length
-            ?? throw new ArgumentException("The stream cannot seek, so its size is unknown; pass its length so the limits can be checked before sending.", nameof(length));
-        if (start is not null && length is { } declared && declared != size)
-        {
-            throw new ArgumentException($"The stream holds {size} bytes from its current position, not the {declared} given as its length.", nameof(length));
-        }
-
-        return new AudioFile(fileName, contentType, size, () => new KnowledgeFileContent(() => stream, ownsStream: false, size, fileName, start), canResend: start is not null);
+        var source = UploadSource.FromStream(stream, fileName, length);
+        return new AudioFile(fileName, contentType, source.Length, source.Open, source.CanResend);
     }
 
     /// <summary>Uses bytes already in memory.</summary>
@@ -110,8 +83,8 @@ public sealed class AudioFile
     /// <exception cref="ArgumentException">The name or content type is not usable.</exception>
     public static AudioFile FromBytes(byte[] content, string fileName, string? contentType = null)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        return new AudioFile(fileName, contentType, content.Length, () => new ByteArrayContent(content));
+        var source = UploadSource.FromBytes(content, fileName);
+        return new AudioFile(fileName, contentType, source.Length, source.Open);
     }
 
     /// <summary>Creates the multipart part; a file on disk is opened only while the part is being sent.</summary>
@@ -121,9 +94,6 @@ public sealed class AudioFile
         part.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
         return part;
     }
-
-    private static FileStream OpenForUpload(string fullPath)
-        => new(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     private static void ValidateFileName(string fileName)
     {
