@@ -140,7 +140,7 @@ public class RedisRateLimitTracker : RateLimitTracker
             return;
         }
 
-        var values = RecordValues(route, preset, report);
+        var values = RecordValues(preset, report);
         var (result, failure) = await _link.TryEvaluateAsync(FleetScripts.Record, Keys(route, preset), values, cancellationToken).ConfigureAwait(false);
         if (result is null)
         {
@@ -164,6 +164,7 @@ public class RedisRateLimitTracker : RateLimitTracker
             mode,
             Milliseconds(Max(Horizon, preset.Window * 2)),
             Milliseconds(ServerLogTail),
+            preset.Name,
         ];
         var (result, failure) = await _link.TryEvaluateAsync(FleetScripts.Acquire, Keys(route, preset), values, cancellationToken).ConfigureAwait(false);
         if (result is null)
@@ -177,7 +178,7 @@ public class RedisRateLimitTracker : RateLimitTracker
         return (TimeSpan.FromMilliseconds((long)parts[0]), (int)parts[1]);
     }
 
-    private RedisValue[] RecordValues(RateLimitRoute route, RateLimitPreset preset, RateLimitReport report)
+    private RedisValue[] RecordValues(RateLimitPreset preset, RateLimitReport report)
     {
         var info = report.Info;
         var receivedAt = report.ReceivedAt.ToUnixTimeMilliseconds();
@@ -205,19 +206,21 @@ public class RedisRateLimitTracker : RateLimitTracker
             info is null ? "0" : "1",
             info?.Limit?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             info?.Remaining?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            TravelTime(route, preset, report) is { } travel ? travel : string.Empty,
+            TravelTime(report) is { } travel ? travel : string.Empty,
+            preset.Name,
         ];
     }
 
     /// <summary>
-    /// How long after it was sent the server counted the call, by the server's clock: with the <c>redis</c> policy the
-    /// reset is the server's time of the call plus the window. Known only while the window is the preset's own (a
-    /// learned window is itself read from the reset). The spread of these times within a window is added to the margin.
+    /// How long after it was sent the server counted the call, plus the route's window: with the <c>redis</c> policy the
+    /// reset is the server's time of the call plus the window. The window is the same for every call of the route, so
+    /// the spread of these values within a window is the spread of travel times, which is added to the margin. The
+    /// window is not subtracted: a learned window is itself read from one call's reset, and a window scaled by the
+    /// deployment would otherwise hide the spread.
     /// </summary>
-    private static long? TravelTime(RateLimitRoute route, RateLimitPreset preset, RateLimitReport report)
+    private static long? TravelTime(RateLimitReport report)
         => report.Info is { Reset: { } reset, Policy: { } policy } && string.Equals(policy, "redis", StringComparison.OrdinalIgnoreCase)
-           && route.Preset is { } own && own.Window == preset.Window
-            ? (reset - preset.Window - report.SentAt).Ticks / TimeSpan.TicksPerMillisecond
+            ? (reset - report.SentAt).Ticks / TimeSpan.TicksPerMillisecond
             : null;
 
     private RedisKey[] Keys(RateLimitRoute route, RateLimitPreset preset)

@@ -10,18 +10,19 @@ internal static class FleetScripts
 {
     /// <summary>
     /// Asks for a call. ARGV: now, window, limit, margin, member, mode (0 acquire: count when allowed; 1 count whatever
-    /// the state says; 2 only look), horizon, tail (how long the server keeps its log after the last call). The margin
-    /// grows by the spread of the calls' travel times the answers revealed within the last window.
+    /// the state says; 2 only look), horizon, tail (how long the server keeps its log after the last call), preset name.
+    /// The margin grows by the spread of the preset's calls' travel times the answers revealed within the last window.
     /// Returns {wait, reason (0 none, 1 counter, 2 hold), limit, remaining, reset, policy, at}.
     /// </summary>
     public const string Acquire = """
         local now, window, limit, margin = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-        local mode, horizon, tail = ARGV[6], tonumber(ARGV[7]), tonumber(ARGV[8])
-        local state = redis.call('HMGET', KEYS[4], 'policy', 'logexp', 'limit', 'remaining', 'reset', 'rpolicy', 'at', 'lmax', 'lmin', 'lexp')
+        local mode, horizon, tail, name = ARGV[6], tonumber(ARGV[7]), tonumber(ARGV[8]), ARGV[9]
+        local state = redis.call('HMGET', KEYS[4], 'policy', 'logexp', 'limit', 'remaining', 'reset', 'rpolicy', 'at')
+        local spread = redis.call('HMGET', KEYS[4], 'lmax:' .. name, 'lmin:' .. name, 'lexp:' .. name)
         local policy = state[1] or 'redis'
         -- How much the calls' travel times to the server (and the replicas' clocks) differed lately: a call must not
         -- reach the server before the one it replaces has aged out there, however quickly it travels.
-        if tonumber(state[10] or '0') > now then margin = margin + tonumber(state[8]) - tonumber(state[9]) end
+        if tonumber(spread[3] or '0') > now then margin = margin + tonumber(spread[1]) - tonumber(spread[2]) end
         -- The server forgets its sliding log when it expires (a window and 10 s after its last call): so does the fleet.
         if tonumber(state[2] or '0') <= now then redis.call('DEL', KEYS[1]) end
 
@@ -73,7 +74,8 @@ internal static class FleetScripts
     /// Learns from an answer. ARGV: 1 sentAt, 2 receivedAt, 3 window, 4 limit, 5 correct the counter (1/0),
     /// 6 remaining, 7 reset ('' when unknown), 8 policy (''), 9 rejected (1/0), 10 route hold until (0: none),
     /// 11 preset hold until (0), 12 member prefix, 13 grace, 14 margin, 15 tail, 16 horizon, 17 headers present (1/0),
-    /// 18 reported limit (''), 19 reported remaining (''), 20 travel time to the server ('' when unknown).
+    /// 18 reported limit (''), 19 reported remaining (''), 20 travel time to the server plus the window ('' when unknown),
+    /// 21 preset name (the spread is kept per preset: the window in ARGV[20] is the same only within one).
     /// Returns {limit, remaining, reset, policy, at} of the newest report.
     /// </summary>
     public const string Record = """
@@ -97,15 +99,15 @@ internal static class FleetScripts
         end
 
         if ARGV[20] ~= '' then
-          -- This call's travel time to the server (plus the clocks' difference): the server counted it at reset - window.
-          local travel = tonumber(ARGV[20])
-          local l = redis.call('HMGET', KEYS[4], 'lmax', 'lmin', 'lexp')
+          -- This call's travel time to the server plus the window (and the clocks' difference): only the spread matters.
+          local travel, name = tonumber(ARGV[20]), ARGV[21]
+          local l = redis.call('HMGET', KEYS[4], 'lmax:' .. name, 'lmin:' .. name, 'lexp:' .. name)
           if tonumber(l[3] or '0') <= receivedAt then
-            redis.call('HSET', KEYS[4], 'lmax', travel, 'lmin', travel)
+            redis.call('HSET', KEYS[4], 'lmax:' .. name, travel, 'lmin:' .. name, travel)
           else
-            redis.call('HSET', KEYS[4], 'lmax', math.max(travel, tonumber(l[1])), 'lmin', math.min(travel, tonumber(l[2])))
+            redis.call('HSET', KEYS[4], 'lmax:' .. name, math.max(travel, tonumber(l[1])), 'lmin:' .. name, math.min(travel, tonumber(l[2])))
           end
-          redis.call('HSET', KEYS[4], 'lexp', receivedAt + tonumber(ARGV[3]))
+          redis.call('HSET', KEYS[4], 'lexp:' .. name, receivedAt + tonumber(ARGV[3]))
           redis.call('PEXPIRE', KEYS[4], horizon)
         end
 

@@ -211,6 +211,20 @@ public class RedisRateLimitTrackerTests
     }
 
     [Test]
+    public async Task The_spread_is_measured_too_when_the_deployment_scales_the_window()
+    {
+        // A deployment whose windows are a fifth of the presets' (the fake's RateLimitWindowScale, a development server):
+        // each tracker learns the 12 s window from a reset, and the cold first call that arrived 400 ms late still counts.
+        var (first, second) = (Tracker(), Tracker());
+        await first.RecordAsync(User, Report(HttpStatusCode.OK, 60, 59, TimeSpan.FromSeconds(12.4)));
+        await second.RecordAsync(User, Report(HttpStatusCode.OK, 60, 58, TimeSpan.FromSeconds(12)));
+        await AcquireAllowedAsync(first, User, 60, Now);
+
+        Assert.That(await second.AcquireAsync(User, Now), Is.EqualTo(TimeSpan.FromSeconds(12.4) + Margin + TimeSpan.FromMilliseconds(1)),
+            "the learned 12 s window, the margin and the 400 ms spread of travel times");
+    }
+
+    [Test]
     public async Task A_wait_the_fleet_imposes_is_counted_in_the_sdks_meter()
     {
         using var holds = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(null, MiladyCloudTelemetry.Name, "miladycloud.client.rate_limit.fleet.holds");
