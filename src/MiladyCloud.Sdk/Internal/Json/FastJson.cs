@@ -28,6 +28,61 @@ internal static class FastJson
         return true;
     }
 
+    /// <summary>
+    /// As <see cref="String"/>, but the values every answer repeats (object kinds, roles, finish reasons, tool types)
+    /// come back as one shared string instead of a new one per answer.
+    /// </summary>
+    public static bool KnownString(ref Utf8JsonReader reader, out string? value)
+    {
+        value = null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        value = reader.ValueIsEscaped ? reader.GetString() : Known(reader.ValueSpan) ?? reader.GetString();
+        return true;
+    }
+
+    /// <summary>As <see cref="NullableString"/>, with the shared strings of <see cref="KnownString"/>.</summary>
+    public static bool NullableKnownString(ref Utf8JsonReader reader, out string? value)
+    {
+        if (!reader.Read())
+        {
+            value = null;
+            return false;
+        }
+
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        value = reader.ValueIsEscaped ? reader.GetString() : Known(reader.ValueSpan) ?? reader.GetString();
+        return true;
+    }
+
+    private static string? Known(ReadOnlySpan<byte> utf8) => utf8.Length switch
+    {
+        4 when utf8.SequenceEqual("stop"u8) => "stop",
+        4 when utf8.SequenceEqual("user"u8) => "user",
+        4 when utf8.SequenceEqual("tool"u8) => "tool",
+        6 when utf8.SequenceEqual("length"u8) => "length",
+        8 when utf8.SequenceEqual("function"u8) => "function",
+        9 when utf8.SequenceEqual("assistant"u8) => "assistant",
+        10 when utf8.SequenceEqual("tool_calls"u8) => "tool_calls",
+        14 when utf8.SequenceEqual("content_filter"u8) => "content_filter",
+        15 when utf8.SequenceEqual("chat.completion"u8) => "chat.completion",
+        21 when utf8.SequenceEqual("chat.completion.chunk"u8) => "chat.completion.chunk",
+        _ => null,
+    };
+
     public static bool NullableString(ref Utf8JsonReader reader, out string? value)
     {
         value = null;
