@@ -1,6 +1,7 @@
 // Refreshes the PublicAPI.Unshipped.txt baselines from a build: run `dotnet run eng/UpdatePublicApi.cs` at the
 // repository root after changing the public surface (or openapi.json), then review the diff like any other code.
-// It builds with the analyzers' findings as warnings, adds every new symbol (RS0016) and drops every removed one (RS0017).
+// It builds with the analyzers' findings as warnings, adds every new symbol (RS0016) and drops every removed one (RS0017);
+// a removed symbol that was shipped gets a `*REMOVED*` line instead (PublicAPI.Shipped.txt itself changes only at a release).
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -18,8 +19,10 @@ foreach (var project in added.Keys.Union(removed.Keys))
 {
     var path = Path.Combine(root, "src", project, "PublicAPI.Unshipped.txt");
     var lines = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith("#nullable", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+    var shipped = File.ReadAllLines(Path.Combine(root, "src", project, "PublicAPI.Shipped.txt")).ToHashSet(StringComparer.Ordinal);
     lines.UnionWith(added.GetValueOrDefault(project, []));
     lines.ExceptWith(removed.GetValueOrDefault(project, []));
+    lines.UnionWith(removed.GetValueOrDefault(project, []).Where(shipped.Contains).Select(symbol => "*REMOVED*" + symbol));
     File.WriteAllLines(path, ["#nullable enable", .. lines.Order(StringComparer.Ordinal)]);
     Console.WriteLine($"{project}: +{added.GetValueOrDefault(project, []).Count} -{removed.GetValueOrDefault(project, []).Count}");
 }

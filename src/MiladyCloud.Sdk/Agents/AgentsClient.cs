@@ -114,12 +114,11 @@ public class AgentsClient : CategoryClient
     /// <summary>Deletes one of the caller's characters.</summary>
     /// <param name="agentId">The character id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's confirmation.</returns>
+    /// <returns>A task that completes when the character is deleted.</returns>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    public virtual async Task<AgentMessage> DeleteAsync(string agentId, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        var response = await Pipeline.SendJsonAsync(HttpMethod.Delete, MyAgentPath(agentId), MiladyCloudJsonContext.Default.AgentDeleteResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
-        return response.Data;
+        await Pipeline.SendJsonAsync(HttpMethod.Delete, MyAgentPath(agentId), MiladyCloudJsonContext.Default.AgentDeleteResponse, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -183,23 +182,29 @@ public class AgentsClient : CategoryClient
     /// <param name="agentId">The agent id.</param>
     /// <param name="request">Monetization and protocol settings; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The message and the agent's public state.</returns>
+    /// <returns>
+    /// The agent's public state and its A2A and MCP endpoint URLs. When the agent was public already the server applies
+    /// none of <paramref name="request"/>'s settings and answers without them: <see cref="PublishedAgent.MonetizationEnabled"/>,
+    /// <see cref="PublishedAgent.MarkupPercentage"/>, <see cref="PublishedAgent.A2aEnabled"/> and <see cref="PublishedAgent.McpEnabled"/>
+    /// are <see langword="null"/> then.
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">The markup is outside 0–1000.</exception>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    public virtual Task<AgentPublishResponse> PublishAsync(string agentId, PublishAgentRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual async Task<PublishedAgent> PublishAsync(string agentId, PublishAgentRequest? request = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.Markup(request?.MarkupPercentage);
-        return Pipeline.SendJsonAsync(HttpMethod.Post, AgentPath(agentId) + "/publish", request ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Post, AgentPath(agentId) + "/publish", request ?? new PublishAgentRequest(), MiladyCloudJsonContext.Default.PublishAgentRequest, MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken).ConfigureAwait(false);
+        return response.Agent;
     }
 
     /// <summary>Makes an agent private and switches its monetization off.</summary>
     /// <param name="agentId">The agent id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The message and the agent's public state.</returns>
+    /// <returns>A task that completes when the agent is private (the server's answer holds nothing else).</returns>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a UUID (the server would fail with a 500 instead of a 404).</exception>
-    public virtual Task<AgentPublishResponse> UnpublishAsync(string agentId, CancellationToken cancellationToken = default)
+    public virtual async Task UnpublishAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        return Pipeline.SendJsonAsync(HttpMethod.Delete, AgentPath(agentId) + "/publish", MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken);
+        await Pipeline.SendJsonAsync(HttpMethod.Delete, AgentPath(agentId) + "/publish", MiladyCloudJsonContext.Default.AgentPublishResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets an agent's monetization settings and earnings.</summary>

@@ -55,8 +55,8 @@ public class AppDomainsClient : CategoryClient
     /// <param name="appId">The app id.</param>
     /// <param name="domain">The domain.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's confirmation.</returns>
-    public virtual Task<AppMessageResponse> RemoveAsync(string appId, string domain, CancellationToken cancellationToken = default)
+    /// <returns>A task that completes when the domain is removed.</returns>
+    public virtual Task RemoveAsync(string appId, string domain, CancellationToken cancellationToken = default)
         => Send(HttpMethod.Delete, appId, "domains", domain, MiladyCloudJsonContext.Default.AppMessageResponse, cancellationToken);
 
     /// <summary>

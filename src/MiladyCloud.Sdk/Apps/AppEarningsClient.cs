@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -59,20 +60,53 @@ public class AppEarningsClient : CategoryClient
         return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppEarningsResponse, cancellationToken);
     }
 
-    /// <summary>Lists earnings ledger entries.</summary>
+    /// <summary>Lists one window of earnings ledger entries, newest first.</summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="limit">1-100 (the server's default is 50).</param>
-    /// <param name="offset">Entries to skip; at least 0. The server ignores it when <paramref name="type"/> is given (a filtered query always returns the newest entries).</param>
-    /// <param name="type"><c>inference_markup</c>, <c>purchase_share</c>, <c>withdrawal</c> or <c>adjustment</c>.</param>
+    /// <param name="options">Kind, window size and offset; server defaults when <see langword="null"/>. The server ignores
+    /// the offset when a kind is given (a filtered query always returns the newest entries).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A page of entries; <see cref="AppEarningsHistoryPagination.HasMore"/> says whether more follow.</returns>
-    public virtual Task<AppEarningsHistory> ListHistoryAsync(string appId, int? limit = null, int? offset = null, string? type = null, CancellationToken cancellationToken = default)
+    /// <returns>A window of entries; <see cref="AppEarningsHistoryPagination.HasMore"/> says whether more may follow.</returns>
+    /// <exception cref="ArgumentException">The limit is outside 1-100, the offset below 0, or the kind not one the server takes.</exception>
+    public virtual Task<AppEarningsHistory> ListHistoryAsync(string appId, AppEarningsHistoryListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        AppRequestValidator.Range(limit, 1, 100, nameof(limit));
-        RequestValidation.AtLeast(offset, 0, nameof(offset));
-        AppRequestValidator.OneOf(type, nameof(type), TransactionTypes);
-        var path = new QueryString().Add("limit", limit).Add("offset", offset).Add("type", type).AppendTo(AppRoute.Path(appId, "earnings/history"));
+        var path = HistoryPath(appId, options?.Type, options?.Limit, options?.Offset);
         return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppEarningsHistory, cancellationToken);
+    }
+
+    /// <summary>
+    /// Enumerates every earnings ledger entry, newest first, fetching windows of <see cref="AppEarningsHistoryListOptions.Limit"/>
+    /// (100 when not set) lazily as you iterate, from <see cref="AppEarningsHistoryListOptions.Offset"/> on, and stopping at
+    /// the first window the server does not fill (its <c>hasMore</c>).
+    /// </summary>
+    /// <remarks>
+    /// The server does not page a filtered history, so with <see cref="AppEarningsHistoryListOptions.Type"/> the walk reads the
+    /// unfiltered windows (the offset counts entries of every kind) and yields the entries of that kind.
+    /// </remarks>
+    /// <param name="appId">The app id.</param>
+    /// <param name="options">Kind, window size and first offset; <see langword="null"/> for every entry.</param>
+    /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
+    /// <returns>The entries, newest first.</returns>
+    /// <exception cref="ArgumentException">The limit is outside 1-100, the offset below 0, or the kind not one the server takes (thrown at once, not on first iteration).</exception>
+    public virtual IAsyncEnumerable<AppEarningsTransaction> ListAllHistoryAsync(string appId, AppEarningsHistoryListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var type = options?.Type;
+        var limit = options?.Limit ?? AppEarningsHistoryListOptions.MaxLimit;
+        _ = HistoryPath(appId, type, limit, options?.Offset);
+        var entries = Pager.WalkAsync(
+            options?.Offset ?? 0,
+            (offset, ct) => Pipeline.GetJsonAsync(HistoryPath(appId, type: null, limit, offset), MiladyCloudJsonContext.Default.AppEarningsHistory, ct),
+            page => page.Transactions,
+            (offset, page) => page.Pagination.HasMore ? offset + page.Transactions.Count : null,
+            cancellationToken);
+        return type is { } kind ? entries.Where(entry => entry.Type == kind) : entries;
+    }
+
+    private static string HistoryPath(string appId, AppEarningsTransactionType? type, int? limit, int? offset)
+    {
+        AppRequestValidator.Range(limit, 1, AppEarningsHistoryListOptions.MaxLimit, "limit");
+        RequestValidation.AtLeast(offset, 0, "offset");
+        AppRequestValidator.OneOf(type?.Value, "type", TransactionTypes);
+        return new QueryString().Add("limit", limit).Add("offset", offset).Add("type", type?.Value).AppendTo(AppRoute.Path(appId, "earnings/history"));
     }
 
     /// <summary>

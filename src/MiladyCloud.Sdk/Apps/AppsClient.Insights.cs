@@ -1,4 +1,5 @@
 using MiladyCloud.Sdk.Internal;
+using MiladyCloud.Sdk.Internal.Paging;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -39,23 +40,35 @@ public partial class AppsClient
         return envelope.Stats;
     }
 
-    /// <summary>Lists logged requests made through the app, newest first.</summary>
+    /// <summary>Lists one window of the requests logged for the app, newest first.</summary>
     /// <param name="appId">The app id.</param>
-    /// <param name="requestType">Only this request type.</param>
-    /// <param name="source">Only this source.</param>
-    /// <param name="limit">1-100 (the server's default is 50).</param>
-    /// <param name="offset">Requests to skip; at least 0.</param>
-    /// <param name="start">Start of the range.</param>
-    /// <param name="end">End of the range.</param>
+    /// <param name="options">Filters, window size and offset; server defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A page of requests with the total.</returns>
-    public virtual Task<AppRequestLogPage> ListRequestsAsync(string appId, string? requestType = null, string? source = null, int? limit = null, int? offset = null, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    /// <returns>A window of requests with the number matching the filters.</returns>
+    /// <exception cref="ArgumentException">The limit is outside 1-100 or the offset below 0.</exception>
+    public virtual Task<AppRequestLogPage> ListRequestsAsync(string appId, AppRequestListOptions? options = null, CancellationToken cancellationToken = default)
+        => Pipeline.GetJsonAsync(RequestLogPath(appId, options, options?.Limit, options?.Offset), MiladyCloudJsonContext.Default.AppRequestLogPage, cancellationToken);
+
+    /// <summary>
+    /// Enumerates every request matching the filters, newest first, fetching windows of <see cref="AppRequestListOptions.Limit"/>
+    /// (100 when not set) lazily as you iterate, from <see cref="AppRequestListOptions.Offset"/> on, and stopping at the
+    /// reported total (or an empty window).
+    /// </summary>
+    /// <param name="appId">The app id.</param>
+    /// <param name="options">Filters, window size and first offset; <see langword="null"/> for every request.</param>
+    /// <param name="cancellationToken">Cancels the walk, also between windows.</param>
+    /// <returns>The requests, newest first.</returns>
+    /// <exception cref="ArgumentException">The limit is outside 1-100 or the offset below 0 (thrown at once, not on first iteration).</exception>
+    public virtual IAsyncEnumerable<AppRequestLog> ListAllRequestsAsync(string appId, AppRequestListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        AppRequestValidator.Range(limit, 1, 100, nameof(limit));
-        RequestValidation.AtLeast(offset, 0, nameof(offset));
-        var path = RequestAnalytics(appId, "logs").Add("start_date", start).Add("end_date", end).Add("request_type", requestType).Add("source", source)
-            .Add("limit", limit).Add("offset", offset).AppendTo(AppRoute.Path(appId, "analytics/requests"));
-        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.AppRequestLogPage, cancellationToken);
+        var limit = options?.Limit ?? AppRequestListOptions.MaxLimit;
+        _ = RequestLogPath(appId, options, limit, options?.Offset);
+        return Pager.ByOffsetAsync(
+            options?.Offset ?? 0,
+            (offset, ct) => Pipeline.GetJsonAsync(RequestLogPath(appId, options, limit, offset), MiladyCloudJsonContext.Default.AppRequestLogPage, ct),
+            page => page.Requests,
+            page => (int)Math.Min(page.Total, int.MaxValue),
+            cancellationToken);
     }
 
     /// <summary>Lists visitors by IP address with their request counts.</summary>
@@ -151,6 +164,15 @@ public partial class AppsClient
         var path = AppRoute.Path(appId, "deploy");
         AppRequestValidator.OneOf(deployment?.Target?.Value, "target", "production", "preview");
         return Pipeline.SendJsonAsync(HttpMethod.Post, path, deployment ?? new DeployAppRequest(), MiladyCloudJsonContext.Default.DeployAppRequest, MiladyCloudJsonContext.Default.AppDeployment, cancellationToken, SendFlags.NoRetry);
+    }
+
+    // The window is passed apart from the options so a walk can move it without copying them.
+    private static string RequestLogPath(string appId, AppRequestListOptions? options, int? limit, int? offset)
+    {
+        AppRequestValidator.Range(limit, 1, AppRequestListOptions.MaxLimit, "limit");
+        RequestValidation.AtLeast(offset, 0, "offset");
+        return RequestAnalytics(appId, "logs").Add("start_date", options?.Start).Add("end_date", options?.End).Add("request_type", options?.RequestType).Add("source", options?.Source)
+            .Add("limit", limit).Add("offset", offset).AppendTo(AppRoute.Path(appId, "analytics/requests"));
     }
 
     private static QueryString RequestAnalytics(string appId, string view)

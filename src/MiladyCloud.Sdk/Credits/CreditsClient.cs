@@ -66,7 +66,10 @@ public class CreditsClient : CategoryClient
         return Pipeline.GetJsonAsync("credits/verify?session_id=" + Uri.EscapeDataString(sessionId), MiladyCloudJsonContext.Default.CreditCheckoutVerification, cancellationToken, SendFlags.SuccessFlagInBody);
     }
 
-    /// <summary>Lists ledger entries, newest first.</summary>
+    /// <summary>
+    /// Lists the newest ledger entries. Not paged: the server takes no offset, so entries older than
+    /// <paramref name="limit"/> are out of reach (a larger limit reaches further).
+    /// </summary>
     /// <param name="limit">Most entries to return (the server's default is 100); positive.</param>
     /// <param name="hours">Only entries from the last this many hours (applied after <paramref name="limit"/>); positive.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

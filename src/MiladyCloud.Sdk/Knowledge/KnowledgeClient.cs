@@ -226,9 +226,9 @@ public class KnowledgeClient : CategoryClient
     /// <param name="documentId">The document id (a UUID).</param>
     /// <param name="characterId">The character whose runtime holds it; the default assistant when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The confirmation.</returns>
+    /// <returns>A task that completes when the document is deleted.</returns>
     /// <exception cref="ArgumentException">The document id is not a UUID or the character id is blank or not a UUID.</exception>
-    public virtual Task<KnowledgeDeleteResponse> DeleteAsync(string documentId, string? characterId = null, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(string documentId, string? characterId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
         if (!Guid.TryParse(documentId, out _))
@@ -238,7 +238,7 @@ public class KnowledgeClient : CategoryClient
 
         ThrowIfNotCharacterId(characterId, nameof(characterId));
         var path = new QueryString().Add("characterId", characterId).AppendTo("knowledge/" + RequestPath.UuidSegment(documentId, nameof(documentId)));
-        return Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken);
+        await Pipeline.SendJsonAsync(HttpMethod.Delete, path, MiladyCloudJsonContext.Default.KnowledgeDeleteResponse, cancellationToken).ConfigureAwait(false);
     }
 
     private static string ListPath(string? characterId, int? limit, int? offset)

@@ -45,10 +45,12 @@ public sealed class AgentExtrasLiveTests(TestMode mode) : LiveTestBase(mode)
         try
         {
             var published = await client.Agents.PublishAsync(agent.Id);
-            var unpublished = await client.Agents.UnpublishAsync(agent.Id);
+            await client.Agents.UnpublishAsync(agent.Id);
+            var share = await client.Agents.GetShareStatusAsync(agent.Id);
 
-            Assert.That(published, Is.Not.Null);
-            Assert.That(unpublished, Is.Not.Null);
+            Assert.That((published.Id, published.IsPublic), Is.EqualTo((agent.Id, true)));
+            Assert.That(published.McpEndpoint, Does.EndWith($"/api/agents/{agent.Id}/mcp"));
+            Assert.That(share.IsPublic, Is.False);
         }
         finally
         {
@@ -70,9 +72,9 @@ public sealed class AgentExtrasLiveTests(TestMode mode) : LiveTestBase(mode)
             Assert.Multiple(() =>
             {
                 Assert.That(before, Is.Not.Null);
-                Assert.That(added, Is.Not.Null);
+                Assert.That(added, Does.Contain("docs"));
                 Assert.That(after, Is.Not.Null);
-                Assert.That(removed, Is.Not.Null);
+                Assert.That(removed, Does.Not.Contain("docs"));
             });
         }
         finally

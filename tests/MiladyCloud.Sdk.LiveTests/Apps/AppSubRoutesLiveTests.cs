@@ -52,9 +52,9 @@ public sealed class AppSubRoutesLiveTests(TestMode mode) : LiveTestBase(mode)
         try
         {
             var stats = await client.Apps.GetRequestStatsAsync(app.Id);
-            var requests = await client.Apps.ListRequestsAsync(app.Id, limit: 5);
+            var requests = await client.Apps.ListRequestsAsync(app.Id, new AppRequestListOptions { Limit = 5 });
             var visitors = await client.Apps.ListVisitorsAsync(app.Id);
-            var history = await client.Apps.Earnings.ListHistoryAsync(app.Id, limit: 5);
+            var history = await client.Apps.Earnings.ListHistoryAsync(app.Id, new AppEarningsHistoryListOptions { Limit = 5 });
             var rotated = await client.Apps.RegenerateApiKeyAsync(app.Id);
 
             Assert.Multiple(() =>

@@ -190,9 +190,8 @@ public class AgentsClientTests : WireMockClientTests
     {
         Respond($"/api/my-agents/characters/{AgentJson.Id}", "DELETE", """{"success":true,"data":{"message":"Character deleted successfully"}}""");
 
-        var result = await Api.Client.Agents.DeleteAsync(AgentJson.Id);
+        await Api.Client.Agents.DeleteAsync(AgentJson.Id);
 
-        Assert.That(result.Message, Is.EqualTo("Character deleted successfully"));
         Assert.That(Api.SingleRequest().RequestMessage!.Method, Is.EqualTo("DELETE"));
     }
 
@@ -291,7 +290,7 @@ public class AgentsClientTests : WireMockClientTests
              "markupPercentage":12.5,"a2aEnabled":true,"mcpEnabled":false,"a2aEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a","mcpEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"}}
             """);
 
-        var result = await Api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest
+        var agent = await Api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest
         {
             EnableMonetization = true,
             MarkupPercentage = 12.5,
@@ -302,30 +301,43 @@ public class AgentsClientTests : WireMockClientTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Success, Is.True);
-            Assert.That(result.Message, Is.EqualTo("Agent published successfully"));
-            Assert.That(result.Agent.Id, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
-            Assert.That(result.Agent.Name, Is.EqualTo("Bot"));
-            Assert.That(result.Agent.IsPublic, Is.True);
-            Assert.That(result.Agent.MonetizationEnabled, Is.True);
-            Assert.That(result.Agent.MarkupPercentage, Is.EqualTo(12.5));
-            Assert.That(result.Agent.A2aEnabled, Is.True);
-            Assert.That(result.Agent.McpEnabled, Is.False);
-            Assert.That(result.Agent.A2aEndpoint, Is.EqualTo("https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a"));
-            Assert.That(result.Agent.McpEndpoint, Is.EqualTo("https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"));
+            Assert.That(agent.Id, Is.EqualTo("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"));
+            Assert.That(agent.Name, Is.EqualTo("Bot"));
+            Assert.That(agent.IsPublic, Is.True);
+            Assert.That(agent.MonetizationEnabled, Is.True);
+            Assert.That(agent.MarkupPercentage, Is.EqualTo(12.5));
+            Assert.That(agent.A2aEnabled, Is.True);
+            Assert.That(agent.McpEnabled, Is.False);
+            Assert.That(agent.A2aEndpoint, Is.EqualTo("https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a"));
+            Assert.That(agent.McpEndpoint, Is.EqualTo("https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"));
         });
         AssertBody("""{"enableMonetization":true,"markupPercentage":12.5,"payoutWalletAddress":"0xw","a2aEnabled":true,"mcpEnabled":false}""");
     }
 
     [Test]
-    public async Task UnpublishAsync_sends_delete_and_maps_the_state()
+    public async Task PublishAsync_of_a_public_agent_returns_the_endpoints_without_the_settings_it_did_not_apply()
+    {
+        Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/publish", "POST", """
+            {"success":true,"message":"Agent is already published","agent":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"Bot","isPublic":true,
+             "a2aEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/a2a","mcpEndpoint":"https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"}}
+            """);
+
+        var agent = await Api.Client.Agents.PublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", new PublishAgentRequest { MarkupPercentage = 40 });
+
+        Assert.That((agent.IsPublic, agent.MonetizationEnabled, agent.MarkupPercentage, agent.McpEnabled), Is.EqualTo((true, (bool?)null, (double?)null, (bool?)null)));
+        Assert.That(agent.McpEndpoint, Is.EqualTo("https://x/api/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/mcp"));
+    }
+
+    [Test]
+    public async Task UnpublishAsync_sends_delete_without_a_body()
     {
         Respond("/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/publish", "DELETE", """{"success":true,"message":"Agent unpublished","agent":{"id":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e","name":"Bot","isPublic":false}}""");
 
-        var result = await Api.Client.Agents.UnpublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
+        await Api.Client.Agents.UnpublishAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
-        Assert.That((result.Message, result.Agent.IsPublic), Is.EqualTo(("Agent unpublished", false)));
-        Assert.That(Api.SingleRequest().RequestMessage!.Body, Is.Null.Or.Empty);
+        var sent = Api.SingleRequest().RequestMessage!;
+        Assert.That((sent.Method, sent.Path), Is.EqualTo(("DELETE", "/api/v1/agents/0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e/publish")));
+        Assert.That(sent.Body, Is.Null.Or.Empty);
     }
 
     [Test]

@@ -83,7 +83,7 @@ public class SavedAgentsAndMcpTests : WireMockClientTests
     [Test]
     public async Task Mcp_ReplaceAsync_puts_the_settings()
     {
-        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "PUT", """{"success":true,"message":"MCP settings updated","enabledServers":["w"],"serverCount":1}""");
+        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "PUT", """{"success":true,"characterId":"7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d","mcpSettings":{"servers":{"w":{"type":"stdio","url":"/api/mcp/w"}},"maxRetries":1},"pluginMcpEnabled":false,"enabledServers":["w"],"serverCount":1}""");
         var settings = new AgentMcpSettings
         {
             Servers = new Dictionary<string, AgentMcpServer> { ["w"] = new() { Type = AgentMcpServerType.Stdio, Url = "/api/mcp/w" } },
@@ -92,8 +92,7 @@ public class SavedAgentsAndMcpTests : WireMockClientTests
 
         var result = await Api.Client.Agents.Mcp.ReplaceAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", settings, enablePlugin: false);
 
-        Assert.That((result.Success, result.Message, result.EnabledServers), Is.EqualTo((true, "MCP settings updated", new[] { "w" })));
-        Assert.That(result.AdditionalProperties["serverCount"].GetInt32(), Is.EqualTo(1));
+        Assert.That(result, Is.EqualTo(new[] { "w" }));
         AssertBody("""{"mcpSettings":{"servers":{"w":{"type":"stdio","url":"/api/mcp/w"}},"maxRetries":1},"enablePlugin":false}""");
     }
 
@@ -104,19 +103,30 @@ public class SavedAgentsAndMcpTests : WireMockClientTests
 
         var result = await Api.Client.Agents.Mcp.AddServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "x", new AgentMcpServer { Type = AgentMcpServerType.StreamableHttp, Url = "https://m.example/mcp", Timeout = 1000 });
 
-        Assert.That(result.EnabledServers, Is.EqualTo(new[] { "w", "x" }));
+        Assert.That(result, Is.EqualTo(new[] { "w", "x" }));
         AssertBody("""{"serverId":"x","serverConfig":{"type":"streamable-http","url":"https://m.example/mcp","timeout":1000}}""");
     }
 
     [Test]
     public async Task Mcp_RemoveServerAsync_sends_the_id_as_query()
     {
-        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "DELETE", """{"success":true,"message":"Server removed"}""");
+        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "DELETE", """{"success":true,"characterId":"7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d","removedServerId":"weather tool","mcpSettings":{"servers":{"docs":{"type":"stdio","url":"/api/mcp/docs"}}},"enabledServers":["docs"]}""");
 
         var result = await Api.Client.Agents.Mcp.RemoveServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "weather tool");
 
-        Assert.That(result.Message, Is.EqualTo("Server removed"));
+        Assert.That(result, Is.EqualTo(new[] { "docs" }));
         Assert.That(Api.SingleRequest().RequestMessage!.RawQuery, Is.EqualTo("?serverId=weather%20tool"));
+    }
+
+    [Test]
+    public async Task Mcp_RemoveServerAsync_returns_no_servers_when_the_stored_settings_were_unreadable()
+    {
+        // The server's answer when it cannot parse what is stored: no list, nothing changed.
+        Respond("/api/characters/7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d/mcps", "DELETE", """{"success":true,"message":"Server not found (invalid settings)"}""");
+
+        var result = await Api.Client.Agents.Mcp.RemoveServerAsync("7c9e1a3b-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "docs");
+
+        Assert.That(result, Is.Empty);
     }
 
     [Test]

@@ -37,5 +37,13 @@ internal sealed class AppApi : IDisposable
 
     public int RequestCount => _api.Server.LogEntries.Count();
 
+    /// <summary>The query string of every request sent, in order.</summary>
+    public IEnumerable<string> Queries => _api.Server.LogEntries.Select(e => new Uri(e.RequestMessage!.AbsoluteUrl).Query);
+
+    /// <summary>Answers GET <paramref name="path"/> with <paramref name="body"/> only when the query has <c>offset=<paramref name="offset"/></c>.</summary>
+    public void RespondAtOffset(string path, int offset, string body)
+        => _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(path).WithParam("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithBody(body));
+
     public void Dispose() => _api.Dispose();
 }

@@ -115,7 +115,7 @@ public class AppEarningsClientTests
     {
         _api.Respond("GET", "/api/v1/apps/a-1/earnings/history", """{"success":true,"transactions":[{"id":"t-2","app_id":"a-1","user_id":"u-1","type":"withdrawal","amount":"-25.00","description":"Withdrawal","created_at":"2026-04-27T10:00:00Z","metadata":{}}],"pagination":{"limit":10,"offset":0,"hasMore":true}}""");
 
-        var history = await _api.Client.Apps.Earnings.ListHistoryAsync("a-1", limit: 10, offset: 0, type: "withdrawal");
+        var history = await _api.Client.Apps.Earnings.ListHistoryAsync("a-1", new AppEarningsHistoryListOptions { Limit = 10, Offset = 0, Type = AppEarningsTransactionType.Withdrawal });
 
         _api.AssertRequest("GET", "/api/v1/apps/a-1/earnings/history?limit=10&offset=0&type=withdrawal");
         Assert.That(history.Transactions.Single().Amount, Is.EqualTo("-25.00"));
@@ -126,8 +126,81 @@ public class AppEarningsClientTests
     [Test]
     public void ListHistoryAsync_rejects_an_unknown_type_before_sending()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Earnings.ListHistoryAsync("a-1", type: "refund"));
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Earnings.ListHistoryAsync("a-1", new AppEarningsHistoryListOptions { Type = new AppEarningsTransactionType("refund") }));
         _api.AssertNothingSent();
+    }
+
+    [TestCase(0, null, null)]
+    [TestCase(101, null, null)]
+    [TestCase(null, -1, null)]
+    [TestCase(null, null, "refund")]
+    public void History_options_are_checked_before_sending_and_before_the_walk_starts(int? limit, int? offset, string? type)
+    {
+        var options = new AppEarningsHistoryListOptions { Limit = limit, Offset = offset, Type = type is null ? (AppEarningsTransactionType?)null : new AppEarningsTransactionType(type) };
+
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.Earnings.ListHistoryAsync("a-1", options));
+        Assert.Throws<ArgumentException>(() => _api.Client.Apps.Earnings.ListAllHistoryAsync("a-1", options));
+        _api.AssertNothingSent();
+    }
+
+    [Test]
+    public async Task ListAllHistoryAsync_walks_by_offset_until_a_window_is_not_full()
+    {
+        const string Path = "/api/v1/apps/a-1/earnings/history";
+        _api.RespondAtOffset(Path, 5, HistoryWindow(5, hasMore: true, ("t-1", "withdrawal"), ("t-2", "purchase_share")));
+        _api.RespondAtOffset(Path, 7, HistoryWindow(7, hasMore: true, ("t-3", "adjustment"), ("t-4", "withdrawal")));
+        _api.RespondAtOffset(Path, 9, HistoryWindow(9, hasMore: false, ("t-5", "withdrawal")));
+        _api.RespondAtOffset(Path, 11, HistoryWindow(11, hasMore: false, ("never", "withdrawal")));
+
+        var ids = new List<string>();
+        await foreach (var entry in _api.Client.Apps.Earnings.ListAllHistoryAsync("a-1", new AppEarningsHistoryListOptions { Limit = 2, Offset = 5 }))
+        {
+            ids.Add(entry.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "t-1", "t-2", "t-3", "t-4", "t-5" }));
+        Assert.That(_api.Queries, Is.EqualTo(new[] { "?limit=2&offset=5", "?limit=2&offset=7", "?limit=2&offset=9" }));
+    }
+
+    [Test]
+    public async Task ListAllHistoryAsync_with_a_type_walks_the_unfiltered_history_and_keeps_that_type()
+    {
+        // The server ignores the offset of a filtered query, so paging it would read the newest window forever.
+        const string Path = "/api/v1/apps/a-1/earnings/history";
+        _api.RespondAtOffset(Path, 0, HistoryWindow(0, hasMore: true, ("t-1", "purchase_share"), ("t-2", "adjustment")));
+        _api.RespondAtOffset(Path, 2, HistoryWindow(2, hasMore: true, ("t-3", "withdrawal"), ("t-4", "purchase_share")));
+        _api.RespondAtOffset(Path, 4, HistoryWindow(4, hasMore: false));
+
+        var ids = new List<string>();
+        await foreach (var entry in _api.Client.Apps.Earnings.ListAllHistoryAsync("a-1", new AppEarningsHistoryListOptions { Limit = 2, Type = AppEarningsTransactionType.PurchaseShare }))
+        {
+            ids.Add(entry.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "t-1", "t-4" }));
+        Assert.That(_api.Queries, Is.EqualTo(new[] { "?limit=2&offset=0", "?limit=2&offset=2", "?limit=2&offset=4" }), "no type on the wire, and a window without a match does not end the walk");
+    }
+
+    [Test]
+    public async Task ListAllHistoryAsync_asks_for_windows_of_100_by_default()
+    {
+        _api.RespondAtOffset("/api/v1/apps/a-1/earnings/history", 0, HistoryWindow(0, hasMore: false, ("t-1", "withdrawal")));
+
+        var entries = new List<AppEarningsTransaction>();
+        await foreach (var entry in _api.Client.Apps.Earnings.ListAllHistoryAsync("a-1"))
+        {
+            entries.Add(entry);
+        }
+
+        Assert.That((entries.Single().Id, entries.Single().Type), Is.EqualTo(("t-1", AppEarningsTransactionType.Withdrawal)));
+        Assert.That(_api.Queries, Is.EqualTo(new[] { "?limit=100&offset=0" }));
+    }
+
+    private static string HistoryWindow(int offset, bool hasMore, params (string Id, string Type)[] entries)
+    {
+        var items = string.Join(',', entries.Select(e => $$$"""{"id":"{{{e.Id}}}","app_id":"a-1","user_id":null,"type":"{{{e.Type}}}","amount":"1.00","description":null,"created_at":"2026-04-27T10:00:00Z","metadata":{}}"""));
+        var more = hasMore ? "true" : "false";
+        return $$$"""{"success":true,"transactions":[{{{items}}}],"pagination":{"limit":2,"offset":{{{offset}}},"hasMore":{{{more}}}}}""";
     }
 
     [Test]

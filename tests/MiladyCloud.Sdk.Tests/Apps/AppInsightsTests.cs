@@ -84,7 +84,7 @@ public class AppInsightsTests
               "metadata":{"k":"v"},"created_at":"2026-04-01T00:00:00Z"}],"total":31,"pagination":{"limit":10,"offset":20}}
             """);
 
-        var page = await _api.Client.Apps.ListRequestsAsync("a-1", requestType: "chat", source: "api", limit: 10, offset: 20);
+        var page = await _api.Client.Apps.ListRequestsAsync("a-1", new AppRequestListOptions { RequestType = "chat", Source = "api", Limit = 10, Offset = 20 });
 
         _api.AssertRequest("GET", "/api/v1/apps/a-1/analytics/requests?view=logs&request_type=chat&source=api&limit=10&offset=20");
         var request = page.Requests.Single();
@@ -112,8 +112,53 @@ public class AppInsightsTests
     [TestCase(null, -1)]
     public void ListRequestsAsync_rejects_paging_out_of_range_before_sending(int? limit, int? offset)
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.ListRequestsAsync("a-1", limit: limit, offset: offset));
+        var options = new AppRequestListOptions { Limit = limit, Offset = offset };
+
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Apps.ListRequestsAsync("a-1", options));
+        Assert.Throws<ArgumentException>(() => _api.Client.Apps.ListAllRequestsAsync("a-1", options));
         _api.AssertNothingSent();
+    }
+
+    [Test]
+    public async Task ListAllRequestsAsync_keeps_the_filters_on_every_window_and_stops_at_the_total()
+    {
+        const string Path = "/api/v1/apps/a-1/analytics/requests";
+        _api.RespondAtOffset(Path, 0, RequestWindow(5, "q-1", "q-2"));
+        _api.RespondAtOffset(Path, 2, RequestWindow(5, "q-3", "q-4"));
+        _api.RespondAtOffset(Path, 4, RequestWindow(5, "q-5"));
+        _api.RespondAtOffset(Path, 6, RequestWindow(5, "never"));
+
+        var ids = new List<string>();
+        await foreach (var request in _api.Client.Apps.ListAllRequestsAsync("a-1", new AppRequestListOptions { RequestType = "chat", Source = "embed", Start = Start, Limit = 2 }))
+        {
+            ids.Add(request.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "q-1", "q-2", "q-3", "q-4", "q-5" }));
+        Assert.That(_api.Queries, Is.EqualTo(new[] { 0, 2, 4 }.Select(offset => $"?view=logs&start_date=2026-04-01T00%3A00%3A00.000Z&request_type=chat&source=embed&limit=2&offset={offset}")));
+    }
+
+    [Test]
+    public async Task ListAllRequestsAsync_starts_at_the_offset_and_stops_at_an_empty_window_whatever_the_total()
+    {
+        const string Path = "/api/v1/apps/a-1/analytics/requests";
+        _api.RespondAtOffset(Path, 10, RequestWindow(500, "q-11"));
+        _api.RespondAtOffset(Path, 11, RequestWindow(500));
+
+        var ids = new List<string>();
+        await foreach (var request in _api.Client.Apps.ListAllRequestsAsync("a-1", new AppRequestListOptions { Offset = 10 }))
+        {
+            ids.Add(request.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "q-11" }));
+        Assert.That(_api.Queries, Is.EqualTo(new[] { "?view=logs&limit=100&offset=10", "?view=logs&limit=100&offset=11" }));
+    }
+
+    private static string RequestWindow(long total, params string[] ids)
+    {
+        var items = string.Join(',', ids.Select(id => $$"""{"id":"{{id}}","app_id":"a-1","request_type":"chat","source":"embed","status":"success","created_at":"2026-04-01T00:00:00Z"}"""));
+        return $$$"""{"success":true,"requests":[{{{items}}}],"total":{{{total}}},"pagination":{"limit":2,"offset":0}}""";
     }
 
     [Test]

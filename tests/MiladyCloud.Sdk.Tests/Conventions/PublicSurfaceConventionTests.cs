@@ -94,23 +94,57 @@ public class PublicSurfaceConventionTests
     [Test]
     public void Every_ListAllAsync_takes_the_list_options_of_its_ListAsync()
     {
+        // ListAllXxxAsync pairs with ListXxxAsync (ListAllAsync with ListAsync): the same parameters, one of them the
+        // XxxListOptions, and an IAsyncEnumerable of the items.
         var offenders = new List<string>();
         foreach (var client in Clients())
         {
-            foreach (var listAll in client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name == "ListAllAsync"))
+            var methods = client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+            foreach (var listAll in methods.Where(m => m.Name.StartsWith("ListAll", StringComparison.Ordinal)))
             {
-                var parameters = listAll.GetParameters();
-                var options = parameters.Length == 2 ? parameters[0].ParameterType : null;
-                var page = client.GetMethod("ListAsync", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
-                if (options is null || !options.Name.EndsWith("ListOptions", StringComparison.Ordinal) || page?.GetParameters()[0].ParameterType != options)
+                var parameters = listAll.GetParameters().Select(p => p.ParameterType).ToList();
+                var pageName = "List" + listAll.Name["ListAll".Length..];
+                var page = methods.SingleOrDefault(m => m.Name == pageName && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters));
+                var streams = listAll.ReturnType.IsGenericType && listAll.ReturnType.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>);
+                if (page is null || !streams || !parameters.Any(IsListOptions))
                 {
-                    offenders.Add($"{client.Name}.ListAllAsync: not (XxxListOptions? options, CancellationToken) shared with ListAsync");
+                    offenders.Add($"{client.Name}.{listAll.Name}: not (..., XxxListOptions? options, CancellationToken) shared with {pageName}, returning IAsyncEnumerable");
                 }
             }
         }
 
         Assert.That(offenders, Is.Empty, string.Join("\n", offenders));
     }
+
+    [Test]
+    public void Every_paged_list_takes_list_options_and_has_a_ListAll()
+    {
+        // A window parameter (limit with offset, or page) on a list method means the route pages: the window belongs in
+        // XxxListOptions, and a ListAllXxxAsync walks the pages.
+        var offenders = new List<string>();
+        foreach (var client in Clients())
+        {
+            var methods = client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+            foreach (var list in methods.Where(m => m.Name.StartsWith("List", StringComparison.Ordinal) && !m.Name.StartsWith("ListAll", StringComparison.Ordinal)))
+            {
+                var names = list.GetParameters().Select(p => p.Name).ToHashSet();
+                if (names.Contains("offset") || names.Contains("page"))
+                {
+                    offenders.Add($"{client.Name}.{list.Name}: takes a window ({string.Join(", ", names)}) instead of XxxListOptions");
+                }
+
+                var takesOptions = list.GetParameters().Any(p => IsListOptions(p.ParameterType));
+                if (takesOptions && !methods.Any(m => m.Name == "ListAll" + list.Name["List".Length..]))
+                {
+                    offenders.Add($"{client.Name}.{list.Name}: takes list options but has no ListAll{list.Name["List".Length..]}");
+                }
+            }
+        }
+
+        Assert.That(offenders, Is.Empty, string.Join("\n", offenders));
+    }
+
+    private static bool IsListOptions(Type type) => type.Name.EndsWith("ListOptions", StringComparison.Ordinal);
 
     [Test]
     public void Clients_are_mockable_without_interfaces()

@@ -63,8 +63,7 @@ public class FakeServerKnowledgeTests
         Assert.That((await _client.Knowledge.CheckAsync("9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f")).Count, Is.EqualTo(2));
         Assert.That((await _client.Knowledge.CheckAsync("2e7a5c6f-8b9d-4e0f-8a1b-4c5d6e7f8091")).HasDocuments, Is.False);
 
-        var deleted = await _client.Knowledge.DeleteAsync(created.DocumentId, "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
-        Assert.That(deleted.Success, Is.True);
+        await _client.Knowledge.DeleteAsync(created.DocumentId, "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f");
         Assert.That((await _client.Knowledge.ListAsync(new KnowledgeListOptions { CharacterId = "9c5e3a4d-6f7b-4c8d-8e1f-2a3b4c5d6e7f" })).Total, Is.EqualTo(1));
     }
 

@@ -49,8 +49,7 @@ public class FakeServerAgentMcpAndN8nTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((replaced.Success, replaced.EnabledServers), Is.EqualTo((true, new[] { "docs", "local" })));
-            Assert.That(replaced.AdditionalProperties["mcpSettings"].GetProperty("servers").GetProperty("local").GetProperty("url").GetString(), Is.EqualTo("/api/mcp/local"), "the change answers with the stored path");
+            Assert.That(replaced, Is.EqualTo(new[] { "docs", "local" }));
             Assert.That((read.PluginMcpEnabled, read.ServerCount, read.McpSettings!.MaxRetries), Is.EqualTo(((bool?)true, (int?)2, (int?)3)));
             Assert.That(read.McpSettings.Servers["docs"].Timeout, Is.EqualTo(30_000));
             Assert.That(read.McpSettings.Servers["local"].Url, Is.EqualTo(_fake.Url.ToString().TrimEnd('/') + "/api/mcp/local"), "reads expand site paths");
@@ -72,9 +71,9 @@ public class FakeServerAgentMcpAndN8nTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(added.EnabledServers, Is.EqualTo(new[] { "docs", "search" }));
-            Assert.That(replacedSame.EnabledServers, Is.EqualTo(new[] { "docs", "search" }), "the same id replaces the server");
-            Assert.That(removed.AdditionalProperties["removedServerId"].GetString(), Is.EqualTo("docs"));
+            Assert.That(added, Is.EqualTo(new[] { "docs", "search" }));
+            Assert.That(replacedSame, Is.EqualTo(new[] { "docs", "search" }), "the same id replaces the server");
+            Assert.That(removed, Is.EqualTo(new[] { "search" }));
             Assert.That((afterOne.EnabledServers, afterOne.PluginMcpEnabled), Is.EqualTo((new[] { "search" }, (bool?)true)));
             Assert.That((afterAll.ServerCount, afterAll.PluginMcpEnabled), Is.EqualTo(((int?)0, (bool?)false)));
         });

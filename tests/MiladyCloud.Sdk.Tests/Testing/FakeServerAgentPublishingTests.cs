@@ -58,10 +58,11 @@ public class FakeServerAgentPublishingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((published.Message, published.Agent.IsPublic, published.Agent.MonetizationEnabled, published.Agent.MarkupPercentage), Is.EqualTo(("Agent published successfully", true, (bool?)true, (double?)12.5)));
-            Assert.That((published.Agent.A2aEnabled, published.Agent.McpEnabled), Is.EqualTo(((bool?)true, (bool?)false)));
-            Assert.That(published.Agent.A2aEndpoint, Is.EqualTo($"{site}/api/agents/{agent.Id}/a2a"));
-            Assert.That((again.Message, again.Agent.MarkupPercentage, again.Agent.MonetizationEnabled), Is.EqualTo(("Agent is already published", (double?)null, (bool?)null)), "a second publish changes nothing");
+            Assert.That((published.Id, published.IsPublic, published.MonetizationEnabled, published.MarkupPercentage), Is.EqualTo((agent.Id, true, (bool?)true, (double?)12.5)));
+            Assert.That((published.A2aEnabled, published.McpEnabled), Is.EqualTo(((bool?)true, (bool?)false)));
+            Assert.That(published.A2aEndpoint, Is.EqualTo($"{site}/api/agents/{agent.Id}/a2a"));
+            Assert.That((again.IsPublic, again.MarkupPercentage, again.MonetizationEnabled), Is.EqualTo((true, (double?)null, (bool?)null)), "a second publish changes nothing");
+            Assert.That(again.McpEndpoint, Is.EqualTo($"{site}/api/agents/{agent.Id}/mcp"));
             Assert.That((record.IsPublic, record.InferenceMarkupPercentage, record.PayoutWalletAddress, record.McpEnabled), Is.EqualTo(((bool?)true, "12.50", "0xwallet", (bool?)false)));
             Assert.That((monetization.Enabled, monetization.MarkupPercentage, monetization.IsPublic, monetization.TotalEarnings, monetization.TotalRequests), Is.EqualTo((true, (double?)12.5, (bool?)true, (double?)0, (long?)0)));
         });
@@ -73,13 +74,12 @@ public class FakeServerAgentPublishingTests
         var agent = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Ada" });
         await _client.Agents.PublishAsync(agent.Id, new PublishAgentRequest { EnableMonetization = true });
 
-        var result = await _client.Agents.UnpublishAsync(agent.Id);
+        await _client.Agents.UnpublishAsync(agent.Id);
         var share = await _client.Agents.GetShareStatusAsync(agent.Id);
         var monetization = await _client.Agents.GetMonetizationAsync(agent.Id);
 
         Assert.Multiple(() =>
         {
-            Assert.That((result.Message, result.Agent.Id, result.Agent.Name, result.Agent.IsPublic), Is.EqualTo(("Agent unpublished", agent.Id, "Ada", false)));
             Assert.That(share.IsPublic, Is.False, "publishing and sharing are the same flag");
             Assert.That((monetization.Enabled, monetization.IsPublic), Is.EqualTo((false, (bool?)false)));
         });

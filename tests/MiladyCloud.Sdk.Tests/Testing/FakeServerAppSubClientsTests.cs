@@ -42,7 +42,7 @@ public class FakeServerAppSubClientsTests
         var apex = await domains.AddAsync(_appId, "shop.example");
         var notOurs = await domains.GetStatusAsync(_appId, "other.example");
         var verifyNotOurs = Assert.ThrowsAsync<MiladyCloudInternalServerErrorException>(() => domains.VerifyAsync(_appId, "other.example"));
-        var removed = await domains.RemoveAsync(_appId, "shop.example");
+        await domains.RemoveAsync(_appId, "shop.example");
         var after = await domains.ListAsync(_appId);
         var unknownApp = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => domains.ListAsync(Guid.NewGuid().ToString()));
 
@@ -61,7 +61,6 @@ public class FakeServerAppSubClientsTests
             Assert.That((apex.IsApexDomain, apex.DnsInstructions.Single().Type, apex.DnsInstructions.Single().Value), Is.EqualTo((true, AppDnsRecordType.A, "76.76.21.21")));
             Assert.That((notOurs.Status, notOurs.Error), Is.EqualTo((AppDomainState.Unknown, "Domain not found in project")), "the provider does not know it: still 200");
             Assert.That(verifyNotOurs!.RawBody, Is.Null.Or.Empty, "the provider's refusal escapes the handler");
-            Assert.That(removed.Message, Is.EqualTo("Domain removed successfully"));
             Assert.That(after.Domains.Single().CustomDomain, Is.Null);
             Assert.That(unknownApp!.RawBody, Is.EqualTo("""{"success":false,"error":"App not found"}"""));
         });
@@ -86,12 +85,15 @@ public class FakeServerAppSubClientsTests
         }
 
         var tooSmall = Assert.ThrowsAsync<MiladyCloudInvalidRequestException>(() => earnings.WithdrawAsync(_appId, new WithdrawAppEarningsRequest { Amount = 5 }));
-        var otherPage = await earnings.ListHistoryAsync(_appId, limit: 2, offset: 1, type: "inference_markup");
+        var otherPage = await earnings.ListHistoryAsync(_appId, new AppEarningsHistoryListOptions { Limit = 2, Offset = 1, Type = AppEarningsTransactionType.InferenceMarkup });
         var withdrawal = new WithdrawAppEarningsRequest { Amount = 25, IdempotencyKey = "withdraw-0000000001" };
         var first = await earnings.WithdrawAsync(_appId, withdrawal);
         var repeat = await earnings.WithdrawAsync(_appId, withdrawal);
         var summary = await earnings.GetAsync(_appId, days: 7);
-        var history = await earnings.ListHistoryAsync(_appId, limit: 2, type: "inference_markup");
+        var history = await earnings.ListHistoryAsync(_appId, new AppEarningsHistoryListOptions { Limit = 2, Type = AppEarningsTransactionType.InferenceMarkup });
+        var walkedFrom = _fake.Requests.Count;
+        var allMarkups = await earnings.ListAllHistoryAsync(_appId, new AppEarningsHistoryListOptions { Limit = 2, Type = AppEarningsTransactionType.InferenceMarkup }).ToListAsync();
+        var walk = _fake.Requests.Skip(walkedFrom).Select(r => r.Query).ToList();
         var unknown = Assert.ThrowsAsync<MiladyCloudNotFoundException>(() => earnings.WithdrawAsync(Guid.NewGuid().ToString(), withdrawal));
 
         Assert.Multiple(() =>
@@ -112,6 +114,8 @@ public class FakeServerAppSubClientsTests
             Assert.That(history.Transactions.Select(t => t.Amount), Is.EqualTo(new[] { "10.000000", "10.000000" }));
             Assert.That(history.Pagination.HasMore, Is.True);
             Assert.That(otherPage.Transactions.Select(t => t.Id), Is.EqualTo(history.Transactions.Select(t => t.Id)), "with a type the server ignores the offset");
+            Assert.That(allMarkups.Select(t => (t.Type, t.Amount)), Is.EqualTo(Enumerable.Repeat((AppEarningsTransactionType.InferenceMarkup, "10.000000"), 3)), "the walk reaches past the newest window of the type");
+            Assert.That(walk, Is.EqualTo(new[] { "limit=2&offset=0", "limit=2&offset=2", "limit=2&offset=4" }), "unfiltered windows until one is empty");
             Assert.That(unknown!.RawBody, Is.EqualTo("""{"success":false,"error":"App not found"}"""));
         });
     }

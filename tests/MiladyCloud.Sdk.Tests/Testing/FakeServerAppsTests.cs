@@ -126,7 +126,8 @@ public class FakeServerAppsTests
 
         var analytics = await _client.Apps.GetAnalyticsAsync(id, period: "hourly");
         var stats = await _client.Apps.GetRequestStatsAsync(id);
-        var logs = await _client.Apps.ListRequestsAsync(id, requestType: "chat", limit: 1);
+        var logs = await _client.Apps.ListRequestsAsync(id, new AppRequestListOptions { RequestType = "chat", Limit = 1 });
+        var allLogs = await _client.Apps.ListAllRequestsAsync(id, new AppRequestListOptions { RequestType = "chat", Limit = 1 }).ToListAsync();
         var visitors = await _client.Apps.ListVisitorsAsync(id);
         var timeline = await _client.Apps.GetRequestTimelineAsync(id, period: "daily");
         var users = await _client.Apps.ListUsersAsync(id, limit: 10);
@@ -149,6 +150,7 @@ public class FakeServerAppsTests
             Assert.That((stats.ByType!["chat"], stats.BySource!["api"], stats.ByStatus!["success"]), Is.EqualTo((2L, 2L, 2L)));
             Assert.That((logs.Total, logs.Requests.Single().Model, logs.Requests.Single().CreatedAt, logs.Requests.Single().CreditsUsed), Is.EqualTo(((long?)2, "openai/gpt-5.4", "2026-11-28T14:00:00.000Z", "0.150000")));
             Assert.That((logs.Pagination.Limit, logs.Requests.Single().Status), Is.EqualTo((1, "success")));
+            Assert.That(allLogs.Select(r => r.CreatedAt), Is.EqualTo(new[] { "2026-11-28T14:00:00.000Z", "2026-11-28T12:00:00.000Z" }), "both windows, newest first");
             Assert.That(visitors.Single().Ip, Is.EqualTo("127.0.0.1"));
             Assert.That(visitors.Single().RequestCount, Is.EqualTo(2));
             Assert.That(timeline.Timeline.Single().Count, Is.EqualTo(2));
@@ -160,7 +162,12 @@ public class FakeServerAppsTests
             Assert.That(ledger.Transactions[0].Metadata!.Value.GetProperty("model").GetString(), Is.EqualTo("openai/gpt-5.4"));
             Assert.That((summary.Apps.Single().TotalCreatorEarnings, summary.Apps.Single().InferenceMarkupPercentage, summary.Earnings.TotalEarned), Is.EqualTo((0.10m, 50m, 0.10m)));
         });
-        Assert.That(_fake.Requests.Single(r => r.Query.Contains("view=logs", StringComparison.Ordinal)).Query, Is.EqualTo("view=logs&request_type=chat&limit=1"));
+        Assert.That(_fake.Requests.Where(r => r.Query.Contains("view=logs", StringComparison.Ordinal)).Select(r => r.Query), Is.EqualTo(new[]
+        {
+            "view=logs&request_type=chat&limit=1",
+            "view=logs&request_type=chat&limit=1&offset=0",
+            "view=logs&request_type=chat&limit=1&offset=1",
+        }), "the walk stops at the total of 2");
     }
 
     [Test]
