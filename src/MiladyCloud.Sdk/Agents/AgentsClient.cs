@@ -136,11 +136,11 @@ public class AgentsClient : CategoryClient
     /// </exception>
     /// <exception cref="MiladyCloudInvalidRequestException">The username is taken (400). The server picks this route's status from the error text, so any failure that mentions a username is a 400.</exception>
     /// <exception cref="MiladyCloudNotFoundException">The character does not exist (404); also an account the server cannot find (<c>User not found</c>).</exception>
-    public virtual async Task<ClonedAgent> CloneAsync(string agentId, CloneAgentRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual async Task<AgentCharacter> CloneAsync(string agentId, CloneAgentRequest? request = null, CancellationToken cancellationToken = default)
     {
         AgentRequestChecks.Clone(request);
         var response = await Pipeline.SendJsonAsync(HttpMethod.Post, MyAgentPath(agentId) + "/clone", request ?? new CloneAgentRequest(), MiladyCloudJsonContext.Default.CloneAgentRequest, MiladyCloudJsonContext.Default.CloneAgentResponse, cancellationToken, SendFlags.NotIdempotent | SendFlags.SiteRoot).ConfigureAwait(false);
-        return response.Data;
+        return response.Data.Character;
     }
 
     /// <summary>Gets a character's view, interaction and message counters (currently always zero on the server).</summary>

@@ -48,11 +48,12 @@ public class AppAutomationClient : CategoryClient
     /// An interval is out of range, the minimum exceeds the maximum, a maximum alone is below 120 or a minimum alone above
     /// 240, the tone is too long, or the character id is not a UUID.
     /// </exception>
-    public virtual Task<AppDiscordAutomationResult> EnableDiscordAsync(string appId, AppDiscordAutomationRequest settings, CancellationToken cancellationToken = default)
+    public virtual async Task<AppDiscordAutomationSettings> EnableDiscordAsync(string appId, AppDiscordAutomationRequest settings, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "discord-automation");
         AppAutomationValidator.Validate(settings);
-        return Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppDiscordAutomationRequest, MiladyCloudJsonContext.Default.AppDiscordAutomationResult, cancellationToken);
+        var result = await Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppDiscordAutomationRequest, MiladyCloudJsonContext.Default.AppDiscordAutomationResult, cancellationToken).ConfigureAwait(false);
+        return result.DiscordAutomation;
     }
 
     /// <summary>Turns Discord automation off.</summary>
@@ -96,11 +97,12 @@ public class AppAutomationClient : CategoryClient
     /// An interval or text is out of range, a one-sided interval breaks the default range (a maximum alone below 120, a
     /// minimum alone above 240), or the character id is not a UUID.
     /// </exception>
-    public virtual Task<AppTelegramAutomationResult> EnableTelegramAsync(string appId, AppTelegramAutomationRequest settings, CancellationToken cancellationToken = default)
+    public virtual async Task<AppTelegramAutomationSettings> EnableTelegramAsync(string appId, AppTelegramAutomationRequest settings, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "telegram-automation");
         AppAutomationValidator.Validate(settings);
-        return Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTelegramAutomationRequest, MiladyCloudJsonContext.Default.AppTelegramAutomationResult, cancellationToken);
+        var result = await Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTelegramAutomationRequest, MiladyCloudJsonContext.Default.AppTelegramAutomationResult, cancellationToken).ConfigureAwait(false);
+        return result.TelegramAutomation;
     }
 
     /// <summary>Turns Telegram automation off.</summary>
@@ -140,24 +142,25 @@ public class AppAutomationClient : CategoryClient
     /// <param name="appId">The app id.</param>
     /// <param name="settings">The settings (post intervals 30-1440 and 60-1440 minutes, up to 10 topics of up to 50 characters, tone up to 100).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The app with its stored settings.</returns>
+    /// <returns>The app with its stored settings (the server's envelope holds nothing else).</returns>
     /// <exception cref="ArgumentException">
     /// An interval, topic or tone is out of range, the minimum exceeds the maximum, or a one-sided interval breaks the
     /// default range (a maximum alone below 120, a minimum alone above 240).
     /// </exception>
-    public virtual Task<AppTwitterAutomationResult> EnableTwitterAsync(string appId, AppTwitterAutomationRequest settings, CancellationToken cancellationToken = default)
+    public virtual async Task<AppTwitterAutomationApp> EnableTwitterAsync(string appId, AppTwitterAutomationRequest settings, CancellationToken cancellationToken = default)
     {
         var path = AppRoute.Path(appId, "twitter-automation");
         AppAutomationValidator.Validate(settings);
-        return Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTwitterAutomationRequest, MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken);
+        var result = await Pipeline.SendJsonAsync(HttpMethod.Post, path, settings, MiladyCloudJsonContext.Default.AppTwitterAutomationRequest, MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken).ConfigureAwait(false);
+        return result.App;
     }
 
     /// <summary>Turns Twitter/X automation off.</summary>
     /// <param name="appId">The app id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The app with its stored settings.</returns>
-    public virtual Task<AppTwitterAutomationResult> DisableTwitterAsync(string appId, CancellationToken cancellationToken = default)
-        => Delete(appId, "twitter-automation", MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken);
+    /// <returns>The app with its stored settings (the server's envelope holds nothing else).</returns>
+    public virtual async Task<AppTwitterAutomationApp> DisableTwitterAsync(string appId, CancellationToken cancellationToken = default)
+        => (await Delete(appId, "twitter-automation", MiladyCloudJsonContext.Default.AppTwitterAutomationResult, cancellationToken).ConfigureAwait(false)).App;
 
     /// <summary>Posts a tweet now (costs credits; 402 when they are missing). Not repeated after an ambiguous failure.</summary>
     /// <param name="appId">The app id.</param>

@@ -20,7 +20,7 @@ public sealed class AgentsLiveTests(TestMode mode) : LiveTestBase(mode)
             var share = await client.Agents.SetShareStatusAsync(agent.Id, isPublic: true);
             var stats = await client.Agents.GetStatsAsync(agent.Id);
             var clone = await client.Agents.CloneAsync(agent.Id);
-            cloneId = clone.Character.Id;
+            cloneId = clone.Id;
             var list = await client.Agents.ListAsync();
 
             Assert.Multiple(() =>

@@ -202,8 +202,7 @@ public class AgentsClientTests : WireMockClientTests
 
         var clone = await Api.Client.Agents.CloneAsync(AgentJson.Id, new CloneAgentRequest { Name = "Copy", Username = "copy-1", MakePublic = true });
 
-        Assert.That(clone.Message, Is.EqualTo("Character cloned successfully"));
-        AssertFullCharacter(clone.Character);
+        AssertFullCharacter(clone);
         AssertBody("""{"name":"Copy","username":"copy-1","makePublic":true}""");
     }
 
@@ -214,7 +213,7 @@ public class AgentsClientTests : WireMockClientTests
 
         var clone = await Api.Client.Agents.CloneAsync("0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
-        Assert.That(clone.Character.Name, Is.EqualTo("A (Copy)"));
+        Assert.That(clone.Name, Is.EqualTo("A (Copy)"));
         AssertBody("{}");
     }
 

@@ -49,8 +49,8 @@ public class AppAutomationClientTests
         _api.AssertRequest("POST", "/api/v1/apps/a-1/discord-automation", """
             {"enabled":true,"guildId":"g","channelId":"c","autoAnnounce":true,"announceIntervalMin":60,"announceIntervalMax":90,"vibeStyle":"playful","agentCharacterId":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d0c"}
             """);
-        Assert.That(result.DiscordAutomation!.VibeStyle, Is.EqualTo("playful"));
-        Assert.That(result.DiscordAutomation.AnnounceIntervalMax, Is.EqualTo(90));
+        Assert.That(result.VibeStyle, Is.EqualTo("playful"));
+        Assert.That(result.AnnounceIntervalMax, Is.EqualTo(90));
     }
 
     [TestCase(20, null)]
@@ -121,7 +121,7 @@ public class AppAutomationClientTests
         var result = await _api.Client.Apps.Automation.EnableTelegramAsync("a-1", new AppTelegramAutomationRequest { Enabled = true, GroupId = "-200", AutoReply = true, WelcomeMessage = "Welcome!" });
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/telegram-automation", """{"enabled":true,"groupId":"-200","autoReply":true,"welcomeMessage":"Welcome!"}""");
-        Assert.That(result.TelegramAutomation!.BotUsername, Is.EqualTo("my_bot"));
+        Assert.That(result.BotUsername, Is.EqualTo("my_bot"));
     }
 
     [Test]
@@ -186,8 +186,8 @@ public class AppAutomationClientTests
         var result = await _api.Client.Apps.Automation.EnableTwitterAsync("a-1", new AppTwitterAutomationRequest { Enabled = true, AutoPost = true, PostIntervalMin = 60, PostIntervalMax = 120, Topics = ["ai"] });
 
         _api.AssertRequest("POST", "/api/v1/apps/a-1/twitter-automation", """{"enabled":true,"autoPost":true,"postIntervalMin":60,"postIntervalMax":120,"topics":["ai"]}""");
-        Assert.That(result.App!.Name, Is.EqualTo("My App"));
-        Assert.That(result.App.TwitterAutomation!.PostIntervalMax, Is.EqualTo(120));
+        Assert.That(result.Name, Is.EqualTo("My App"));
+        Assert.That(result.TwitterAutomation!.PostIntervalMax, Is.EqualTo(120));
     }
 
     [Test]
@@ -206,7 +206,7 @@ public class AppAutomationClientTests
         var result = await _api.Client.Apps.Automation.DisableTwitterAsync("a-1");
 
         _api.AssertRequest("DELETE", "/api/v1/apps/a-1/twitter-automation");
-        Assert.That(result.App!.TwitterAutomation!.Enabled, Is.False);
+        Assert.That(result.TwitterAutomation!.Enabled, Is.False);
     }
 
     [Test]

@@ -38,15 +38,14 @@ public class FakeServerAgentSharingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(copy.Message, Is.EqualTo("Character cloned successfully"));
-            Assert.That(copy.Character.Id, Is.Not.EqualTo(original.Id));
-            Assert.That((copy.Character.Name, copy.Character.Username, copy.Character.IsPublic), Is.EqualTo(("Support Bot (Copy)", "support-bot-copy", (bool?)false)));
-            Assert.That(copy.Character.Bio!.Items, Is.EqualTo(new[] { "Answers tickets" }));
-            Assert.That(copy.Character.Plugins, Is.EqualTo(new[] { "@elizaos/plugin-mcp" }), "plugins and settings are copied");
-            Assert.That(copy.Character.Settings!.Value.GetProperty("mcp").GetProperty("servers").TryGetProperty("docs", out _), Is.True);
-            Assert.That((named.Character.Name, named.Character.Username, named.Character.IsPublic), Is.EqualTo(("Night Shift", "night-shift", (bool?)true)), "the username is normalized");
+            Assert.That(copy.Id, Is.Not.EqualTo(original.Id));
+            Assert.That((copy.Name, copy.Username, copy.IsPublic), Is.EqualTo(("Support Bot (Copy)", "support-bot-copy", (bool?)false)));
+            Assert.That(copy.Bio!.Items, Is.EqualTo(new[] { "Answers tickets" }));
+            Assert.That(copy.Plugins, Is.EqualTo(new[] { "@elizaos/plugin-mcp" }), "plugins and settings are copied");
+            Assert.That(copy.Settings!.Value.GetProperty("mcp").GetProperty("servers").TryGetProperty("docs", out _), Is.True);
+            Assert.That((named.Name, named.Username, named.IsPublic), Is.EqualTo(("Night Shift", "night-shift", (bool?)true)), "the username is normalized");
         });
-        Assert.That((await _client.Agents.GetAsync(copy.Character.Id)).Name, Is.EqualTo("Support Bot (Copy)"));
+        Assert.That((await _client.Agents.GetAsync(copy.Id)).Name, Is.EqualTo("Support Bot (Copy)"));
         Assert.That((await _client.Agents.ListAsync()).Pagination.TotalCount, Is.EqualTo(3));
     }
 
@@ -79,9 +78,9 @@ public class FakeServerAgentSharingTests
 
         var copy = await _client.Agents.CloneAsync(theirs);
 
-        Assert.That((copy.Character.Name, copy.Character.UserId, copy.Character.Bio!.Items![0]), Is.EqualTo(("Chef (Copy)", "00000000-0000-0000-0000-00000000fa4e", "Cooks")));
+        Assert.That((copy.Name, copy.UserId, copy.Bio!.Items![0]), Is.EqualTo(("Chef (Copy)", "00000000-0000-0000-0000-00000000fa4e", "Cooks")));
         // The service's list holds the caller's characters and those the caller has chatted with: the copy and the original.
-        Assert.That((await _client.Agents.ListAsync()).Characters.Select(c => c.Id), Is.EqualTo(new[] { copy.Character.Id, theirs }));
+        Assert.That((await _client.Agents.ListAsync()).Characters.Select(c => c.Id), Is.EqualTo(new[] { copy.Id, theirs }));
     }
 
     [Test]

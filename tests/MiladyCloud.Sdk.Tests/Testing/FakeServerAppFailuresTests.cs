@@ -129,7 +129,7 @@ public class FakeServerAppFailuresTests
         var result = await _client.Apps.Automation.EnableTwitterAsync(_appId, new AppTwitterAutomationRequest { Enabled = false, AutoPost = true });
         var (_, raw) = await SendAsync("POST", $"/api/v1/apps/{_appId}/twitter-automation", """{"agentCharacterId":"0b6c8d1e-1f2a-4b3c-9d4e-5f6a7b8c9d01"}""");
 
-        Assert.That(result.App.TwitterAutomation!.Enabled, Is.True);
+        Assert.That(result.TwitterAutomation!.Enabled, Is.True);
         Assert.That(raw, Does.Not.Contain("agentCharacterId"), "the route's schema drops it");
     }
 

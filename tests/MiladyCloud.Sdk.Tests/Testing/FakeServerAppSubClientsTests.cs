@@ -139,11 +139,11 @@ public class FakeServerAppSubClientsTests
         Assert.Multiple(() =>
         {
             Assert.That((discordOff.Enabled, discordOff.DiscordConnected, discordOff.TotalMessages), Is.EqualTo((false, true, 0)));
-            Assert.That((discord.DiscordAutomation.Enabled, discord.DiscordAutomation.AnnounceIntervalMin, discord.DiscordAutomation.VibeStyle, discord.DiscordAutomation.ChannelId), Is.EqualTo(((bool?)true, (double?)60, "calm", "1100000000000000002")));
+            Assert.That((discord.Enabled, discord.AnnounceIntervalMin, discord.VibeStyle, discord.ChannelId), Is.EqualTo(((bool?)true, (double?)60, "calm", "1100000000000000002")));
             Assert.That(posted.MessageId, Does.Match("^[0-9]{19}$"));
             Assert.That(posted.ChannelId, Is.EqualTo("1100000000000000002"));
             Assert.That((discordOn.TotalMessages, discordOn.LastAnnouncementAt, discordOn.ChannelName, discordOn.GuildName), Is.EqualTo((1, "2026-11-28T12:00:00.000Z", "announcements", "Fake Guild")));
-            Assert.That((telegram.TelegramAutomation.Enabled, telegram.TelegramAutomation.ChannelId, telegram.TelegramAutomation.WelcomeMessage, telegram.TelegramAutomation.BotUsername), Is.EqualTo(((bool?)true, "@shopnews", "Welcome!", "fake_milady_bot")));
+            Assert.That((telegram.Enabled, telegram.ChannelId, telegram.WelcomeMessage, telegram.BotUsername), Is.EqualTo(((bool?)true, "@shopnews", "Welcome!", "fake_milady_bot")));
             Assert.That((announced.MessageId, announced.ChatId), Is.EqualTo((101L, "-100200")));
             Assert.That((telegramOn.BotConnected, telegramOn.TotalMessages, telegramOn.ChannelId), Is.EqualTo((true, 1, "@shopnews")));
             Assert.That((app.DiscordAutomation!.Enabled, app.DiscordAutomation.TotalMessages, app.TelegramAutomation!.Enabled), Is.EqualTo(((bool?)false, (int?)1, (bool?)false)));
@@ -167,11 +167,11 @@ public class FakeServerAppSubClientsTests
         Assert.Multiple(() =>
         {
             Assert.That((before.Enabled, before.TwitterConnected, before.TotalPosts, before.LastPost), Is.EqualTo((false, true, 0, (string?)null)));
-            Assert.That((enabled.App.Id, enabled.App.Name, enabled.App.TwitterAutomation!.Enabled, enabled.App.TwitterAutomation.PostIntervalMax), Is.EqualTo((_appId, "Shop", (bool?)true, (int?)120)));
-            Assert.That(enabled.App.TwitterAutomation.Topics, Is.EqualTo(new[] { "ai", "shops" }));
+            Assert.That((enabled.Id, enabled.Name, enabled.TwitterAutomation!.Enabled, enabled.TwitterAutomation.PostIntervalMax), Is.EqualTo((_appId, "Shop", (bool?)true, (int?)120)));
+            Assert.That(enabled.TwitterAutomation.Topics, Is.EqualTo(new[] { "ai", "shops" }));
             Assert.That(tweet.TweetUrl, Is.EqualTo("https://x.fake.invalid/fake_milady/status/" + tweet.TweetId));
             Assert.That((after.TotalPosts, after.LastPost, after.Config!.AutoPost), Is.EqualTo((1, "2026-11-28T12:00:00.000Z", (bool?)true)));
-            Assert.That(disabled.App.TwitterAutomation!.Enabled, Is.False);
+            Assert.That(disabled.TwitterAutomation!.Enabled, Is.False);
             Assert.That(withText.TweetId, Is.Not.Empty, "a tweet with its text is not charged");
             Assert.That(broke!.RequiredAmount, Is.EqualTo(0.006m), "only an AI-written tweet costs credits");
         });
