@@ -214,6 +214,7 @@ namespace MiladyCloud.Sdk.Models;
 [JsonSerializable(typeof(VoiceVerification))]
 // UI chat (/chat): the request, the stream part base and every part kind
 [JsonSerializable(typeof(UiChatRequest))]
+[JsonSerializable(typeof(UiChatAnonymousLimitError))]
 [JsonSerializable(typeof(UiChatStreamPart))]
 [JsonSerializable(typeof(UiChatStartPart))]
 [JsonSerializable(typeof(UiChatStartStepPart))]

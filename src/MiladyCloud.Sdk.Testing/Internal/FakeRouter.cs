@@ -62,8 +62,13 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return (ToWireMock(refused), TimeSpan.Zero);
         }
 
-        if (!IsPublic(request.Method, path) && !HasValidCredential(recorded))
+        if (!IsPublic(request.Method, path) && !HasValidCredential(recorded) && !(CarriesCredential(recorded) && CryptoPaymentsResponder.ReadsNoCredential(request.Method, path)))
         {
+            if (CarriesCredential(recorded) && CryptoPaymentsResponder.CredentialRefused(request.Method, path) is { } cryptoFailure)
+            {
+                return (ToWireMock(cryptoFailure), TimeSpan.Zero);
+            }
+
             if (AppRouteFailures.BadCredential(request.Method, path, recorded) is { } appFailure)
             {
                 return (ToWireMock(appFailure), TimeSpan.Zero);
@@ -185,6 +190,12 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         if (fault.IsInsufficientCredits && UiChatResponder.IsRoute(path))
         {
             return UiChatResponder.InsufficientBalance();
+        }
+
+        if (fault.IsInsufficientCredits && path.EndsWith("/responses", StringComparison.Ordinal))
+        {
+            // The translation path's reservation failure (the common path); the native path says insufficient_credits.
+            return FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.OpenAI, HttpStatusCode.PaymentRequired, "Insufficient balance. Required: $0.02", "insufficient_quota", "insufficient_balance"), HttpStatusCode.PaymentRequired);
         }
 
         if (fault.IsInsufficientCredits)
