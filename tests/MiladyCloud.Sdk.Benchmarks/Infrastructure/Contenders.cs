@@ -10,8 +10,12 @@ internal static class Contenders
     public static readonly Uri BaseUrl = new("https://api.example.test/api/v1/");
     private const string ApiKey = "eliza_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
+    /// <summary>
+    /// Ours, counting every call in its rate-limit model but never holding one: a benchmark loop makes thousands of calls
+    /// a second, which the service's presets would refuse, and a held call would measure a sleep instead of the SDK.
+    /// </summary>
     public static MiladyCloudClient Ours(HttpMessageHandler handler, Uri? baseUrl = null)
-        => new(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = ApiKey, BaseUrl = baseUrl ?? BaseUrl });
+        => new(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = ApiKey, BaseUrl = baseUrl ?? BaseUrl, HoldWhenRateLimitExhausted = false });
 
     public static OpenAIClient OpenAI(HttpMessageHandler handler, Uri? baseUrl = null)
         => new(new ApiKeyCredential(ApiKey), new OpenAIClientOptions

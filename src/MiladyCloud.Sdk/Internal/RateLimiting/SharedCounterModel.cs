@@ -21,11 +21,17 @@ internal sealed class SharedCounterModel
     /// <summary>The server compares times in milliseconds; a wait ends just after the boundary.</summary>
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// How many calls the logs keep at least. Only the newest <c>limit</c> entries decide a wait, so keeping a few times
+    /// the largest limit changes no answer, while a loop that counts without holding cannot grow the logs without end.
+    /// </summary>
+    private const int MinimumCapacity = 1024;
+
     /// <summary>The sliding log: our own calls and, after a correction, calls the server counted that we did not make.</summary>
-    private readonly List<DateTimeOffset> _log = [];
+    private readonly CallLog _log = new(MinimumCapacity);
 
     /// <summary>Our own calls, kept whatever the policy, to tell which ones a correction already saw.</summary>
-    private readonly List<DateTimeOffset> _ownCalls = [];
+    private readonly CallLog _ownCalls = new(MinimumCapacity);
 
     private int _windowCount;
     private DateTimeOffset _windowReset = DateTimeOffset.MinValue;
@@ -45,6 +51,7 @@ internal sealed class SharedCounterModel
     public void Count(RateLimitPreset preset, DateTimeOffset now)
     {
         Trim(now);
+        Fit(preset.Limit);
         _ownCalls.Add(now);
         if (now > _windowReset)
         {
@@ -53,7 +60,7 @@ internal sealed class SharedCounterModel
         }
 
         _windowCount++;
-        _log.RemoveAll(entry => entry <= now - preset.Window);
+        _log.DropUntil(now - preset.Window);
         _log.Add(now);
     }
 
@@ -68,7 +75,8 @@ internal sealed class SharedCounterModel
         // Including the call just answered. With nothing remaining the count is at least the limit (more when refused).
         var counted = remaining > 0 ? limit - remaining : limit + (rejectedByCounter ? 1 : 0);
         var exact = remaining > 0 || !rejectedByCounter;
-        var sentLater = _ownCalls.Count(call => call > report.SentAt);
+        var sentLater = _ownCalls.CountAfter(report.SentAt);
+        Fit(limit);
         if (info.Policy is { } policy && !string.Equals(policy, Policy, StringComparison.OrdinalIgnoreCase))
         {
             Policy = policy.ToLowerInvariant();
@@ -91,19 +99,17 @@ internal sealed class SharedCounterModel
 
     private TimeSpan SlidingWait(RateLimitPreset preset, DateTimeOffset now)
     {
-        var windowStart = now - preset.Window;
-        var inWindow = _log.Where(entry => entry > windowStart).Order().ToList();
-        if (inWindow.Count < preset.Limit)
+        if (CountSince(now - preset.Window) < preset.Limit)
         {
             return TimeSpan.Zero;
         }
 
-        // Enough entries must age out that fewer than the limit remain.
-        var mustExpire = inWindow[inWindow.Count - preset.Limit];
+        // Enough entries must age out that fewer than the limit remain: the limit-th newest is the one.
+        var mustExpire = _log[_log.Count - preset.Limit];
         return mustExpire + preset.Window - now + Tick;
     }
 
-    private int CountSince(DateTimeOffset start) => _log.Count(entry => entry > start);
+    private int CountSince(DateTimeOffset start) => _log.CountAfter(start);
 
     private void CorrectFixedWindow(DateTimeOffset? reset, int count, bool exact)
     {
@@ -119,25 +125,32 @@ internal sealed class SharedCounterModel
 
     private void CorrectSlidingLog(DateTimeOffset windowStart, DateTimeOffset sentAt, int counted, bool exact)
     {
-        var seen = _log.Where(entry => entry > windowStart && entry <= sentAt).Order().ToList();
-        if (seen.Count < counted)
+        var seen = _log.CountBetween(windowStart, sentAt);
+        if (seen < counted)
         {
             // Calls from elsewhere: their times are unknown, so they are placed as late as possible (they expire last).
-            _log.AddRange(Enumerable.Repeat(sentAt, counted - seen.Count));
+            _log.Add(sentAt, counted - seen);
         }
-        else if (exact && seen.Count > counted)
+        else if (exact && seen > counted)
         {
-            foreach (var stale in seen.Take(seen.Count - counted))
-            {
-                _log.Remove(stale);
-            }
+            _log.RemoveOldestAfter(windowStart, seen - counted);
         }
     }
 
     private void Trim(DateTimeOffset now)
     {
         var horizon = now - Horizon;
-        _log.RemoveAll(entry => entry <= horizon);
-        _ownCalls.RemoveAll(call => call <= horizon);
+        _log.DropUntil(horizon);
+        _ownCalls.DropUntil(horizon);
+    }
+
+    /// <summary>Keeps enough entries for the largest limit seen (a deployment may report limits above the presets').</summary>
+    private void Fit(int limit)
+    {
+        var needed = Math.Max(MinimumCapacity, (limit * 4) + 16);
+        if (needed > _log.Capacity)
+        {
+            _log.Capacity = _ownCalls.Capacity = needed;
+        }
     }
 }
