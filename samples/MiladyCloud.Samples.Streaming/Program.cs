@@ -2,8 +2,8 @@ using MiladyCloud.Sdk;
 using MiladyCloud.Sdk.Models;
 using MiladyCloud.Sdk.Testing;
 
-// Streams a chat completion, an Anthropic-style message and a Responses API response (with a function call) to the
-// console, delta by delta.
+// Streams a chat completion, an Anthropic-style message, a Responses API response (with a function call) and a UI chat
+// answer to the console, delta by delta.
 // Without MILADY_CLOUD_API_KEY it streams from the in-process fake of the service and says so.
 var apiKey = Environment.GetEnvironmentVariable("MILADY_CLOUD_API_KEY");
 using var fake = string.IsNullOrWhiteSpace(apiKey) ? MiladyCloudFakeServer.Start() : null;
@@ -67,3 +67,19 @@ await foreach (var streamEvent in responses)
 var response = responseAccumulator.ToResponse();
 var calls = response.Output.OfType<ResponseFunctionCall>().Count();
 Console.WriteLine($"[status: {response.Status}, output tokens: {response.Usage?.OutputTokens}, function calls: {calls}, events skipped: {responses.SkippedEventCount}]");
+
+// The web app's chat route: a tier instead of a model, answered as a Vercel AI SDK UI message stream.
+Console.WriteLine("\nUI chat:");
+var uiChat = client.UiChat.StreamAsync(prompt, UiChatTier.Fast, cancel.Token);
+var uiAccumulator = new UiChatAccumulator();
+await foreach (var part in uiChat)
+{
+    uiAccumulator.Add(part);
+    if (part is UiChatTextDeltaPart textDelta)
+    {
+        Console.Write(textDelta.Delta);
+    }
+}
+
+var uiResult = uiAccumulator.ToResult();
+Console.WriteLine($"\n[finish: {uiResult.FinishReason}, steps: {uiResult.StepCount}, parts: {uiResult.PartCount}, parts skipped: {uiChat.SkippedPartCount}]");

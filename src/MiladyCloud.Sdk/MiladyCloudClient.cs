@@ -17,6 +17,7 @@ public class MiladyCloudClient : IDisposable
     private readonly Lazy<ChatClient>? _chat;
     private readonly Lazy<MessagesClient>? _messages;
     private readonly Lazy<ResponsesClient>? _responses;
+    private readonly Lazy<UiChatClient>? _uiChat;
     private readonly Lazy<EmbeddingsClient>? _embeddings;
     private readonly Lazy<ImagesClient>? _images;
     private readonly Lazy<VideosClient>? _videos;
@@ -88,6 +89,7 @@ public class MiladyCloudClient : IDisposable
         _chat = new(() => new ChatClient(_pipeline));
         _messages = new(() => new MessagesClient(_pipeline));
         _responses = new(() => new ResponsesClient(_pipeline));
+        _uiChat = new(() => new UiChatClient(_pipeline));
         _embeddings = new(() => new EmbeddingsClient(_pipeline));
         _images = new(() => new ImagesClient(_pipeline));
         _videos = new(() => new VideosClient(_pipeline));
@@ -115,6 +117,9 @@ public class MiladyCloudClient : IDisposable
 
     /// <summary>The OpenAI Responses-style API (<c>/responses</c>): create and stream responses.</summary>
     public virtual ResponsesClient Responses => _responses!.Value;
+
+    /// <summary>The web app's chat route (<c>/chat</c>): model tiers, answered as a Vercel AI SDK UI message stream.</summary>
+    public virtual UiChatClient UiChat => _uiChat!.Value;
 
     /// <summary>Text embeddings, one text or many, with batching.</summary>
     public virtual EmbeddingsClient Embeddings => _embeddings!.Value;

@@ -27,6 +27,26 @@ internal sealed class CryptoPaymentsResponder
         ];
     }
 
+    /// <summary>The status handler reads no credential: whatever credential gets past the edge, it answers.</summary>
+    public static bool ReadsNoCredential(string method, string path) => method == "GET" && path == "/api/crypto/status";
+
+    /// <summary>
+    /// The payment handlers catch a refused credential with every other failure and answer their generic 500 (the edge
+    /// only refuses a request that carries no credential at all).
+    /// </summary>
+    public static FakeResponse? CredentialRefused(string method, string path)
+    {
+        if (method != "GET")
+        {
+            return null;
+        }
+
+        var message = path == "/api/crypto/payments" ? "Failed to retrieve payments"
+            : path.StartsWith(Prefix, StringComparison.Ordinal) ? "Failed to get payment status"
+            : null;
+        return message is null ? null : FakeResponse.Json(JsonText.Object(w => w.WriteString("error", message)), HttpStatusCode.InternalServerError);
+    }
+
     public FakeResponse? Route(FakeCall call) => (call.Method, call.Path) switch
     {
         ("GET", "/api/crypto/status") => Status(),

@@ -54,15 +54,21 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         Journal.Enqueue(recorded);
         var path = request.AbsolutePath;
         var json = recorded.Json;
-        var isStream = json is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        // The UI chat route always streams; its body has no "stream" member.
+        var isStream = UiChatResponder.IsRoute(path) || (json is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True);
 
         if (ApiKeysResponder.IsKeyPath(path) && SessionOnlyRefusal(recorded) is { } refused)
         {
             return (ToWireMock(refused), TimeSpan.Zero);
         }
 
-        if (!IsPublic(request.Method, path) && !HasValidCredential(recorded))
+        if (!IsPublic(request.Method, path) && !HasValidCredential(recorded) && !(CarriesCredential(recorded) && CryptoPaymentsResponder.ReadsNoCredential(request.Method, path)))
         {
+            if (CarriesCredential(recorded) && CryptoPaymentsResponder.CredentialRefused(request.Method, path) is { } cryptoFailure)
+            {
+                return (ToWireMock(cryptoFailure), TimeSpan.Zero);
+            }
+
             if (AppRouteFailures.BadCredential(request.Method, path, recorded) is { } appFailure)
             {
                 return (ToWireMock(appFailure), TimeSpan.Zero);
@@ -72,6 +78,18 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             {
                 // The text and speech handlers catch the authentication failure themselves and answer this.
                 return (ToWireMock(FakeResponse.Json("""{"error":"Unauthorized"}""", HttpStatusCode.Unauthorized)), TimeSpan.Zero);
+            }
+
+            if (VoiceResponder.IsElevenLabsRoute(path) && CarriesCredential(recorded))
+            {
+                // The edge lets any credential through to these handlers, which refuse it themselves.
+                return (ToWireMock(VoiceResponder.ElevenLabsCredentialRefused(path)), TimeSpan.Zero);
+            }
+
+            if (UiChatResponder.IsRoute(path))
+            {
+                // The handler falls back to an anonymous session and answers this when there is none.
+                return (ToWireMock(UiChatResponder.Unauthenticated()), TimeSpan.Zero);
             }
 
             var envelope = ErrorBodies.RouteEnvelope(path);
@@ -120,6 +138,7 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             ("POST", "chat/completions") => ChatResponder.Respond(body, replies, clock),
             ("POST", "messages") => MessagesResponder.Respond(body, replies),
             ("POST", "responses") => ResponsesResponder.Respond(body, replies, clock),
+            ("POST", "chat") => UiChatResponder.Respond(body, replies),
             ("POST", "embeddings") => EmbeddingsResponder.Respond(body, replies),
             ("POST", "generate-image") => ImagesResponder.Respond(body, replies),
             ("POST", "generate-video") => VideoResponder.Respond(body, replies),
@@ -142,6 +161,11 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return _knowledge.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
         }
 
+        if (VoiceResponder.IsElevenLabsRoute(request.AbsolutePath))
+        {
+            return _voice.RouteElevenLabs(request.Method, request.AbsolutePath);
+        }
+
         if (route is not null && VoiceResponder.IsVoiceRoute(route))
         {
             return _voice.Route(request.Method, route, recorded.Query, recorded.Json, recorded.Headers.GetValueOrDefault("Content-Type"), request.BodyAsBytes);
@@ -161,6 +185,17 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         if (fault.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return RateLimitedResponse(fault.RetryAfter ?? TimeSpan.FromSeconds(60), fault.ResetHeaderOnly, limit: 60);
+        }
+
+        if (fault.IsInsufficientCredits && UiChatResponder.IsRoute(path))
+        {
+            return UiChatResponder.InsufficientBalance();
+        }
+
+        if (fault.IsInsufficientCredits && path.EndsWith("/responses", StringComparison.Ordinal))
+        {
+            // The translation path's reservation failure (the common path); the native path says insufficient_credits.
+            return FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.OpenAI, HttpStatusCode.PaymentRequired, "Insufficient balance. Required: $0.02", "insufficient_quota", "insufficient_balance"), HttpStatusCode.PaymentRequired);
         }
 
         if (fault.IsInsufficientCredits)
@@ -302,6 +337,10 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
 
         return HasSession(request);
     }
+
+    /// <summary>Whether the request carries any credential at all, valid or not.</summary>
+    private static bool CarriesCredential(RecordedRequest request)
+        => request.Headers.ContainsKey("X-API-Key") || request.Headers.ContainsKey("Authorization") || request.Headers.ContainsKey("Cookie");
 
     private bool IsKnownKey(string key) => key == apiKey || _stores.IsMintedKey(key);
 

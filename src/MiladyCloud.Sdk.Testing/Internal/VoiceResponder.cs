@@ -16,6 +16,10 @@ internal sealed class VoiceResponder(TimeProvider clock)
     /// <summary>The deployment's default voice of the service.</summary>
     public const string DefaultVoiceId = "EXAVITQu4vr4xnSDxMaL";
 
+    private const string PremadePath = "/api/elevenlabs/voices";
+
+    private const string VerifyPrefix = "/api/elevenlabs/voices/verify/";
+
     private const int MaxTextLength = 5000;
     private const long MaxTranscriptionBytes = 25L * 1024 * 1024;
     private const long MaxSampleBytes = 10L * 1024 * 1024;
@@ -43,6 +47,89 @@ internal sealed class VoiceResponder(TimeProvider clock)
         ("DELETE", _) => WithVoice(route, (voice, _) => Delete(voice), json, withMessage: true),
         _ => null,
     };
+
+    /// <summary>The two <c>/api/elevenlabs</c> routes with no <c>/api/v1/voice</c> twin.</summary>
+    public static bool IsElevenLabsRoute(string path) => path == PremadePath || path.StartsWith(VerifyPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The verify handler catches every failure after the edge, a refused credential included, and answers this; the
+    /// list handler answers a refused credential with its own plain 401.
+    /// </summary>
+    public static FakeResponse ElevenLabsCredentialRefused(string path) => path.StartsWith(VerifyPrefix, StringComparison.Ordinal)
+        ? Plain(HttpStatusCode.InternalServerError, "Failed to verify voice status")
+        : Plain(HttpStatusCode.Unauthorized, "Invalid or expired API key");
+
+    public FakeResponse? RouteElevenLabs(string method, string path)
+    {
+        if (method != "GET")
+        {
+            return null;
+        }
+
+        return path == PremadePath ? FakeResponse.Json(PremadeVoices) : Verify(Uri.UnescapeDataString(path[VerifyPrefix.Length..]));
+    }
+
+    /// <summary>The provider's premade voices as the provider SDK hands them over (camelCase), filtered like the handler.</summary>
+    private const string PremadeVoices = """
+        {"voices":[
+         {"voiceId":"EXAVITQu4vr4xnSDxMaL","name":"Sarah","category":"premade","labels":{"accent":"american","age":"young","gender":"female","use_case":"news"},"description":"Young adult woman with a confident and warm tone.","previewUrl":"https://storage.example/voices/EXAVITQu4vr4xnSDxMaL/preview.mp3","availableForTiers":[],"settings":{"stability":0.5,"similarityBoost":0.75,"style":0,"useSpeakerBoost":true,"speed":1},"highQualityBaseModelIds":["eleven_turbo_v2","eleven_multilingual_v2","eleven_flash_v2_5"],"verifiedLanguages":[{"language":"en","modelId":"eleven_multilingual_v2","accent":"american"}],"isOwner":false,"isLegacy":false,"isMixed":false,"createdAtUnix":null},
+         {"voiceId":"CwhRBWXzGAHq8TQ4Fs17","name":"Roger","category":"premade","labels":{"accent":"american","age":"middle_aged","gender":"male","use_case":"conversational"},"description":"Easy going and perfect for casual conversations.","previewUrl":"https://storage.example/voices/CwhRBWXzGAHq8TQ4Fs17/preview.mp3","availableForTiers":[],"highQualityBaseModelIds":["eleven_multilingual_v2"],"isOwner":false,"isLegacy":false,"isMixed":false}
+        ]}
+        """;
+
+    private FakeResponse Verify(string id)
+    {
+        StoredVoice? voice;
+        lock (_gate)
+        {
+            // A malformed id reaches the database's UUID column and fails: the handler's catch answers 500.
+            voice = Guid.TryParseExact(id, "D", out _) ? _voices.FirstOrDefault(v => string.Equals(v.Id, id, StringComparison.OrdinalIgnoreCase)) : null;
+        }
+
+        if (!Guid.TryParseExact(id, "D", out _))
+        {
+            return Plain(HttpStatusCode.InternalServerError, "Failed to verify voice status");
+        }
+
+        if (voice is null)
+        {
+            return Plain(HttpStatusCode.NotFound, "Voice not found");
+        }
+
+        // Instant clones are ready at once; a professional one waits for fine-tuning, which the fake never reports.
+        var professional = voice.CloneType == "professional";
+        return FakeResponse.Json(JsonText.Object(w =>
+        {
+            w.WriteBoolean("success", true);
+            w.WriteStartObject("voice");
+            w.WriteString("id", voice.Id);
+            w.WriteString("name", voice.Name);
+            w.WriteString("elevenlabsVoiceId", voice.ElevenlabsVoiceId);
+            w.WriteString("cloneType", voice.CloneType);
+            w.WriteEndObject();
+            w.WriteStartObject("status");
+            w.WriteBoolean("isReady", !professional);
+            w.WriteBoolean("canGenerateTTS", true);
+            w.WriteString("category", professional ? "professional" : "cloned");
+            w.WriteNumber("sampleCount", voice.SampleCount);
+            if (professional)
+            {
+                w.WriteStartObject("fineTuningStatus");
+                w.WriteBoolean("isAllowedToFineTune", true);
+                w.WriteStartObject("state");
+                w.WriteString("eleven_multilingual_v2", "not_started");
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("fineTuningStatus");
+            }
+
+            w.WriteString("message", professional ? "Voice is not yet fine-tuned" : "Voice is ready to use");
+            w.WriteEndObject();
+        }));
+    }
 
     private FakeResponse Speak(JsonElement request)
     {

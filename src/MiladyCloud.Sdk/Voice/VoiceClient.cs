@@ -12,8 +12,9 @@ namespace MiladyCloud.Sdk;
 /// </summary>
 /// <remarks>
 /// The service answers the same features under <c>/api/elevenlabs/…</c> (the same handlers, named after the voice
-/// provider). The SDK uses only <c>/api/v1/voice</c>: it is the provider-neutral API the service documents for API
-/// keys, and it will keep working if the provider changes. See <c>docs/voice.md</c>.
+/// provider). The SDK uses <c>/api/v1/voice</c>: it is the provider-neutral API the service documents for API
+/// keys, and it will keep working if the provider changes. Only the two routes with no <c>/api/v1</c> twin
+/// (<see cref="ListPremadeAsync"/>, <see cref="VerifyAsync"/>) go to <c>/api/elevenlabs</c>. See <c>docs/voice.md</c>.
 /// </remarks>
 public class VoiceClient : CategoryClient
 {
@@ -199,6 +200,37 @@ public class VoiceClient : CategoryClient
     public virtual Task<VoiceDeleteResponse> DeleteAsync(string voiceId, CancellationToken cancellationToken = default)
     {
         return Pipeline.SendJsonAsync(HttpMethod.Delete, VoicePath(voiceId), MiladyCloudJsonContext.Default.VoiceDeleteResponse, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists the voice provider's premade and professional voices, which anyone can speak with: pass a voice's
+    /// <see cref="ElevenLabsVoice.VoiceId"/> as the <c>voiceId</c> of text to speech. The service asks the provider for
+    /// one page of its voices (the provider's default size) and keeps those two categories, so the list is short and not
+    /// necessarily every premade voice. The route exists only under <c>/api/elevenlabs</c>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The voices, as the provider describes them.</returns>
+    public virtual async Task<IReadOnlyList<ElevenLabsVoice>> ListPremadeAsync(CancellationToken cancellationToken = default)
+    {
+        var list = await Pipeline.GetJsonAsync("api/elevenlabs/voices", MiladyCloudJsonContext.Default.ElevenLabsVoiceList, cancellationToken, SendFlags.SiteRoot).ConfigureAwait(false);
+        return list.Voices.ToList();
+    }
+
+    /// <summary>
+    /// Checks whether one of the organization's cloned voices is ready to speak: instant clones are ready at once,
+    /// professional ones once the provider reports their fine-tuning. The service also makes a test speech request at the
+    /// provider. The route exists only under <c>/api/elevenlabs</c>.
+    /// </summary>
+    /// <param name="voiceId">The internal voice id (a UUID, <see cref="UserVoiceSummary.Id"/>), not the provider voice id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The voice and its readiness; when the provider does not know the voice, <see cref="VoiceVerificationStatus.IsReady"/> is false.</returns>
+    /// <exception cref="ArgumentException"><paramref name="voiceId"/> is not a UUID (the server would answer 500).</exception>
+    /// <exception cref="MiladyCloudNotFoundException">No such voice in the organization.</exception>
+    /// <exception cref="MiladyCloudInternalServerErrorException">Any other failure: the route answers every one, a refused credential included, with 500 <c>Failed to verify voice status</c>.</exception>
+    public virtual Task<VoiceVerification> VerifyAsync(string voiceId, CancellationToken cancellationToken = default)
+    {
+        var path = "api/elevenlabs/voices/verify/" + RequestPath.UuidSegment(voiceId, nameof(voiceId));
+        return Pipeline.GetJsonAsync(path, MiladyCloudJsonContext.Default.VoiceVerification, cancellationToken, SendFlags.SiteRoot);
     }
 
     /// <summary>This client's text to speech as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.ITextToSpeechClient"/>.</summary>

@@ -75,7 +75,8 @@ internal static partial class ErrorBodyParser
     private static ParsedErrorBody FromFlat(JsonElement root, JsonElement error)
     {
         var text = error.ValueKind == JsonValueKind.String ? error.GetString() : null;
-        var message = String(root, "message");
+        // The UI message stream's in-band error part ({type:"error", errorText}) names its text errorText.
+        var message = String(root, "message") ?? String(root, "errorText");
         // Shape B puts a generic "Too many requests" in error and the useful sentence in message.
         return new ParsedErrorBody
         {

@@ -48,6 +48,7 @@ internal static class ServerRateLimits
         new("POST", "/apps/{id}/regenerate-api-key", RateLimitPreset.Strict, null),
         new("POST", "/apps/{id}/chat", RateLimitPreset.Standard, null),
         new("POST", "/responses", RateLimitPreset.Relaxed, "completions"),
+        new("POST", "/chat", RateLimitPreset.Standard, null),
     ];
 
     /// <summary>The limited routes, as <c>METHOD /path</c> and preset (for the spec test).</summary>
