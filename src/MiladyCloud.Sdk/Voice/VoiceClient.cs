@@ -168,9 +168,9 @@ public class VoiceClient : CategoryClient
     /// <returns>The voice.</returns>
     /// <exception cref="ArgumentException"><paramref name="voiceId"/> is not a UUID (the server would answer 400).</exception>
     /// <exception cref="MiladyCloudNotFoundException">No such voice in the organization.</exception>
-    public virtual Task<UserVoiceResponse> GetAsync(string voiceId, CancellationToken cancellationToken = default)
+    public virtual async Task<UserVoice> GetAsync(string voiceId, CancellationToken cancellationToken = default)
     {
-        return Pipeline.GetJsonAsync(VoicePath(voiceId), MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken);
+        return (await Pipeline.GetJsonAsync(VoicePath(voiceId), MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken).ConfigureAwait(false)).Voice;
     }
 
     /// <summary>Changes a voice's name, description, settings or active flag; members left <see langword="null"/> are kept. A new name or settings also go to the voice provider.</summary>
@@ -180,7 +180,7 @@ public class VoiceClient : CategoryClient
     /// <returns>The updated voice (without samples).</returns>
     /// <exception cref="ArgumentException"><paramref name="voiceId"/> is not a UUID, or the new name is blank.</exception>
     /// <exception cref="MiladyCloudNotFoundException">No such voice in the organization.</exception>
-    public virtual Task<UserVoiceResponse> UpdateAsync(string voiceId, UpdateVoiceRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<UserVoice> UpdateAsync(string voiceId, UpdateVoiceRequest request, CancellationToken cancellationToken = default)
     {
         var path = VoicePath(voiceId);
         ArgumentNullException.ThrowIfNull(request);
@@ -188,16 +188,17 @@ public class VoiceClient : CategoryClient
         {
             throw new ArgumentException("The new name must not be blank; leave it null to keep the current one.", nameof(request));
         }
-        return Pipeline.SendJsonAsync(HttpMethod.Patch, path, request, MiladyCloudJsonContext.Default.UpdateVoiceRequest, MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken);
+        var response = await Pipeline.SendJsonAsync(HttpMethod.Patch, path, request, MiladyCloudJsonContext.Default.UpdateVoiceRequest, MiladyCloudJsonContext.Default.UserVoiceResponse, cancellationToken).ConfigureAwait(false);
+        return response.Voice;
     }
 
     /// <summary>Deletes a voice at the provider and marks it inactive (it is still listed with <see cref="VoiceListOptions.IncludeInactive"/>).</summary>
     /// <param name="voiceId">The internal voice id (a UUID).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The confirmation.</returns>
+    /// <returns>A task that completes when the voice is deleted (the server's answer holds only a confirmation text).</returns>
     /// <exception cref="ArgumentException"><paramref name="voiceId"/> is not a UUID.</exception>
     /// <exception cref="MiladyCloudNotFoundException">No such voice in the organization.</exception>
-    public virtual Task<VoiceDeleteResponse> DeleteAsync(string voiceId, CancellationToken cancellationToken = default)
+    public virtual Task DeleteAsync(string voiceId, CancellationToken cancellationToken = default)
     {
         return Pipeline.SendJsonAsync(HttpMethod.Delete, VoicePath(voiceId), MiladyCloudJsonContext.Default.VoiceDeleteResponse, cancellationToken);
     }

@@ -108,9 +108,9 @@ public class FakeServerVoiceTests
         {
             Assert.That((clone.Job.Status, clone.Job.Progress, clone.EstimatedCompletionTime), Is.EqualTo((VoiceCloneJobStatus.Completed, 100, "30 seconds")));
             Assert.That(listed.Voices.Single().UsageCount, Is.EqualTo(1), "speaking with the voice counts as a use");
-            Assert.That(updated.Voice.Name, Is.EqualTo("Storyteller"));
-            Assert.That(updated.Voice.Samples, Is.Null, "the update answer has no samples");
-            Assert.That(got.Voice.Samples, Is.Empty);
+            Assert.That(updated.Name, Is.EqualTo("Storyteller"));
+            Assert.That(updated.Samples, Is.Null, "the update answer has no samples");
+            Assert.That(got.Samples, Is.Empty);
             Assert.That(active.Total, Is.Zero);
             Assert.That(all.Voices.Single().IsActive, Is.False);
             Assert.That(jobs.Jobs, Is.Empty, "cloning is synchronous, so no job stays active");
