@@ -18,6 +18,7 @@ public class MiladyCloudApiException : MiladyCloudException
     private string? _requestId;
     private RateLimitInfo? _rateLimit;
     private TimeSpan? _retryAfter;
+    private bool _permanent;
 
     /// <summary>Creates an API exception.</summary>
     /// <param name="message">A human-readable description (never contains credentials).</param>
@@ -68,7 +69,10 @@ public class MiladyCloudApiException : MiladyCloudException
     public virtual bool IsRetryable => StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
         or HttpStatusCode.InternalServerError
-        && !Internal.ErrorResponseReader.IsPermanentCode(ServerCode);
+        && !_permanent && !Internal.ErrorResponseReader.IsPermanentCode(ServerCode);
+
+    /// <summary>Marks an answer its route only ever gives for a permanent condition (a 503 that wraps a missing provider).</summary>
+    internal void MarkPermanent() => _permanent = true;
 
     /// <summary>Fills the response facts after construction (the SDK builds the subclass first, then the common state).</summary>
     internal void SetResponseFacts(MiladyCloudErrorCode errorCode, string? serverCode, string? serverType, string? serverMessage,

@@ -82,6 +82,7 @@ public class UiChatErrorTests : WireMockClientTests
         var ex = Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => Api.Client.UiChat.CreateAsync("Hi"));
 
         Assert.That(ex!.ServerMessage, Is.EqualTo("AI services are not configured on this deployment"));
+        Assert.That(ex.IsRetryable, Is.False, "what the SDK does not retry it does not advise retrying");
         Assert.That(Api.Server.LogEntries, Has.Count.EqualTo(1));
     }
 

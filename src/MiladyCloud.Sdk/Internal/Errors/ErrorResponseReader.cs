@@ -34,7 +34,14 @@ internal static partial class ErrorResponseReader
     public static async Task<MiladyCloudApiException> ReadAsync(HttpResponseMessage response, TimeProvider clock, SecretScrubber secrets, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        return Create(response.StatusCode, body, response.Headers, clock, secrets);
+        var exception = Create(response.StatusCode, body, response.Headers, clock, secrets);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.RequestMessage?.IsServiceUnavailableFinal() == true)
+        {
+            // The retry handler did not repeat it; the caller must not be told to either.
+            exception.MarkPermanent();
+        }
+
+        return exception;
     }
 
     /// <summary>Builds the exception for a status and body (also used for errors that arrive inside a stream).</summary>
