@@ -51,10 +51,15 @@ internal static class InterleavedRunner
     }
 
     /// <summary>Runs one benchmark method of one class over and over for <paramref name="duration"/>.</summary>
-    public static int Loop(string typeName, string methodName, TimeSpan duration)
+    public static int Loop(string typeName, string methodName, TimeSpan duration, string? family = null)
     {
         var type = typeof(InterleavedRunner).Assembly.GetTypes().Single(t => t.Name == typeName);
         var instance = Activator.CreateInstance(type)!;
+        if (family is not null)
+        {
+            type.GetProperty("Family")!.SetValue(instance, family);
+        }
+
         type.GetMethods().Single(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null).Invoke(instance, null);
         var run = (Func<Task<int>>)type.GetMethod(methodName)!.CreateDelegate(typeof(Func<Task<int>>), instance);
         var watch = Stopwatch.StartNew();

@@ -10,10 +10,10 @@ if (args.Length > 0 && args[0] == "growth")
     return await MemoryGrowth.RunAsync().ConfigureAwait(false);
 }
 
-// "loop Class Method seconds": one contender alone in a loop, for a profiler to attach to (perf with perf maps).
+// "loop Class Method seconds [Family]": one contender alone in a loop, for a profiler to attach to (perf with perf maps).
 if (args.Length > 0 && args[0] == "loop")
 {
-    return InterleavedRunner.Loop(args[1], args[2], TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
+    return InterleavedRunner.Loop(args[1], args[2], TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)), args.Length > 4 ? args[4] : null);
 }
 
 // "allocs Class Method [Family] [operations]": the sampled types of what one contender allocates (EventPipe AllocationTick).
