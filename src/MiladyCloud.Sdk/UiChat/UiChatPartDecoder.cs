@@ -34,7 +34,7 @@ internal sealed class UiChatPartDecoder(SkippedEvents skipped, SecretScrubber? s
             return StreamFrame<UiChatStreamPart>.Skip;
         }
 
-        var name = TypeOf(json);
+        var name = StreamJson.ReadType(json, StreamName);
         if (name is null || !KnownParts.Contains(name))
         {
             skipped.Add();
@@ -48,36 +48,5 @@ internal sealed class UiChatPartDecoder(SkippedEvents skipped, SecretScrubber? s
         }
 
         return StreamFrame<UiChatStreamPart>.Item(StreamJson.Deserialize(json, MiladyCloudJsonContext.Default.UiChatStreamPart, StreamName));
-    }
-
-    private string? TypeOf(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isType = reader.ValueTextEquals("type"u8);
-                reader.Read();
-                if (isType)
-                {
-                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
-
-                reader.Skip();
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            // InvalidOperationException: a "type" string that is not valid UTF-8.
-            throw new MiladyCloudResponseFormatException($"A {StreamName} stream part was not valid JSON: {ex.Message}", BodyDecoding.Excerpt(json), ex);
-        }
     }
 }
