@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MiladyCloud.Sdk.Internal;
 using MiladyCloud.Sdk.Internal.Streaming;
+using MiladyCloud.Sdk.Internal.Telemetry;
 using MiladyCloud.Sdk.Models;
 
 namespace MiladyCloud.Sdk;
@@ -49,7 +50,7 @@ public class UiChatClient : CategoryClient
         // The route streams whatever the body says; it reads no "stream" member, so none is added.
         var body = JsonSerializer.SerializeToUtf8Bytes(request, MiladyCloudJsonContext.Default.UiChatRequest);
         var skipped = new SkippedEvents();
-        return new UiChatStream(Pipeline.OpenStream(Path, body, new UiChatPartDecoder(skipped, Pipeline.Secrets), Send, span: null, cancellationToken), skipped);
+        return new UiChatStream(Pipeline.OpenStream(Path, body, new UiChatPartDecoder(skipped, Pipeline.Secrets), Send, StreamSpan.UiChat(request), cancellationToken), skipped);
     }
 
     /// <summary>Streams the answer to one question.</summary>

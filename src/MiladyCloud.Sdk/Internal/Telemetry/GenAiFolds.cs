@@ -61,6 +61,14 @@ internal static class GenAiFolds
         _ => outcome,
     };
 
+    /// <summary>The UI message stream reports no model and no usage: only the message id (when sent) and the finish reason.</summary>
+    public static GenAiOutcome UiChat(GenAiOutcome outcome, UiChatStreamPart part) => part switch
+    {
+        UiChatStartPart start => outcome with { ResponseId = start.MessageId ?? outcome.ResponseId },
+        UiChatFinishPart finish => outcome with { FinishReason = finish.FinishReason?.Value ?? outcome.FinishReason },
+        _ => outcome,
+    };
+
     private static GenAiOutcome Finished(GenAiOutcome outcome, ModelResponse response) => outcome with
     {
         ResponseId = string.IsNullOrEmpty(response.Id) ? outcome.ResponseId : response.Id,

@@ -13,4 +13,13 @@ internal static class StreamSpan
     public static StreamSpan<MessageStreamEvent> Messages(string model) => new("chat", model, GenAiFolds.Message);
 
     public static StreamSpan<ResponseStreamEvent> Responses(string model) => new("chat", model, GenAiFolds.Response);
+
+    /// <summary>The UI chat names a tier, not a model (the server resolves it); the span names what was asked for.</summary>
+    public static StreamSpan<UiChatStreamPart> UiChat(UiChatRequest request) => new("chat", RequestedModel(request), GenAiFolds.UiChat);
+
+    // As the handler resolves it: the tier, else an id that is not a conversation UUID (read as a model id), else its default.
+    private static string RequestedModel(UiChatRequest request)
+        => request.Tier?.Value is { Length: > 0 } tier ? tier
+            : request.Id is { Length: > 0 } id && !Guid.TryParse(id, out _) ? id
+            : UiChatTier.Pro.Value;
 }
