@@ -1,32 +1,14 @@
 using System.Diagnostics;
 using MiladyCloud.Sdk.Models;
 using MiladyCloud.Sdk.Testing;
+using MiladyCloud.Sdk.Tests.Infrastructure;
 
 namespace MiladyCloud.Sdk.Tests.Diagnostics;
 
 /// <summary>One gen_ai span per model call (OpenTelemetry semantic conventions), streams included, HTTP spans as children.</summary>
 [NonParallelizable]
-public class GenAiSpanTests
+public class GenAiSpanTests : SpanCapturingTests
 {
-    private readonly List<Activity> _spans = [];
-    private ActivityListener? _listener;
-
-    [SetUp]
-    public void Listen()
-    {
-        _spans.Clear();
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == MiladyCloudTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span => { lock (_spans) { _spans.Add(span); } },
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
-
-    [TearDown]
-    public void StopListening() => _listener?.Dispose();
-
     [Test]
     public async Task A_chat_completion_is_a_chat_span_with_model_usage_and_finish_reason()
     {
@@ -123,14 +105,14 @@ public class GenAiSpanTests
     [Test]
     public async Task Nobody_listening_means_the_stream_is_not_wrapped()
     {
-        _listener!.Dispose();
+        StopListeningNow();
         using var fake = MiladyCloudFakeServer.Start();
         using var client = fake.CreateClient();
 
         var text = (await client.Chat.StreamAsync("openai/gpt-5.4", "hi").ToCompletionAsync()).Choices[0].Message.Content;
 
         Assert.That(text, Does.Contain("You said: hi"));
-        Assert.That(_spans, Is.Empty);
+        Assert.That(AllSpans(), Is.Empty);
     }
 
     [Test]
@@ -148,11 +130,7 @@ public class GenAiSpanTests
             seenBeforeEnd = Count("chat openai/gpt-5.4");
         }
 
-        List<Activity> spans;
-        lock (_spans)
-        {
-            spans = _spans.Where(s => s.DisplayName == "chat openai/gpt-5.4").ToList();
-        }
+        var spans = Spans("chat openai/gpt-5.4");
 
         Assert.That(spans, Has.Count.EqualTo(2), "one span for the call, one for the stream");
         Assert.Multiple(() =>
@@ -165,19 +143,4 @@ public class GenAiSpanTests
         });
     }
 
-    private Activity Single(string name)
-    {
-        lock (_spans)
-        {
-            return _spans.Single(s => s.DisplayName == name);
-        }
-    }
-
-    private int Count(string name)
-    {
-        lock (_spans)
-        {
-            return _spans.Count(s => s.DisplayName == name);
-        }
-    }
 }

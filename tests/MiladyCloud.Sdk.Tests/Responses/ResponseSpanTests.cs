@@ -1,32 +1,14 @@
 using System.Diagnostics;
 using MiladyCloud.Sdk.Models;
 using MiladyCloud.Sdk.Testing;
+using MiladyCloud.Sdk.Tests.Infrastructure;
 
 namespace MiladyCloud.Sdk.Tests.Responses;
 
 /// <summary>A response, plain or streamed, is one gen_ai span with the usage and status the service reported.</summary>
 [NonParallelizable]
-public class ResponseSpanTests
+public class ResponseSpanTests : SpanCapturingTests
 {
-    private readonly List<Activity> _spans = [];
-    private ActivityListener? _listener;
-
-    [SetUp]
-    public void Listen()
-    {
-        _spans.Clear();
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == MiladyCloudTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span => { lock (_spans) { _spans.Add(span); } },
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
-
-    [TearDown]
-    public void StopListening() => _listener?.Dispose();
-
     [Test]
     public async Task A_streamed_response_is_a_chat_span_with_its_id_usage_and_status()
     {
@@ -35,11 +17,7 @@ public class ResponseSpanTests
 
         var response = await client.Responses.StreamAsync(new CreateResponseRequest { Model = "span-model", Input = "hi" }).ToResponseAsync();
 
-        Activity span;
-        lock (_spans)
-        {
-            span = _spans.Single(s => s.DisplayName == "chat span-model");
-        }
+        var span = Single("chat span-model");
 
         Assert.Multiple(() =>
         {
@@ -59,11 +37,7 @@ public class ResponseSpanTests
 
         var response = await client.Responses.CreateAsync(new CreateResponseRequest { Model = "span-model", Input = "hi", Temperature = 0.3, MaxOutputTokens = 40 });
 
-        Activity span;
-        lock (_spans)
-        {
-            span = _spans.Single(s => s.DisplayName == "chat span-model");
-        }
+        var span = Single("chat span-model");
 
         Assert.Multiple(() =>
         {

@@ -1,32 +1,14 @@
 using System.Diagnostics;
 using MiladyCloud.Sdk.Models;
 using MiladyCloud.Sdk.Testing;
+using MiladyCloud.Sdk.Tests.Infrastructure;
 
 namespace MiladyCloud.Sdk.Tests.UiChat;
 
 /// <summary>A UI chat is one gen_ai span named after what was asked for (the tier), lasting until its stream ends.</summary>
 [NonParallelizable]
-public class UiChatSpanTests
+public class UiChatSpanTests : SpanCapturingTests
 {
-    private readonly List<Activity> _spans = [];
-    private ActivityListener? _listener;
-
-    [SetUp]
-    public void Listen()
-    {
-        _spans.Clear();
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == MiladyCloudTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span => { lock (_spans) { _spans.Add(span); } },
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
-
-    [TearDown]
-    public void StopListening() => _listener?.Dispose();
-
     [Test]
     public async Task A_ui_chat_is_a_chat_span_named_after_its_tier_with_the_finish_reason()
     {
@@ -77,13 +59,5 @@ public class UiChatSpanTests
 
         var span = Single("chat fast");
         Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Error));
-    }
-
-    private Activity Single(string name)
-    {
-        lock (_spans)
-        {
-            return _spans.Single(s => s.DisplayName == name);
-        }
     }
 }
