@@ -61,7 +61,7 @@ internal static class ChatCompletionReader
             }
             else if (name.SequenceEqual("object"u8))
             {
-                ok = FastJson.KnownString(ref reader, out kind);
+                ok = FastJson.String(ref reader, out kind);
             }
             else if (name.SequenceEqual("created"u8))
             {
@@ -152,7 +152,7 @@ internal static class ChatCompletionReader
             else if (name.SequenceEqual("finish_reason"u8))
             {
                 // A null finish reason is the general path's to judge.
-                ok = FastJson.KnownString(ref reader, out finishReason);
+                ok = FastJson.String(ref reader, out finishReason);
             }
             else if (name.SequenceEqual("logprobs"u8))
             {
@@ -200,7 +200,7 @@ internal static class ChatCompletionReader
             }
             else if (name.SequenceEqual("role"u8))
             {
-                ok = FastJson.KnownString(ref reader, out role);
+                ok = FastJson.String(ref reader, out role);
             }
             else if (name.SequenceEqual("tool_calls"u8))
             {
@@ -284,7 +284,7 @@ internal static class ChatCompletionReader
             }
             else if (name.SequenceEqual("type"u8))
             {
-                ok = FastJson.KnownString(ref reader, out type);
+                ok = FastJson.String(ref reader, out type);
             }
             else if (name.SequenceEqual("function"u8))
             {

@@ -24,49 +24,16 @@ internal static class FastJson
             return false;
         }
 
-        value = reader.GetString();
+        value = Shared(ref reader);
         return true;
     }
 
     /// <summary>
-    /// As <see cref="String"/>, but the values every answer repeats (object kinds, roles, finish reasons, tool types)
-    /// come back as one shared string instead of a new one per answer.
+    /// The string, or one shared instance for the values every answer repeats (object kinds, roles, finish reasons,
+    /// tool types) instead of a new one per answer.
     /// </summary>
-    public static bool KnownString(ref Utf8JsonReader reader, out string? value)
-    {
-        value = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        value = reader.ValueIsEscaped ? reader.GetString() : Known(reader.ValueSpan) ?? reader.GetString();
-        return true;
-    }
-
-    /// <summary>As <see cref="NullableString"/>, with the shared strings of <see cref="KnownString"/>.</summary>
-    public static bool NullableKnownString(ref Utf8JsonReader reader, out string? value)
-    {
-        if (!reader.Read())
-        {
-            value = null;
-            return false;
-        }
-
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        value = reader.ValueIsEscaped ? reader.GetString() : Known(reader.ValueSpan) ?? reader.GetString();
-        return true;
-    }
+    private static string? Shared(ref Utf8JsonReader reader)
+        => reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString() : Known(reader.ValueSpan) ?? reader.GetString();
 
     private static string? Known(ReadOnlySpan<byte> utf8) => utf8.Length switch
     {
@@ -101,7 +68,7 @@ internal static class FastJson
             return false;
         }
 
-        value = reader.GetString();
+        value = Shared(ref reader);
         return true;
     }
 

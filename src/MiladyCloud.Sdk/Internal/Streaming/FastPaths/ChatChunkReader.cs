@@ -155,7 +155,7 @@ internal sealed class ChatChunkReader
             }
             else if (name.SequenceEqual("finish_reason"u8))
             {
-                ok = FastJson.NullableKnownString(ref reader, out var reason);
+                ok = FastJson.NullableString(ref reader, out var reason);
                 finishReason = reason is null ? null : (ChatFinishReason?)FastJson.FinishReason(reason);
             }
             else
@@ -200,7 +200,7 @@ internal sealed class ChatChunkReader
             }
             else if (name.SequenceEqual("role"u8))
             {
-                ok = FastJson.NullableKnownString(ref reader, out value);
+                ok = FastJson.NullableString(ref reader, out value);
                 result.Role = value is null ? null : (ChatRole?)FastJson.Role(value);
             }
             else if (name.SequenceEqual("refusal"u8))
@@ -293,7 +293,7 @@ internal sealed class ChatChunkReader
             }
             else if (name.SequenceEqual("type"u8))
             {
-                ok = FastJson.NullableKnownString(ref reader, out type);
+                ok = FastJson.NullableString(ref reader, out type);
                 type = FastJson.ToolType(type);
             }
             else if (name.SequenceEqual("function"u8))
