@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -32,6 +33,24 @@ public partial class FidelityDocumentTests
 
         Assert.That(recorded, Is.Not.Empty);
         Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
+    }
+
+    [Test]
+    public void The_live_suite_summary_states_the_current_counts()
+    {
+        var text = File.ReadAllText(Path.Combine(Root, "docs", "fidelity.md"));
+        var summary = Summary().Match(text);
+        var tests = Directory.EnumerateFiles(Path.Combine(Root, "tests", "recordings"), "*.json", SearchOption.AllDirectories).Count();
+
+        Assert.That(summary.Success, Is.True, "the live suite paragraph is missing");
+        Assert.Multiple(() =>
+        {
+            // Every live test replays its own recording, so the recordings count the tests.
+            Assert.That(int.Parse(summary.Groups["tests"].Value, CultureInfo.InvariantCulture), Is.EqualTo(tests), "live tests");
+            Assert.That(int.Parse(summary.Groups["passed"].Value, CultureInfo.InvariantCulture), Is.EqualTo(tests), "live tests passed");
+            Assert.That(int.Parse(summary.Groups["recorded"].Value, CultureInfo.InvariantCulture), Is.EqualTo(RecordedOperations().Count), "recorded operations");
+            Assert.That(int.Parse(summary.Groups["operations"].Value, CultureInfo.InvariantCulture), Is.EqualTo(Operations().Count), "operations");
+        });
     }
 
     private static Dictionary<string, (string Checked, string Verdict)> Rows()
@@ -101,6 +120,10 @@ public partial class FidelityDocumentTests
 
         throw new InvalidOperationException("The repository root was not found.");
     }
+
+    /// <summary><c>N live tests; their recordings exercise M of the T operations ... all N passed live</c></summary>
+    [GeneratedRegex(@"(?<tests>\d+) live tests; their recordings exercise (?<recorded>\d+) of the (?<operations>\d+) operations.*?all (?<passed>\d+) passed live", RegexOptions.Singleline)]
+    private static partial Regex Summary();
 
     /// <summary><c>| METHOD /path | OperationId | handler | limit | checked | verdict |</c></summary>
     [GeneratedRegex(@"^\| (?<op>(?:GET|POST|PUT|PATCH|DELETE) /\S*) \|[^|\n]*\|[^|\n]*\|[^|\n]*\|(?<checked>[^|\n]*)\|(?<verdict>[^\n]*)\|\s*$", RegexOptions.Multiline)]
