@@ -70,6 +70,7 @@ public class RedisFaultTests
         Assert.That(Keys(redis), Is.Not.Empty, "the fleet's state is in Redis");
 
         var before = Warnings().Count;
+        var fallbacksBefore = Fallbacks();
         server.Kill();
         await CallAsync(client, 10);
         Assert.Multiple(() =>
@@ -77,10 +78,13 @@ public class RedisFaultTests
             // At most one: a busy machine may already have timed out a call before the kill, and the outage goes on.
             Assert.That(Warnings().Count - before, Is.AtMost(1), "one warning for the outage, not one per call");
             Assert.That(Warnings(), Is.Not.Empty);
+            Assert.That(Fallbacks() - fallbacksBefore, Is.GreaterThanOrEqualTo(10), "every call decided without Redis is counted");
         });
 
+        var recoveries = Recoveries();
         server.Restart();
         await CallUntilTheFleetAnswersAsync(client, redis);
+        Assert.That(Recoveries(), Is.GreaterThan(recoveries), "the return of Redis is logged once it answers again");
     }
 
     [Test]
@@ -157,6 +161,10 @@ public class RedisFaultTests
 
     private static List<string> Keys(IConnectionMultiplexer redis)
         => redis.GetServers()[0].Keys(pattern: "miladycloud:rl:*").Select(k => (string)k!).ToList();
+
+    private long Fallbacks() => _fallbacks.GetMeasurementSnapshot().Sum(m => m.Value);
+
+    private int Recoveries() => _logs.GetSnapshot().Count(r => r.Level == LogLevel.Information && r.Message.Contains("answers again", StringComparison.Ordinal));
 
     private List<FakeLogRecord> Warnings() => _logs.GetSnapshot().Where(r => r.Level == LogLevel.Warning).ToList();
 }

@@ -108,12 +108,44 @@ public class RedisRateLimitTrackerTests
         Assert.That(keys, Has.Count.GreaterThanOrEqualTo(6));
         foreach (var key in keys)
         {
-            Assert.That(key, Does.StartWith("miladycloud:rl:{"));
+            // Counts and times of the key's calls, the server's latest report, holds by preset or route template.
+            Assert.That(key, Does.Match(@"^miladycloud:rl:\{[0-9a-f]{32}\}:(log|calls|window|state|hold:preset:[A-Z]+|hold:route:(tier:[a-z]+|[A-Z]+ /[A-Za-z0-9/{}_.-]+))$"));
             Assert.That(key, Does.Not.Contain(secret[6..18]), "no part of the API key in a key name");
             Assert.That(await db.KeyTimeToLiveAsync(key), Is.Not.Null.And.GreaterThan(TimeSpan.Zero), key + " must expire");
             var dump = (await db.KeyDumpAsync(key))!;
             Assert.That(System.Text.Encoding.ASCII.GetString(dump), Does.Not.Contain(secret[6..18]), "no part of the API key in a value");
         }
+    }
+
+    [Test]
+    public async Task A_route_without_a_preset_never_reaches_Redis()
+    {
+        var tracker = Tracker();
+        var container = RateLimitRoute.For(HttpMethod.Get, "/api/v1/containers/3f1c2a9e-7d41-4b8a-9c55-0e2d6b7a8f10");
+        Assume.That(container.Preset, Is.Null, "GET /containers/{id} is not limited by the server");
+        var before = await DataCommandsAsync();
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.That(await tracker.AcquireAsync(container, Now), Is.EqualTo(TimeSpan.Zero));
+            await tracker.RecordAsync(container, new RateLimitReport { SentAt = Now, ReceivedAt = Now, StatusCode = HttpStatusCode.OK });
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await DataCommandsAsync(), Is.EqualTo(before), "no script or data command for an unlimited route");
+            Assert.That(_redis.GetServers()[0].Keys(pattern: "*"), Is.Empty);
+        });
+    }
+
+    /// <summary>Commands Redis has run that read or write data (the multiplexer's own pings and info calls left out).</summary>
+    private async Task<long> DataCommandsAsync()
+    {
+        var stats = await _redis.GetServers()[0].InfoAsync("commandstats");
+        string[] housekeeping = ["ping", "info", "echo", "client", "config", "cluster", "subscribe", "select", "hello", "sentinel", "script", "flushdb", "keys", "scan"];
+        return stats.SelectMany(group => group)
+            .Where(stat => !housekeeping.Any(name => stat.Key.StartsWith("cmdstat_" + name, StringComparison.Ordinal)))
+            .Sum(stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Test]
