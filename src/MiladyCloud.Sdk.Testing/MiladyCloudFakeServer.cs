@@ -123,6 +123,22 @@ public sealed class MiladyCloudFakeServer : IDisposable
         return _router.Agents.AddSaved(name, bio, messages);
     }
 
+    /// <summary>
+    /// Adds a character of the caller the way the web dashboard saves one: its bio stored as one string, where the
+    /// agents route (<see cref="AgentsClient.CreateAsync(Models.CreateAgentRequest, CancellationToken)"/>) stores a
+    /// list. The routes that pass the stored bio through (the dashboard, the character list and record, a clone) send it
+    /// as that string, as the real service does, so code that reads <see cref="Models.AgentBio"/> can be tested with both forms.
+    /// </summary>
+    /// <param name="name">The character's name.</param>
+    /// <param name="bio">Its bio, kept as one string.</param>
+    /// <returns>The character id.</returns>
+    public string AddWebDashboardAgent(string name, string bio)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(bio);
+        return _router.Agents.AddWebDashboard(name, bio);
+    }
+
     /// <summary>Forgets the requests received so far.</summary>
     public void ClearRequests() => _router.Journal.Clear();
 

@@ -106,7 +106,11 @@ public class MiladyCloudClient : IDisposable
         _gallery = new(() => new GalleryClient(_pipeline));
     }
 
-    /// <summary>The latest rate-limit snapshot per category, as the server reported it.</summary>
+    /// <summary>
+    /// What this client knows of the server's rate limits for its key: the replica of the server's shared per-key
+    /// counter (<see cref="RateLimitTracker.EstimateRemaining"/>, <see cref="RateLimitTracker.GetWaitAsync"/>) and the
+    /// latest headers it reported (<see cref="RateLimitTracker.Latest"/>). Shared when the options name one.
+    /// </summary>
     public virtual RateLimitTracker RateLimits => Pipeline.RateLimits;
 
     /// <summary>OpenAI-compatible chat completions, plain or streamed.</summary>

@@ -86,7 +86,7 @@ internal sealed partial class AccountResponder(FakeLedger ledger, AgentsResponde
         w.WriteStartObject();
         w.WriteString("id", character.Id);
         w.WriteString("name", character.Name);
-        FakeFormat.WriteStrings(w, "bio", [character.Bio]);
+        character.WriteBio(w);
         w.WriteNull("avatarUrl");
         w.WriteNull("category");
         w.WriteBoolean("isPublic", character.IsPublic);

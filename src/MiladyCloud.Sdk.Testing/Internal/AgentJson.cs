@@ -62,7 +62,18 @@ internal static class AgentJson
         w.WriteEndObject();
     }
 
-    public static void WriteBio(Utf8JsonWriter w, FakeCharacter c) => FakeFormat.WriteStrings(w, "bio", c.Bio);
+    /// <summary>The stored bio in its stored form: one string (saved by the web dashboard) or a list.</summary>
+    public static void WriteBio(Utf8JsonWriter w, FakeCharacter c)
+    {
+        if (c.BioIsText)
+        {
+            w.WriteString("bio", c.Bio.FirstOrDefault() ?? string.Empty);
+        }
+        else
+        {
+            FakeFormat.WriteStrings(w, "bio", c.Bio);
+        }
+    }
 
     public static void WriteTokens(Utf8JsonWriter w, FakeCharacter c)
     {

@@ -63,6 +63,7 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
             Name = name,
             Username = username,
             Bio = [.. original.Bio],
+            BioIsText = original.BioIsText,
             System = original.System,
             AvatarUrl = original.AvatarUrl,
             Category = original.Category,

@@ -39,6 +39,27 @@ internal sealed class AgentsResponder
     public List<StoredAgent> Snapshot()
         => _store.Read(all => all.Where(c => c.IsOwnedByCaller).Select(c => c.ToStoredAgent()).ToList());
 
+    /// <summary>Adds a character of the caller as the web dashboard saves it, its bio one string; returns its id.</summary>
+    public string AddWebDashboard(string name, string bio)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_store.Gate)
+        {
+            var character = new FakeCharacter
+            {
+                Id = FakeFormat.NewId(),
+                Name = name,
+                Username = FakeUsernames.Generate(name, _store.IsUsernameTaken),
+                Bio = [bio],
+                BioIsText = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            _store.Add(character);
+            return character.Id;
+        }
+    }
+
     /// <summary>Adds a public character of another user that the caller has chatted with; returns its id.</summary>
     public string AddSaved(string name, string? bio, int messages)
     {
@@ -228,5 +249,19 @@ internal sealed class AgentsResponder
     }
 
     /// <summary>A read-only copy of one of the caller's characters for the routes of other families.</summary>
-    internal sealed record StoredAgent(string Id, string Name, string Username, string Bio, DateTimeOffset CreatedAt, bool IsPublic, bool MonetizationEnabled);
+    internal sealed record StoredAgent(string Id, string Name, string Username, string Bio, bool BioIsText, DateTimeOffset CreatedAt, bool IsPublic, bool MonetizationEnabled)
+    {
+        /// <summary>Writes the stored bio as the routes that pass it through do: one string, or a list.</summary>
+        public void WriteBio(Utf8JsonWriter w)
+        {
+            if (BioIsText)
+            {
+                w.WriteString("bio", Bio);
+            }
+            else
+            {
+                FakeFormat.WriteStrings(w, "bio", [Bio]);
+            }
+        }
+    }
 }

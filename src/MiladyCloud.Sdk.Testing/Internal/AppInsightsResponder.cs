@@ -91,9 +91,7 @@ internal sealed class AppInsightsResponder(AgentsResponder agents, TimeProvider 
                 w.WriteString("username", character.Username);
                 // The route sends settings.avatar (null when unset) and the stored bio, a list for created characters.
                 w.WriteNull("avatar_url");
-                w.WriteStartArray("bio");
-                w.WriteStringValue(character.Bio);
-                w.WriteEndArray();
+                character.WriteBio(w);
                 w.WriteBoolean("is_public", character.IsPublic);
                 w.WriteEndObject();
             }

@@ -19,6 +19,12 @@ internal sealed class FakeCharacter
 
     public required List<string> Bio { get; init; }
 
+    /// <summary>
+    /// The bio is stored as one string (<see cref="Bio"/> holds it alone), as the web dashboard saves it; the agents route
+    /// stores a list. Routes that pass the stored bio through send it in its stored form.
+    /// </summary>
+    public bool BioIsText { get; init; }
+
     /// <summary>The creating user: <see cref="FakeAccount.UserId"/> for the caller's own characters.</summary>
     public string OwnerUserId { get; init; } = FakeAccount.UserId;
 
@@ -69,5 +75,5 @@ internal sealed class FakeCharacter
     public bool IsInCallersOrganization => OrganizationId == FakeAccount.OrganizationId;
 
     /// <summary>An immutable copy for the routes that only read the caller's characters (dashboard, credit summary, apps).</summary>
-    public AgentsResponder.StoredAgent ToStoredAgent() => new(Id, Name, Username, Bio.FirstOrDefault() ?? string.Empty, CreatedAt, IsPublic, MonetizationEnabled);
+    public AgentsResponder.StoredAgent ToStoredAgent() => new(Id, Name, Username, Bio.FirstOrDefault() ?? string.Empty, BioIsText, CreatedAt, IsPublic, MonetizationEnabled);
 }

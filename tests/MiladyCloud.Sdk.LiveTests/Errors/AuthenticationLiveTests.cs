@@ -47,8 +47,10 @@ public sealed class AuthenticationLiveTests(TestMode mode) : LiveTestBase(mode)
     }
 
     [Test]
-    public void No_key_at_all_is_unauthorized()
+    public void No_key_and_a_session_cookie_that_is_no_session_is_unauthorized()
     {
+        // The SDK cannot send a request without any credential (the options need a key or a session token), so the
+        // nearest a client comes to "no key" is a session cookie the server does not know.
         var client = CreateClient(o =>
         {
             o.ApiKey = null;
@@ -57,6 +59,11 @@ public sealed class AuthenticationLiveTests(TestMode mode) : LiveTestBase(mode)
 
         var error = Assert.ThrowsAsync<MiladyCloudUnauthorizedException>(() => client.User.GetAsync());
 
-        Assert.That(error!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized));
+            Assert.That(error.ServerMessage, Is.EqualTo("Invalid authentication token"));
+            Assert.That(RequestsSent, Is.EqualTo(1), "an authentication failure is never retried");
+        });
     }
 }

@@ -11,7 +11,13 @@ public sealed class KnowledgeLiveTests(TestMode mode) : LiveTestBase(mode)
     {
         var client = CreateClient();
 
-        Assert.CatchAsync<MiladyCloudApiException>(() => client.Knowledge.ListAsync());
+        var error = Assert.ThrowsAsync<MiladyCloudServiceUnavailableException>(() => client.Knowledge.ListAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.ServiceUnavailable));
+            Assert.That(error.ServerMessage, Is.EqualTo("Knowledge service not available"));
+        });
     }
 
     [Test]

@@ -76,6 +76,23 @@ public class ChatClientAdapterTests
     }
 
     [Test]
+    public void A_history_ending_in_an_assistant_tool_call_is_refused_before_sending_for_its_missing_content()
+    {
+        using var api = new FakeApi();
+        var chat = api.Client.Chat.AsChatClient(AiScript.Model);
+        List<ChatMessage> history =
+        [
+            new(ChatRole.User, "Weather in Paris?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("call_1", "get_weather", new Dictionary<string, object?> { ["city"] = "Paris" })]),
+        ];
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync(history));
+
+        Assert.That(error!.Message, Does.Contain("messages[1] has no content").And.Contain("client.Messages"));
+        Assert.That(api.Server.LogEntries, Is.Empty);
+    }
+
+    [Test]
     public async Task GetResponseAsync_maps_tool_calls_usage_finish_reason_and_ids()
     {
         using var api = new FakeApi();

@@ -92,6 +92,32 @@ public class AccountClientsTests : WireMockClientTests
     }
 
     [Test]
+    public async Task Dashboard_GetAsync_reads_a_bio_that_is_one_string_next_to_one_that_is_a_list()
+    {
+        // The web dashboard stores a character's bio as one string, the agents route as a list; the dashboard passes either through.
+        Respond("/api/v1/dashboard", "GET", """
+            {"user":{"name":"Ada"},"stats":{"totalGenerations":0,"apiCalls24h":0,"imageGenerations":0,"videoGenerations":0},
+             "onboarding":{"hasAgents":true,"hasApiKey":true,"hasChatHistory":false},
+             "agents":[{"id":"a-1","name":"Made in the web app","bio":"One line of bio.","avatarUrl":null,"category":null,"isPublic":false,
+                        "stats":{"roomCount":0,"messageCount":0,"deploymentStatus":"draft","lastActiveAt":null}},
+                       {"id":"a-2","name":"Made by the API","bio":["First paragraph.","Second paragraph."],"avatarUrl":null,"category":null,"isPublic":false,
+                        "stats":{"roomCount":0,"messageCount":0,"deploymentStatus":"draft","lastActiveAt":null}}],
+             "containers":[]}
+            """);
+
+        var d = await Api.Client.Dashboard.GetAsync();
+
+        var (text, list) = (d.Agents[0].Bio!, d.Agents[1].Bio!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Is.TypeOf<AgentBio>());
+            Assert.That((text.IsText, text.Text, text.Items), Is.EqualTo((true, "One line of bio.", (IList<string>?)null)));
+            Assert.That((list.IsText, list.Text), Is.EqualTo((false, (string?)null)));
+            Assert.That(list.Items, Is.EqualTo(new[] { "First paragraph.", "Second paragraph." }));
+        });
+    }
+
+    [Test]
     public void Dashboard_undefined_500_keeps_the_raw_body()
     {
         Respond("/api/v1/dashboard", "GET", "Internal Server Error", 500);

@@ -98,6 +98,61 @@ public class ChatClientTests
     }
 
     [Test]
+    public void A_developer_message_is_refused_before_sending_and_says_to_send_it_as_system()
+    {
+        // The service answers 500 "Unsupported role" to it.
+        using var api = new FakeApi();
+        var request = new ChatCompletionRequest
+        {
+            Model = "openai/gpt-5.4",
+            Messages = [new ChatMessage { Role = ChatRole.Developer, Content = "Answer in French." }, new ChatMessage { Role = ChatRole.User, Content = "Hello" }],
+        };
+
+        var create = Assert.ThrowsAsync<ArgumentException>(() => api.Client.Chat.CreateAsync(request));
+        var stream = Assert.Throws<ArgumentException>(() => api.Client.Chat.StreamAsync(request));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(create!.Message, Does.Contain("messages[0] has role 'developer'").And.Contain("system message"));
+            Assert.That(create.ParamName, Is.EqualTo("messages"));
+            Assert.That(stream!.Message, Is.EqualTo(create.Message));
+            Assert.That(api.Server.LogEntries, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void An_assistant_turn_with_only_tool_calls_is_refused_before_sending_on_its_own()
+    {
+        // No tool message follows, so nothing else could be what is refused: the service answers 500
+        // "Cannot read properties of undefined" to a message without content.
+        using var api = new FakeApi();
+        var request = new ChatCompletionRequest
+        {
+            Model = "openai/gpt-5.4",
+            Messages =
+            [
+                new ChatMessage { Role = ChatRole.User, Content = "Weather in Paris?" },
+                new ChatMessage
+                {
+                    Role = ChatRole.Assistant,
+                    Content = null!,
+                    ToolCalls = [new ChatToolCall { Id = "call_1", Type = "function", Function = new ChatFunctionCall { Name = "get_weather", Arguments = """{"city":"Paris"}""" } }],
+                },
+            ],
+        };
+
+        var create = Assert.ThrowsAsync<ArgumentException>(() => api.Client.Chat.CreateAsync(request));
+        var stream = Assert.Throws<ArgumentException>(() => api.Client.Chat.StreamAsync(request));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(create!.Message, Does.Contain("messages[1] has no content").And.Contain("client.Messages"));
+            Assert.That(stream!.Message, Is.EqualTo(create.Message));
+            Assert.That(api.Server.LogEntries, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task The_literal_transcript_streams_over_a_loopback_socket()
     {
         using var api = new FakeApi();

@@ -368,6 +368,20 @@ public class KnowledgeUploadTests
     }
 
     [Test]
+    public async Task A_300_character_file_name_is_sent_to_upload_file_which_has_no_length_limit_but_refused_for_pre_upload()
+    {
+        // upload-file checks only the characters of a name (isValidFilename); pre-upload also caps it at 255.
+        var name = new string('a', 296) + ".txt";
+
+        await _api.Client.Knowledge.UploadAsync([KnowledgeFile.FromBytes(Encoding.UTF8.GetBytes("x"), name)]);
+        Assert.ThrowsAsync<ArgumentException>(() => _api.Client.Knowledge.PreUploadAsync([KnowledgeFile.FromBytes(Encoding.UTF8.GetBytes("x"), name)]));
+
+        var sent = _api.SingleRequest().RequestMessage!;
+        Assert.That(sent.AbsolutePath, Is.EqualTo("/api/v1/knowledge/upload-file"));
+        AssertFilePart(MultipartPart.Parse(sent.Headers!["Content-Type"].Single(), sent.BodyAsBytes!).Single(), name, "text/plain", "x");
+    }
+
+    [Test]
     public void A_file_name_with_a_line_break_is_refused_before_sending()
     {
         Assert.Throws<ArgumentException>(() => KnowledgeFile.FromBytes([1], "a\r\nX-Injected: 1.md"));

@@ -62,6 +62,44 @@ public class ModelsClientTests
         Assert.That(handler.Requests.Single().RequestUri!.AbsoluteUri, Is.EqualTo("https://cloud.milady.ai/api/v1/models/openai/gpt%205%3Fx%3D1"));
     }
 
+    /// <summary>An OpenRouter catalogue entry as the service passes it through: no <c>object</c>, no <c>owned_by</c>.</summary>
+    private const string ProviderEntry = """
+        {"id":"mistralai/mistral-small","canonical_slug":"mistralai/mistral-small","name":"Mistral Small","created":1704844800,
+         "description":"A small model.","context_length":32768,"pricing":{"prompt":"0.0000002","completion":"0.0000006"}}
+        """;
+
+    [Test]
+    public async Task ListAsync_reads_a_provider_entry_without_object_or_owned_by_next_to_a_catalog_entry()
+    {
+        _api.Respond("/api/v1/models", "GET", $$"""
+            {"object":"list","data":[{"id":"openai/gpt-5.4","object":"model","created":1767225600,"owned_by":"openai"},{{ProviderEntry}}]}
+            """);
+
+        var list = await _api.Client.Models.ListAsync();
+
+        var (own, passed) = (list.Data[0], list.Data[1]);
+        Assert.Multiple(() =>
+        {
+            Assert.That((own.Id, own.Object, own.OwnedBy), Is.EqualTo(("openai/gpt-5.4", "model", "openai")));
+            Assert.That(passed.Id, Is.EqualTo("mistralai/mistral-small"));
+            Assert.That(passed.Object, Is.Null);
+            Assert.That(passed.OwnedBy, Is.Null);
+            Assert.That((passed.Name, passed.Created), Is.EqualTo(("Mistral Small", (long?)1704844800)));
+            Assert.That(passed.AdditionalProperties["context_length"].GetInt32(), Is.EqualTo(32768), "the provider's own fields are kept");
+        });
+    }
+
+    [Test]
+    public async Task GetAsync_reads_a_provider_entry_without_object_or_owned_by()
+    {
+        _api.Respond("/api/v1/models/mistralai/mistral-small", "GET", ProviderEntry);
+
+        var model = await _api.Client.Models.GetAsync("mistralai/mistral-small");
+
+        Assert.That((model.Id, model.Object, model.OwnedBy), Is.EqualTo(("mistralai/mistral-small", (string?)null, (string?)null)));
+        Assert.That(_api.Sent().AbsoluteUrl, Does.EndWith("/api/v1/models/mistralai/mistral-small"));
+    }
+
     [TestCase("../admin")]
     [TestCase("openai/../../credits")]
     [TestCase("openai//x")]

@@ -2,15 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace MiladyCloud.Sdk.Tests.Readme;
 
-/// <summary>Every C# block of the README is compiled: it must equal its region of <c>ReadmeSnippets.cs</c>.</summary>
+/// <summary>
+/// Every C# block of the README (and of the docs listed below) is compiled: it must equal its region of
+/// <c>ReadmeSnippets.cs</c>.
+/// </summary>
 public partial class ReadmeSnippetTests
 {
     private static readonly string Root = FindRoot();
 
-    [Test]
-    public void Every_csharp_block_of_the_README_is_a_compiled_snippet()
+    [TestCase("README.md")]
+    [TestCase("docs/errors-and-retries.md")]
+    public void Every_csharp_block_of_the_README_is_a_compiled_snippet(string document)
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Root, document));
         var blocks = CSharpBlock().Matches(readme);
         var unmarked = blocks.Where(b => !b.Groups["name"].Success).Select(b => b.Groups["code"].Value.Split('\n')[0]).ToList();
 
@@ -18,10 +22,11 @@ public partial class ReadmeSnippetTests
         Assert.That(unmarked, Is.Empty, "C# blocks without a <!-- snippet: Name --> marker are not compiled: " + string.Join(" | ", unmarked));
     }
 
-    [Test]
-    public void Each_README_snippet_equals_its_compiled_region()
+    [TestCase("README.md")]
+    [TestCase("docs/errors-and-retries.md")]
+    public void Each_README_snippet_equals_its_compiled_region(string document)
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Root, document));
         var code = File.ReadAllText(Path.Combine(Root, "tests", "MiladyCloud.Sdk.Tests", "Readme", "ReadmeSnippets.cs"));
         var regions = Region().Matches(code).ToDictionary(m => m.Groups["name"].Value, m => Normalize(m.Groups["code"].Value));
 

@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace MiladyCloud.Sdk.Tests.Readme;
 
 /// <summary>
-/// The README's C# examples, compiled: each region is the text of one README block (<c>using</c> directives hoisted to
+/// The C# examples of the README and docs/errors-and-retries.md, compiled: each region is the text of one block (<c>using</c> directives hoisted to
 /// the top of this file). <see cref="ReadmeSnippetTests"/> fails when the README and this file differ. Never run.
 /// </summary>
 internal static class ReadmeSnippets
@@ -90,6 +90,19 @@ internal static class ReadmeSnippets
         services.AddMiladyCloud(o => o.ApiKey = key).AddRedisRateLimits(multiplexer);
         // or without dependency injection:
         var client = new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = key }.UseRedisRateLimits(multiplexer));
+        #endregion
+    }
+
+    public static async Task SharedRateLimitsAsync(string key)
+    {
+        #region Snippet:SharedRateLimits
+        var tracker = new RateLimitTracker();
+        using var first = new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = key, RateLimits = tracker });
+        using var second = new MiladyCloudClient(new MiladyCloudClientOptions { ApiKey = key, RateLimits = tracker });
+
+        var create = RateLimitRoute.For(HttpMethod.Post, "/api/v1/containers");
+        var wait = await first.RateLimits.GetWaitAsync(create, DateTimeOffset.UtcNow);
+        Console.WriteLine($"{create.Preset}: {first.RateLimits.EstimateRemaining(create.Preset!, DateTimeOffset.UtcNow)} left, wait {wait}");
         #endregion
     }
 }

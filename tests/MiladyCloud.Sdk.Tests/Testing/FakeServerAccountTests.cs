@@ -56,6 +56,29 @@ public class FakeServerAccountTests
     }
 
     [Test]
+    public async Task A_web_dashboard_agent_keeps_its_bio_as_one_string_where_the_agents_route_stores_a_list()
+    {
+        var web = _fake.AddWebDashboardAgent("Web", "Made in the browser.");
+        var api = await _client.Agents.CreateAsync(new CreateAgentRequest { Name = "Api", Bio = "Made by the SDK." });
+
+        var dashboard = await _client.Dashboard.GetAsync();
+        var record = await _client.Agents.GetAsync(web);
+        var list = await _client.Agents.ListAsync();
+        var clone = await _client.Agents.CloneAsync(web);
+
+        Assert.Multiple(() =>
+        {
+            var (fromWeb, fromApi) = (dashboard.Agents.Single(a => a.Id == web).Bio!, dashboard.Agents.Single(a => a.Id == api.Id).Bio!);
+            Assert.That((fromWeb.IsText, fromWeb.Text), Is.EqualTo((true, "Made in the browser.")));
+            Assert.That(fromApi.IsText, Is.False);
+            Assert.That(fromApi.Items, Is.EqualTo(new[] { "Made by the SDK." }));
+            Assert.That(record.Bio!.Text, Is.EqualTo("Made in the browser."));
+            Assert.That(list.Characters.Single(c => c.Id == web).Bio!.Text, Is.EqualTo("Made in the browser."));
+            Assert.That(clone.Bio!.Text, Is.EqualTo("Made in the browser."), "a clone copies the stored bio as it is");
+        });
+    }
+
+    [Test]
     public async Task A_started_job_moves_to_completed_as_it_is_polled()
     {
         var jobId = _fake.StartJob();
