@@ -14,6 +14,9 @@ internal static class HostileCases
     /// <summary>What each hostile body decodes to: 64 MiB.</summary>
     public const int HostileMegabytes = 64;
 
+    /// <summary>The retries of the retrying cases: the default <see cref="MiladyCloudClientOptions.MaxRetries"/>.</summary>
+    private static readonly int DefaultRetries = new MiladyCloudClientOptions().MaxRetries;
+
     // Built once: the memory property counts every byte the process allocates during a call, the server's included.
     private static readonly byte[] CorruptGzipError = Payloads.Corrupt("{\"error\":\"busy\"}", "gzip");
     private static readonly byte[] CorruptBrotliError = Payloads.Corrupt("{\"error\":\"busy\"}", "br");
@@ -38,14 +41,15 @@ internal static class HostileCases
         new("a stream event of 64 MiB in many data lines", ManyDataLines, HostileCall.ChatStream, typeof(MiladyCloudResponseTooLargeException), 2),
         new("a 64 MiB comment line, then a good stream", c => CommentThenStream(c, ": "), HostileCall.ChatStream, typeof(void), 2),
         new("a 64 MiB event name, then a good stream", c => CommentThenStream(c, "event: "), HostileCall.ChatStream, typeof(void), 2),
+
         // Retryable statuses with retries on: the error body is read (its start) to decide on a retry, on every attempt.
-        new("a 429 with a 64 MiB chunked body, retried", EveryRequest(c => PlainAnswer(c, "429 Too Many Requests", "application/json", "{\"error\":\"", chunked: true)), HostileCall.ModelList, typeof(MiladyCloudRateLimitedException), 1, Retries: 2),
-        new("a 503 with a 64 MiB body, retried", EveryRequest(c => PlainAnswer(c, "503 Service Unavailable", "application/json", "{\"error\":\"", chunked: false)), HostileCall.ModelList, typeof(MiladyCloudServiceUnavailableException), 1, Retries: 2),
-        new("a 429 gzip bomb, retried", EveryRequest(c => BombAnswer(c, "429 Too Many Requests", "application/json", "gzip", ' ')), HostileCall.ModelList, typeof(MiladyCloudRateLimitedException), 1, Retries: 2),
-        new("a 503 brotli bomb, retried", EveryRequest(c => BombAnswer(c, "503 Service Unavailable", "application/json", "br", ' ')), HostileCall.ModelList, typeof(MiladyCloudServiceUnavailableException), 1, Retries: 2),
-        new("a 500 with a corrupt gzip body, retried", EveryRequest(c => c.RespondAsync(500, CorruptGzipError, "application/json", "Content-Encoding: gzip")), HostileCall.ModelList, typeof(MiladyCloudInternalServerErrorException), 1, Retries: 2),
-        new("a 429 with a corrupt brotli body, retried", EveryRequest(c => c.RespondAsync(429, CorruptBrotliError, "application/json", "Content-Encoding: br")), HostileCall.ModelList, typeof(MiladyCloudRateLimitedException), 1, Retries: 2),
-        new("a 429 with a 64 MiB chunked body answering a stream, retried", EveryRequest(c => PlainAnswer(c, "429 Too Many Requests", "application/json", "{\"error\":\"", chunked: true)), HostileCall.ChatStream, typeof(MiladyCloudRateLimitedException), 1, Retries: 2),
+        new("a 429 with a 64 MiB chunked body, retried", EveryRequest(c => PlainAnswer(c, "429 Too Many Requests", "application/json", "{\"error\":\"", chunked: true)), HostileCall.ModelList, typeof(MiladyCloudRateLimitedException), 1, Retries: DefaultRetries),
+        new("a 503 with a 64 MiB body, retried", EveryRequest(c => PlainAnswer(c, "503 Service Unavailable", "application/json", "{\"error\":\"", chunked: false)), HostileCall.ModelList, typeof(MiladyCloudServiceUnavailableException), 1, Retries: DefaultRetries),
+        new("a 429 gzip bomb, retried", EveryRequest(c => BombAnswer(c, "429 Too Many Requests", "application/json", "gzip", ' ')), HostileCall.ModelList, typeof(MiladyCloudRateLimitedException), 1, Retries: DefaultRetries),
+        new("a 503 brotli bomb, retried", EveryRequest(c => BombAnswer(c, "503 Service Unavailable", "application/json", "br", ' ')), HostileCall.ModelList, typeof(MiladyCloudServiceUnavailableException), 1, Retries: DefaultRetries),
+        new("a 500 with a corrupt gzip body, retried", EveryRequest(c => c.RespondAsync(500, CorruptGzipError, "application/json", "Content-Encoding: gzip")), HostileCall.ModelList, typeof(MiladyCloudInternalServerErrorException), 1, Retries: DefaultRetries),
+        new("a 429 with a corrupt brotli body, retried", EveryRequest(c => c.RespondAsync(429, CorruptBrotliError, "application/json", "Content-Encoding: br")), HostileCall.ModelList, typeof(MiladyCloudRateLimitedException), 1, Retries: DefaultRetries),
+        new("a 429 with a 64 MiB chunked body answering a stream, retried", EveryRequest(c => PlainAnswer(c, "429 Too Many Requests", "application/json", "{\"error\":\"", chunked: true)), HostileCall.ChatStream, typeof(MiladyCloudRateLimitedException), 1, Retries: DefaultRetries),
 
         // Corrupt compression, and a huge error body where a stream was asked for.
         new("a corrupt gzip success body (JSON)", EveryRequest(c => c.RespondAsync(200, CorruptGzipCompletion, "application/json", "Content-Encoding: gzip")), HostileCall.Chat, typeof(MiladyCloudResponseFormatException), 1),
