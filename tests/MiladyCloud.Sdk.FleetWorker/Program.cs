@@ -4,20 +4,20 @@ using MiladyCloud.Sdk;
 using StackExchange.Redis;
 
 // One replica of a fleet (FleetTests starts four): its own client on the shared key, with or without the fleet's
-// state in Redis. It prints READY once warm, reads "GO <start unix ms> <duration ms>", calls three STANDARD routes in
-// turn as fast as its client lets it, several calls at once, from the start until the end, and prints one RESULT line.
-// Arguments: <base url> <api key> [<redis configuration> <safety margin ms>]
-if (args.Length is not (2 or 4))
+// state in Redis. It prints READY once warm, reads "GO <start unix ms> <duration ms>", calls the routes of one preset
+// in turn as fast as its client lets it, several calls at once, from the start until the end, and prints one RESULT line.
+// Arguments: <preset: STANDARD | RELAXED | CRITICAL> <base url> <api key> [<redis configuration> <safety margin ms>]
+if (args.Length is not (3 or 5) || !Calls.Presets.Contains(args[0]))
 {
-    Console.Error.WriteLine("usage: FleetWorker <base url> <api key> [<redis configuration> <safety margin ms>]");
+    Console.Error.WriteLine("usage: FleetWorker <STANDARD | RELAXED | CRITICAL> <base url> <api key> [<redis configuration> <safety margin ms>]");
     return 2;
 }
 
-var options = new MiladyCloudClientOptions { BaseUrl = new Uri(args[0]), ApiKey = args[1] };
-await using var redis = args.Length == 4 ? await ConnectionMultiplexer.ConnectAsync(args[2]) : null;
+var options = new MiladyCloudClientOptions { BaseUrl = new Uri(args[1]), ApiKey = args[2] };
+await using var redis = args.Length == 5 ? await ConnectionMultiplexer.ConnectAsync(args[3]) : null;
 if (redis is not null)
 {
-    var margin = TimeSpan.FromMilliseconds(double.Parse(args[3], CultureInfo.InvariantCulture));
+    var margin = TimeSpan.FromMilliseconds(double.Parse(args[4], CultureInfo.InvariantCulture));
     options.UseRedisRateLimits(redis, fleet =>
     {
         fleet.SafetyMargin = margin;
@@ -43,10 +43,11 @@ listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(r
 listener.Start();
 
 using var client = new MiladyCloudClient(options);
-// Warms the connection, and teaches the client the fake's shortened window (from the answer's reset) before the run:
-// a client that has not learned it yet would compute a wait of a whole real minute. The test starts the run once this
-// call has aged out of the window.
-await client.User.GetAsync();
+var calls = Calls.Of(args[0], client)!;
+// Warms the connection, and teaches the client the fake's shortened window of the preset (from the answer's reset)
+// before the run: a client that has not learned it yet would compute a wait of a whole real window. The test starts the
+// run once this call has aged out of the window.
+await calls[0](CancellationToken.None);
 Console.WriteLine("READY");
 
 var go = (Console.ReadLine() ?? string.Empty).Split(' ');
@@ -58,12 +59,6 @@ if (start > DateTimeOffset.UtcNow)
 }
 
 using var stop = new CancellationTokenSource(start + duration - DateTimeOffset.UtcNow);
-Func<CancellationToken, Task>[] calls =
-[
-    token => client.User.GetAsync(token),
-    token => client.Knowledge.ListAsync(cancellationToken: token),
-    token => client.Credits.GetBillingSettingsAsync(token),
-];
 int ok = 0, limited = 0, failed = 0;
 async Task CallInTurnsAsync(int first)
 {
@@ -101,4 +96,23 @@ internal static partial class Program
 {
     /// <summary>How many calls one replica keeps going at once.</summary>
     private const int Concurrency = 4;
+}
+
+/// <summary>The calls a worker makes in turn, by the preset their routes share.</summary>
+internal static class Calls
+{
+    public static readonly string[] Presets = ["STANDARD", "RELAXED", "CRITICAL"];
+
+    public static Func<CancellationToken, Task>[]? Of(string preset, MiladyCloudClient client) => preset switch
+    {
+        "STANDARD" =>
+        [
+            token => client.User.GetAsync(token),
+            token => client.Knowledge.ListAsync(cancellationToken: token),
+            token => client.Credits.GetBillingSettingsAsync(token),
+        ],
+        "RELAXED" => [token => client.Messages.CreateAsync("claude-sonnet-4-6", "Say hi.", 16, token)],
+        "CRITICAL" => [token => client.Videos.CreateAsync("A lighthouse at dawn", cancellationToken: token)],
+        _ => null,
+    };
 }
