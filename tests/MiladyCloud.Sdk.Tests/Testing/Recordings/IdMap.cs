@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MiladyCloud.Sdk.LiveTests.Infrastructure;
 
 namespace MiladyCloud.Sdk.Tests.Testing.Recordings;
 
@@ -13,8 +14,8 @@ internal sealed partial class IdMap
 
     public IdMap()
     {
-        _map[LiveRecording.PlaceholderApiKey] = Sdk.Testing.MiladyCloudFakeServer.ApiKey;
-        _map[LiveRecording.PlaceholderSessionToken] = Sdk.Testing.MiladyCloudFakeServer.SessionToken;
+        _map[LiveSettings.PlaceholderApiKey] = Sdk.Testing.MiladyCloudFakeServer.ApiKey;
+        _map[LiveSettings.PlaceholderSessionToken] = Sdk.Testing.MiladyCloudFakeServer.SessionToken;
     }
 
     /// <summary>Learns from the server's and the fake's answers to the same request; the first value learned for an id stays.</summary>

@@ -47,7 +47,7 @@ internal sealed class RecordingReplay : IDisposable
 
     public List<string> Compared { get; } = [];
 
-    public List<string> Passed { get; } = [];
+    public List<string> NotSent { get; } = [];
 
     /// <summary>Replays the exchanges the rules leave in, compares each answer and learns the fake's ids from it.</summary>
     public async Task RunAsync(Func<LiveExchange, string?> whyNotCompared, Func<string, bool> optional)
@@ -56,7 +56,7 @@ internal sealed class RecordingReplay : IDisposable
         {
             if (whyNotCompared(exchange) is { } reason)
             {
-                Passed.Add($"{exchange}: {reason}");
+                NotSent.Add($"{exchange}: {reason}");
                 continue;
             }
 
