@@ -55,6 +55,7 @@ internal sealed class AgentsResponder
                 OwnerUserId = OtherUserId,
                 OwnerName = "Other Fake User",
                 OrganizationId = OtherOrganizationId,
+                Category = "assistant",
                 IsPublic = true,
                 CreatedAt = now,
                 UpdatedAt = now,
