@@ -216,6 +216,11 @@ public class MiladyCloudClient : IDisposable
     /// <param name="route">Which root the path starts from.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The successful response, headers read, body not yet read.</returns>
+    /// <remarks>
+    /// The body is .NET's, unread and unbounded: reading it (how much, under which timeout) is up to you, and its failures
+    /// are the transport's own exceptions (a corrupt compressed body throws <see cref="InvalidDataException"/> or
+    /// <see cref="InvalidOperationException"/>). <see cref="SendAsync"/> reads a JSON answer with the SDK's limits and exceptions.
+    /// </remarks>
     public virtual Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string relativePath, HttpContent? content = null, MiladyCloudRoute route = MiladyCloudRoute.ApiV1, CancellationToken cancellationToken = default)
         => SendCoreAsync(method, relativePath, content, route, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 

@@ -6,7 +6,10 @@ namespace MiladyCloud.Sdk.Testing.Internal;
 /// <summary>How the agent routes write a character: the stored record, the list item, and the shared pieces.</summary>
 internal static class AgentJson
 {
-    /// <summary>The full <c>user_characters</c> row, in snake_case with the numeric columns as text, as the service sends it.</summary>
+    /// <summary>
+    /// The full <c>user_characters</c> row, every column in the table's order, in snake_case with the numeric columns as
+    /// text, as the service sends it; the columns the fake does not model hold the table's defaults.
+    /// </summary>
     public static void WriteRecord(Utf8JsonWriter w, FakeCharacter c)
     {
         w.WriteStartObject();
@@ -17,17 +20,38 @@ internal static class AgentJson
         w.WriteString("username", c.Username);
         FakeFormat.WriteNullable(w, "system", c.System);
         WriteBio(w, c);
+        foreach (var list in (ReadOnlySpan<string>)["message_examples", "post_examples", "topics", "adjectives", "knowledge"])
+        {
+            w.WriteStartArray(list);
+            w.WriteEndArray();
+        }
+
         FakeFormat.WriteStrings(w, "plugins", c.Plugins);
         WriteSettings(w, c);
+        foreach (var map in (ReadOnlySpan<string>)["secrets", "style", "character_data"])
+        {
+            w.WriteStartObject(map);
+            w.WriteEndObject();
+        }
+
         w.WriteBoolean("is_template", false);
         w.WriteBoolean("is_public", c.IsPublic);
         FakeFormat.WriteNullable(w, "avatar_url", c.AvatarUrl);
-        w.WriteString("category", c.Category);
+        FakeFormat.WriteNullable(w, "category", c.Category);
         FakeFormat.WriteStrings(w, "tags", c.Tags);
+        w.WriteBoolean("featured", false);
         w.WriteNumber("view_count", 0);
         w.WriteNumber("interaction_count", 0);
+        w.WriteNumber("popularity_score", 0);
         w.WriteString("source", "cloud");
         WriteTokens(w, c);
+        // Not registered on chain: the fake has no ERC-8004 registry.
+        w.WriteBoolean("erc8004_registered", false);
+        foreach (var column in (ReadOnlySpan<string>)["erc8004_network", "erc8004_agent_id", "erc8004_agent_uri", "erc8004_tx_hash", "erc8004_registered_at"])
+        {
+            w.WriteNull(column);
+        }
+
         w.WriteBoolean("monetization_enabled", c.MonetizationEnabled);
         w.WriteString("inference_markup_percentage", FakeFormat.Money(c.MarkupPercentage));
         FakeFormat.WriteNullable(w, "payout_wallet_address", c.PayoutWalletAddress);
@@ -50,7 +74,7 @@ internal static class AgentJson
         WriteBio(w, c);
         FakeFormat.WriteNullable(w, "avatarUrl", c.AvatarUrl);
         FakeFormat.WriteNullable(w, "avatar_url", c.AvatarUrl);
-        w.WriteString("category", c.Category);
+        FakeFormat.WriteNullable(w, "category", c.Category);
         w.WriteBoolean("isPublic", c.IsPublic);
         w.WriteBoolean("is_public", c.IsPublic);
         w.WriteString("createdAt", FakeFormat.Iso(c.CreatedAt));

@@ -216,7 +216,7 @@ internal sealed class AgentSharingResponder(FakeCharacterStore store, TimeProvid
                         w.WriteString("bio", c.Bio[0]);
                     }
 
-                    w.WriteString("category", c.Category);
+                    FakeFormat.WriteNullable(w, "category", c.Category);
                     FakeFormat.WriteStrings(w, "tags", c.Tags);
                     w.WriteNumber("viewCount", 0);
                     w.WriteNumber("interactionCount", 0);

@@ -76,6 +76,7 @@ internal sealed class AgentsResponder
                 OwnerUserId = OtherUserId,
                 OwnerName = "Other Fake User",
                 OrganizationId = OtherOrganizationId,
+                Category = "assistant",
                 IsPublic = true,
                 CreatedAt = now,
                 UpdatedAt = now,

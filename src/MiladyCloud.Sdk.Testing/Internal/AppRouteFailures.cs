@@ -41,8 +41,7 @@ internal static class AppRouteFailures
 
         if (!CarriesApiKey(request))
         {
-            var message = request.Headers.ContainsKey("Authorization") || request.Headers.ContainsKey("Cookie") ? "Invalid authentication token" : "Unauthorized";
-            return FakeFormat.LibraryError(HttpStatusCode.Unauthorized, message, "authentication_required");
+            return EdgeAuth.Refusal(request);
         }
 
         return isCreateAgent ? FakeFormat.Failure(HttpStatusCode.InternalServerError, BadKey) : HandlerRejection(method, SubRoute(path));

@@ -109,12 +109,18 @@ internal sealed class AppsResponder
 
     private FakeResponse Create(JsonElement body)
     {
-        var name = FakeFormat.Text(body, "name");
-        var appUrl = FakeFormat.Text(body, "app_url");
-        if (name is not { Length: >= 1 and <= 100 } || !IsUrl(appUrl) || !OptionalUrl(body, "website_url") || !OptionalUrl(body, "logo_url") || !OptionalEmail(body, "contact_email") || HasNull(body, "description", "allowed_origins", "skipGitHubRepo"))
+        if (CreateIssues(body) is { Count: > 0 } issues)
         {
-            return FakeResponse.Json("""{"success":false,"error":"Invalid request data","details":{"_errors":[],"name":{"_errors":["name must be 1-100 characters and app_url a URL"]}}}""", HttpStatusCode.BadRequest);
+            return FakeResponse.Json(JsonText.Object(w =>
+            {
+                w.WriteBoolean("success", false);
+                w.WriteString("error", "Invalid request data");
+                ZodIssues.WriteFormat(w, "details", issues);
+            }), HttpStatusCode.BadRequest);
         }
+
+        var name = FakeFormat.Text(body, "name")!;
+        var appUrl = FakeFormat.Text(body, "app_url")!;
 
         var slug = Slug(name);
         var now = _clock.GetUtcNow();
@@ -126,8 +132,8 @@ internal sealed class AppsResponder
             Name = name,
             Slug = slug,
             Description = FakeFormat.Text(body, "description"),
-            AppUrl = appUrl!,
-            AllowedOrigins = FakeFormat.Strings(body, "allowed_origins") ?? [appUrl!],
+            AppUrl = appUrl,
+            AllowedOrigins = FakeFormat.Strings(body, "allowed_origins") ?? [appUrl],
             WebsiteUrl = FakeFormat.Text(body, "website_url"),
             LogoUrl = FakeFormat.Text(body, "logo_url"),
             ContactEmail = FakeFormat.Text(body, "contact_email"),
@@ -335,12 +341,19 @@ internal sealed class AppsResponder
     private static string? Clearable(JsonElement body, string name, string? current)
         => !body.TryGetProperty(name, out var value) ? current : value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
-    private static bool IsUrl(string? text) => Uri.TryCreate(text, UriKind.Absolute, out _);
-
-    private static bool OptionalUrl(JsonElement body, string name) => !body.TryGetProperty(name, out _) || IsUrl(FakeFormat.Text(body, name));
-
-    private static bool OptionalEmail(JsonElement body, string name)
-        => !body.TryGetProperty(name, out _) || FakeFormat.Text(body, name) is { } email && email.IndexOf('@', StringComparison.Ordinal) > 0 && email.IndexOf('.', email.IndexOf('@', StringComparison.Ordinal)) > 0;
+    /// <summary>Every issue of the create schema, in its member order (the route reports them all at once).</summary>
+    private static List<(string Member, string? Message)> CreateIssues(JsonElement body)
+        => new List<(string Member, string? Message)>
+        {
+            ("name", ZodIssues.String(body, "name", min: 1, max: 100)),
+            ("description", ZodIssues.String(body, "description", optional: true)),
+            ("app_url", ZodIssues.String(body, "app_url", format: "url")),
+            ("website_url", ZodIssues.String(body, "website_url", optional: true, format: "url")),
+            ("contact_email", ZodIssues.String(body, "contact_email", optional: true, format: "email")),
+            ("allowed_origins", ZodIssues.Optional(body, "allowed_origins", "array")),
+            ("logo_url", ZodIssues.String(body, "logo_url", optional: true, format: "url")),
+            ("skipGitHubRepo", ZodIssues.Optional(body, "skipGitHubRepo", "boolean")),
+        }.Where(issue => issue.Message is not null).ToList();
 
     /// <summary>These members are optional on the server but not nullable: null is a validation error.</summary>
     private static bool HasNull(JsonElement body, params string[] names)

@@ -15,7 +15,8 @@ internal sealed class BillingResponder(FakeLedger ledger)
     private bool _autoTopUp;
     private decimal? _amount;
     private decimal? _threshold;
-    private bool _payFromEarnings;
+    // The organization column's default.
+    private bool _payFromEarnings = true;
 
     /// <summary>The auto top-up state for the credit summary: enabled, threshold, amount.</summary>
     public (bool Enabled, decimal? Threshold, decimal? Amount) AutoTopUp
@@ -73,8 +74,9 @@ internal sealed class BillingResponder(FakeLedger ledger)
         w.WriteStartObject("settings");
         w.WriteStartObject("autoTopUp");
         w.WriteBoolean("enabled", enabled);
-        FakeFormat.WriteNullable(w, "amount", amount);
-        FakeFormat.WriteNullable(w, "threshold", threshold);
+        // The service reads unset columns as 0 (`Number(org.auto_top_up_amount || 0)`), never null.
+        w.WriteNumber("amount", amount ?? 0);
+        w.WriteNumber("threshold", threshold ?? 0);
         w.WriteBoolean("hasPaymentMethod", true);
         w.WriteEndObject();
         lock (_gate)

@@ -7,6 +7,12 @@ internal static class ChatResponder
 {
     public static FakeResponse Respond(JsonElement request, FakeReplies replies, TimeProvider clock)
     {
+        if (!IsTruthy(FakeFormat.Member(request, "model")) || !HasLength(FakeFormat.Member(request, "messages")))
+        {
+            // The handler's own check (`!request.model || !request.messages?.length`), before the provider is chosen.
+            return FakeResponse.Json(ErrorBodies.Build(FakeErrorEnvelope.OpenAI, System.Net.HttpStatusCode.BadRequest, "Missing required fields: model and messages", "invalid_request_error", "missing_required_parameter"), System.Net.HttpStatusCode.BadRequest);
+        }
+
         var model = request.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
         var text = replies.AssistantText.Replace("{input}", JsonText.LastUserText(request), StringComparison.Ordinal);
         var now = clock.GetUtcNow();
@@ -15,6 +21,19 @@ internal static class ChatResponder
         var stream = request.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         return stream ? Stream(id, created, model, text, replies.StreamChunkLength) : FakeResponse.Json(Completion(id, created, model, text));
     }
+
+    /// <summary>JavaScript's truthiness of a JSON value (absent is undefined).</summary>
+    private static bool IsTruthy(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!.Length > 0,
+        JsonValueKind.Number => value.GetDouble() != 0,
+        JsonValueKind.True or JsonValueKind.Object or JsonValueKind.Array => true,
+        _ => false,
+    };
+
+    /// <summary>Whether <c>value?.length</c> is a non-zero number: a non-empty array or string.</summary>
+    private static bool HasLength(JsonElement value)
+        => (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0) || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0);
 
     private static string Completion(string id, long created, string model, string text) => JsonText.Object(w =>
     {

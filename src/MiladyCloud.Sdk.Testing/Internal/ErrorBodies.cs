@@ -13,6 +13,8 @@ internal static class ErrorBodies
         _ when path.Contains("/models", StringComparison.Ordinal) => FakeErrorEnvelope.OpenAI,
         _ when path.EndsWith("/messages", StringComparison.Ordinal) => FakeErrorEnvelope.Anthropic,
         _ when path.Contains("/apps", StringComparison.Ordinal) || path.Contains("/containers", StringComparison.Ordinal) => FakeErrorEnvelope.SuccessFlag,
+        // The profile handler writes its own body for every failure: no code.
+        "/api/v1/user" => FakeErrorEnvelope.SuccessFlag,
         _ when path.EndsWith("/v1/chat", StringComparison.Ordinal) => FakeErrorEnvelope.Plain,
         _ when path.EndsWith("/voice/tts", StringComparison.Ordinal) || path.EndsWith("/voice/stt", StringComparison.Ordinal) || path.EndsWith("/voice/clone", StringComparison.Ordinal) => FakeErrorEnvelope.Plain,
         _ when path.Contains("/generate-", StringComparison.Ordinal) || path.Contains("/knowledge", StringComparison.Ordinal) || path.EndsWith("/gallery", StringComparison.Ordinal) => FakeErrorEnvelope.Plain,

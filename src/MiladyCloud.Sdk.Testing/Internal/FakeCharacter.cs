@@ -36,7 +36,8 @@ internal sealed class FakeCharacter
 
     public string? AvatarUrl { get; init; }
 
-    public string Category { get; init; } = "assistant";
+    /// <summary>None for the caller's characters: the create route sets no category.</summary>
+    public string? Category { get; init; }
 
     public List<string> Tags { get; init; } = [];
 

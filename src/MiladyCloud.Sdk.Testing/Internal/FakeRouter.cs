@@ -62,45 +62,22 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return (ToWireMock(refused), TimeSpan.Zero);
         }
 
-        if (!IsPublic(request.Method, path) && !HasValidCredential(recorded) && !(CarriesCredential(recorded) && CryptoPaymentsResponder.ReadsNoCredential(request.Method, path)))
-        {
-            if (CarriesCredential(recorded) && CryptoPaymentsResponder.CredentialRefused(request.Method, path) is { } cryptoFailure)
-            {
-                return (ToWireMock(cryptoFailure), TimeSpan.Zero);
-            }
-
-            if (AppRouteFailures.BadCredential(request.Method, path, recorded) is { } appFailure)
-            {
-                return (ToWireMock(appFailure), TimeSpan.Zero);
-            }
-
-            if (path.StartsWith(ApiPrefix, StringComparison.Ordinal) && VoiceResponder.HasPlainAuthErrors(path[ApiPrefix.Length..]))
-            {
-                // The text and speech handlers catch the authentication failure themselves and answer this.
-                return (ToWireMock(FakeResponse.Json("""{"error":"Unauthorized"}""", HttpStatusCode.Unauthorized)), TimeSpan.Zero);
-            }
-
-            if (VoiceResponder.IsElevenLabsRoute(path) && CarriesCredential(recorded))
-            {
-                // The edge lets any credential through to these handlers, which refuse it themselves.
-                return (ToWireMock(VoiceResponder.ElevenLabsCredentialRefused(path)), TimeSpan.Zero);
-            }
-
-            if (UiChatResponder.IsRoute(path))
-            {
-                // The handler falls back to an anonymous session and answers this when there is none.
-                return (ToWireMock(UiChatResponder.Unauthenticated()), TimeSpan.Zero);
-            }
-
-            var envelope = ErrorBodies.RouteEnvelope(path);
-            return (ToWireMock(FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.Unauthorized, "Invalid or expired API key"), HttpStatusCode.Unauthorized)), TimeSpan.Zero);
-        }
-
         var rateHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var route = RateLimitRoute.For(new HttpMethod(request.Method), path);
-        if (route.Preset is { } preset && Limit(preset, recorded, rateHeaders) is { } limited)
+        var isPublic = IsPublic(request.Method, path);
+        var hasValidCredential = HasValidCredential(recorded);
+        // The route's rate-limit wrapper runs before its handler authenticates: an API key the edge let through (it
+        // checks none) is counted under its own value even when the handler then refuses it.
+        var readsNoCredential = CarriesCredential(recorded) && CryptoPaymentsResponder.ReadsNoCredential(request.Method, path);
+        var passesEdge = isPublic || hasValidCredential || readsNoCredential || AppRouteFailures.CarriesApiKey(recorded);
+        if (passesEdge && route.Preset is { } preset && Limit(preset, recorded, rateHeaders) is { } limited)
         {
             return (ToWireMock(limited), TimeSpan.Zero);
+        }
+
+        if (!isPublic && !hasValidCredential && !readsNoCredential)
+        {
+            return (ToWireMock(WithRateHeaders(CredentialRefused(request.Method, path, recorded), rateHeaders)), TimeSpan.Zero);
         }
 
         if (_limiter.CheckOrganizationTier(FakeAccount.OrganizationId, route.OrganizationTier) is { } tierRefusal)
@@ -120,13 +97,49 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
             return (DroppedConnection(isStream), TimeSpan.Zero);
         }
 
-        var response = fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteStores(request, recorded) ?? _stores.Route(new FakeCall(request.Method, path, recorded.Query, json ?? default, recorded)) ?? Route(request.Method, path, json);
-        foreach (var (name, value) in rateHeaders)
-        {
-            response.Headers.TryAdd(name, value);
-        }
+        var response = WithRateHeaders(fault is { Kind: FakeFaultKind.ErrorResponse } ? FaultResponse(fault, path) : RouteStores(request, recorded) ?? _stores.Route(new FakeCall(request.Method, path, recorded.Query, json ?? default, recorded)) ?? Route(request.Method, path, json), rateHeaders);
 
         return (response.Events is null ? ToWireMock(response) : ToWireMockStream(response, fault), response.Delay);
+    }
+
+    /// <summary>The answer to a call without a credential the fake honours: the edge's, or the handler's own refusal.</summary>
+    private static FakeResponse CredentialRefused(string method, string path, RecordedRequest recorded)
+    {
+        if (!AppRouteFailures.CarriesApiKey(recorded) && path.StartsWith("/api/", StringComparison.Ordinal) && !EdgeAuth.IsPublic(path))
+        {
+            return EdgeAuth.Refusal(recorded);
+        }
+
+        if (CarriesCredential(recorded) && CryptoPaymentsResponder.CredentialRefused(method, path) is { } cryptoFailure)
+        {
+            return cryptoFailure;
+        }
+
+        if (AppRouteFailures.BadCredential(method, path, recorded) is { } appFailure)
+        {
+            return appFailure;
+        }
+
+        if (path.StartsWith(ApiPrefix, StringComparison.Ordinal) && VoiceResponder.HasPlainAuthErrors(path[ApiPrefix.Length..]))
+        {
+            // The text and speech handlers catch the authentication failure themselves and answer this.
+            return FakeResponse.Json("""{"error":"Unauthorized"}""", HttpStatusCode.Unauthorized);
+        }
+
+        if (VoiceResponder.IsElevenLabsRoute(path) && CarriesCredential(recorded))
+        {
+            // The edge lets any credential through to these handlers, which refuse it themselves.
+            return VoiceResponder.ElevenLabsCredentialRefused(path);
+        }
+
+        if (UiChatResponder.IsRoute(path))
+        {
+            // The handler falls back to an anonymous session and answers this when there is none.
+            return UiChatResponder.Unauthenticated();
+        }
+
+        var envelope = ErrorBodies.RouteEnvelope(path);
+        return FakeResponse.Json(ErrorBodies.Build(envelope, HttpStatusCode.Unauthorized, "Invalid or expired API key"), HttpStatusCode.Unauthorized);
     }
 
     private FakeResponse Route(string method, string path, JsonElement? json)
@@ -266,6 +279,23 @@ internal sealed class FakeRouter(FakeFaults faults, FakeReplies replies, TimePro
         }
 
         return HasSession(request) ? "user:" + FakeAccount.UserId : "public";
+    }
+
+    /// <summary>
+    /// The wrapper's headers on the handler's answer, unless the handler threw (Next.js then answers 500 with an empty
+    /// body, past the wrapper); headers the answer already has stay.
+    /// </summary>
+    private static FakeResponse WithRateHeaders(FakeResponse response, Dictionary<string, string> headers)
+    {
+        if (response.Status != HttpStatusCode.InternalServerError || !string.IsNullOrEmpty(response.Body) || response.Bytes is not null || response.Events is not null)
+        {
+            foreach (var (name, value) in headers)
+            {
+                response.Headers.TryAdd(name, value);
+            }
+        }
+
+        return response;
     }
 
     private static FakeResponse WithHeaders(FakeResponse response, Dictionary<string, string> headers)

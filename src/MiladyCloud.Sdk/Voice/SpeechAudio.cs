@@ -9,7 +9,10 @@ namespace MiladyCloud.Sdk;
 /// <remarks>
 /// Reads wait under <see cref="MiladyCloudClientOptions.StreamFirstEventTimeout"/> for the first bytes and
 /// <see cref="MiladyCloudClientOptions.StreamIdleTimeout"/> between later ones; a connection that breaks midway throws
-/// <see cref="MiladyCloudConnectionException"/>. The public constructor lets tests and mocks build one over any stream.
+/// <see cref="MiladyCloudConnectionException"/>, and a compressed body that cannot be decoded
+/// <see cref="MiladyCloudResponseFormatException"/>. The SDK sets no size limit on it: you decide how much to read
+/// (<see cref="MiladyCloudClientOptions.MaxResponseBytes"/> bounds only what the SDK itself holds). The public
+/// constructor lets tests and mocks build one over any stream.
 /// </remarks>
 public sealed class SpeechAudio : IAsyncDisposable, IDisposable
 {

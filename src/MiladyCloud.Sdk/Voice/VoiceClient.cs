@@ -242,8 +242,10 @@ public class VoiceClient : CategoryClient
     /// <remarks>
     /// The interface is marked experimental by Microsoft.Extensions.AI (diagnostic <c>MEAI001</c>). Only the voice and
     /// model can be chosen: language, speed, pitch, volume and any format but MP3 are refused before sending rather
-    /// than silently ignored. <c>GetAudioAsync</c> holds the whole audio in memory (the interface returns bytes);
-    /// <c>GetStreamingAudioAsync</c> passes it on in chunks as it arrives.
+    /// than silently ignored. <c>GetAudioAsync</c> holds the whole audio in memory (the interface returns bytes), at
+    /// most <see cref="MiladyCloudClientOptions.MaxResponseBytes"/> of it: longer audio fails with
+    /// <see cref="MiladyCloudResponseTooLargeException"/>. <c>GetStreamingAudioAsync</c> passes it on in chunks as it
+    /// arrives, without a limit.
     /// </remarks>
 #pragma warning disable MEAI001 // Experimental in Microsoft.Extensions.AI; the adapter is the point of this member.
     public virtual Microsoft.Extensions.AI.ITextToSpeechClient AsTextToSpeechClient(string? defaultVoiceId = null, string? defaultModelId = null)
@@ -251,7 +253,7 @@ public class VoiceClient : CategoryClient
     {
         ThrowIfBlank(defaultVoiceId, nameof(defaultVoiceId));
         ThrowIfBlank(defaultModelId, nameof(defaultModelId));
-        return new Internal.AI.MiladyCloudTextToSpeechClientAdapter(this, Pipeline.Options.BaseUrl, defaultVoiceId, defaultModelId);
+        return new Internal.AI.MiladyCloudTextToSpeechClientAdapter(this, Pipeline.Options.BaseUrl, Pipeline.Options.MaxResponseBytes, defaultVoiceId, defaultModelId);
     }
 
     /// <summary>This client's speech to text as a Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.ISpeechToTextClient"/>.</summary>

@@ -80,13 +80,18 @@ public class CredentialEchoTests
             await c.WriteAsync($"HTTP/1.1 302 Found\r\nLocation: http://{Key}:{Uri.EscapeDataString(Session)}@127.0.0.1:{elsewhere.Port}/api/v1/models\r\nContent-Length: 0\r\n\r\n");
         });
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = true });
-        using var client = new MiladyCloudClient(http, new MiladyCloudClientOptions { ApiKey = Key, SessionToken = Session, BaseUrl = api.BaseUrl, MaxRetries = 0 });
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
+        using var client = new MiladyCloudClient(http, new MiladyCloudClientOptions { ApiKey = Key, SessionToken = Session, BaseUrl = api.BaseUrl, MaxRetries = 0, LoggerFactory = loggerFactory });
 
         var outcome = await OutcomeAsync(client.Models.ListAsync(useCache: false));
 
         Assert.That(outcome, Is.TypeOf<MiladyCloudConnectionException>());
         Assert.That(outcome!.Message, Does.Contain($"http://127.0.0.1:{elsewhere.Port}"));
         AssertNoCredential(Texts(outcome));
+        var records = logs.GetSnapshot();
+        Assert.That(records, Is.Not.Empty, "the SDK logged the call");
+        AssertNoCredential(records.SelectMany(LogTexts));
     }
 
     [TestCase(400)]
@@ -163,6 +168,29 @@ public class CredentialEchoTests
         if (exception is MiladyCloudResponseFormatException format)
         {
             yield return format.RawBody ?? string.Empty;
+        }
+    }
+
+    /// <summary>Every text of a log record: its message, its exception with the chain, each state value and each scope.</summary>
+    private static IEnumerable<string> LogTexts(FakeLogRecord record)
+    {
+        yield return record.Message;
+        if (record.Exception is { } exception)
+        {
+            foreach (var text in Texts(exception))
+            {
+                yield return text;
+            }
+        }
+
+        foreach (var (name, value) in record.StructuredState ?? [])
+        {
+            yield return name + "=" + value;
+        }
+
+        foreach (var scope in record.Scopes)
+        {
+            yield return scope?.ToString() ?? string.Empty;
         }
     }
 

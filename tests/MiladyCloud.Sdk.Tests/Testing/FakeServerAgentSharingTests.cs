@@ -164,7 +164,7 @@ public class FakeServerAgentSharingTests
             Assert.That(hiddenFromKey!.ServerMessage, Is.EqualTo("Character not available"), "the route recognises the owner by the browser session only");
             Assert.That(owner.Name, Is.EqualTo("Ada"));
             Assert.That((int)hiddenFromAnyone.StatusCode, Is.EqualTo(404));
-            Assert.That((profile.Id, profile.Name, profile.Bio, profile.Category, profile.ViewCount, profile.MonetizationEnabled), Is.EqualTo((agent.Id, "Ada", "Counts", "assistant", (int?)0, (bool?)false)));
+            Assert.That((profile.Id, profile.Name, profile.Bio, profile.Category, profile.ViewCount, profile.MonetizationEnabled), Is.EqualTo((agent.Id, "Ada", "Counts", (string?)null, (int?)0, (bool?)false)));
             Assert.That((int)shown.StatusCode, Is.EqualTo(200));
             Assert.That(missing!.ServerMessage, Is.EqualTo("Character not found"));
         });

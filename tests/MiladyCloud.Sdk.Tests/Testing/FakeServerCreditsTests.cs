@@ -102,7 +102,7 @@ public class FakeServerCreditsTests
         Assert.Multiple(() =>
         {
             Assert.That(disabled!.ServerMessage, Does.StartWith("Auto top-up is not enabled"));
-            Assert.That((before.AutoTopUp.Enabled, before.AutoTopUp.Amount, before.AutoTopUp.HasPaymentMethod, before.PayAsYouGoFromEarnings), Is.EqualTo((false, (decimal?)null, (bool?)true, false)));
+            Assert.That((before.AutoTopUp.Enabled, before.AutoTopUp.Amount, before.AutoTopUp.HasPaymentMethod, before.PayAsYouGoFromEarnings), Is.EqualTo((false, (decimal?)0, (bool?)true, true)));
             Assert.That((before.Limits!.MinAmount, before.Limits.MaxAmount, before.Limits.MinThreshold, before.Limits.MaxThreshold), Is.EqualTo((1m, 1000m, 0m, 1000m)));
             Assert.That((enabled.AutoTopUp.Enabled, enabled.AutoTopUp.Amount, enabled.AutoTopUp.Threshold, enabled.PayAsYouGoFromEarnings, enabled.Limits), Is.EqualTo((true, (decimal?)20, (decimal?)10, true, (BillingLimits?)null)));
             Assert.That(notNeeded!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "the real route answers 200 with success:false");

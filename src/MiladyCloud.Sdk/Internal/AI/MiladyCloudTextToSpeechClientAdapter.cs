@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MiladyCloud.Sdk.Models;
 using Ai = Microsoft.Extensions.AI;
@@ -14,24 +15,28 @@ internal sealed class MiladyCloudTextToSpeechClientAdapter : Ai.ITextToSpeechCli
     private readonly string? _defaultVoiceId;
     private readonly string? _defaultModelId;
     private readonly Ai.TextToSpeechClientMetadata _metadata;
+    private readonly long _maxResponseBytes;
 
-    public MiladyCloudTextToSpeechClientAdapter(VoiceClient voice, Uri? endpoint, string? defaultVoiceId, string? defaultModelId)
+    public MiladyCloudTextToSpeechClientAdapter(VoiceClient voice, Uri? endpoint, long maxResponseBytes, string? defaultVoiceId, string? defaultModelId)
     {
         _voice = voice;
+        _maxResponseBytes = maxResponseBytes;
         _defaultVoiceId = defaultVoiceId;
         _defaultModelId = defaultModelId;
         _metadata = new Ai.TextToSpeechClientMetadata(AiProvider.Name, endpoint, defaultModelId);
     }
 
-    /// <summary>The interface returns the audio as bytes, so this one holds it whole; use the streaming method to avoid that.</summary>
+    /// <summary>
+    /// The interface returns the audio as bytes, so this one holds it whole, at most <see cref="MiladyCloudClientOptions.MaxResponseBytes"/>
+    /// of it (a server or proxy that never stops sending must not exhaust memory); use the streaming method to avoid holding it.
+    /// </summary>
     public async Task<Ai.TextToSpeechResponse> GetAudioAsync(string text, Ai.TextToSpeechOptions? options = null, CancellationToken cancellationToken = default)
     {
         var request = BuildRequest(text, options);
         var audio = await _voice.CreateSpeechAsync(request, cancellationToken).ConfigureAwait(false);
         await using var _ = audio.ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        await audio.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return new Ai.TextToSpeechResponse([new Ai.DataContent(buffer.ToArray(), MediaType(audio))])
+        var bytes = await ReadBoundedAsync(audio, cancellationToken).ConfigureAwait(false);
+        return new Ai.TextToSpeechResponse([new Ai.DataContent(bytes, MediaType(audio))])
         {
             ModelId = request.ModelId,
             RawRepresentation = request,
@@ -75,6 +80,48 @@ internal sealed class MiladyCloudTextToSpeechClientAdapter : Ai.ITextToSpeechCli
     public void Dispose()
     {
         // The VoiceClient belongs to its MiladyCloudClient.
+    }
+
+    /// <summary>
+    /// The whole audio, refused past the limit as soon as the declared length or the bytes read pass it. The buffer
+    /// grows by doubling but never beyond the limit, so it holds at most twice the limit while it grows and at most the
+    /// limit afterwards; its own array is handed on (no copy).
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(SpeechAudio audio, CancellationToken cancellationToken)
+    {
+        var limit = _maxResponseBytes;
+        if (audio.ContentLength > limit)
+        {
+            throw BodyDecoding.TooLarge("The text-to-speech audio", limit);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            int read;
+            while ((read = await audio.Content.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                var needed = buffer.Length + read;
+                if (needed > limit)
+                {
+                    throw BodyDecoding.TooLarge("The text-to-speech audio", limit);
+                }
+
+                if (needed > buffer.Capacity)
+                {
+                    buffer.Capacity = (int)Math.Min(limit, Math.Max(needed, 2L * buffer.Capacity));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     /// <summary>DataContent wants a bare media type; the header may carry parameters.</summary>

@@ -22,6 +22,7 @@ internal sealed class PooledContent : HttpContent
 
     private readonly PooledSegment? _first;
     private readonly PooledSegment? _last;
+    private DecodedText? _text;
     private int _disposed;
 
     private PooledContent(PooledSegment? first, PooledSegment? last, HttpContent? original)
@@ -98,6 +99,10 @@ internal sealed class PooledContent : HttpContent
     public static PooledContent CreateUnreadable(HttpContent? original = null) => new(null, null, original) { Unreadable = true };
 
     /// <summary>The body as text, at most <paramref name="maxChars"/> characters; <see langword="null"/> when it could not be read.</summary>
+    /// <remarks>
+    /// Decoded once: the retry rules, the rate-limit reporter and the error mapping each ask for the same start of an
+    /// error body, on every attempt of a retried call, and each copy would cost the text again.
+    /// </remarks>
     public string? Text(int maxChars)
     {
         if (Unreadable)
@@ -105,11 +110,70 @@ internal sealed class PooledContent : HttpContent
             return null;
         }
 
+        if (_text is { } decoded && decoded.MaxChars == maxChars)
+        {
+            return decoded.Text;
+        }
+
+        var text = Decode(Sequence, maxChars);
+        _text = new DecodedText(maxChars, text);
+        return text;
+    }
+
+    /// <summary>
+    /// The first <paramref name="maxChars"/> characters of the UTF-8 <paramref name="bytes"/>, decoded straight into a
+    /// buffer of that size: decoding every byte that might be needed first would build a string up to three times larger.
+    /// </summary>
+    private static string Decode(ReadOnlySequence<byte> bytes, int maxChars)
+    {
         // A UTF-16 character never takes more than three UTF-8 bytes (a surrogate pair takes four for two).
-        var bytes = Sequence;
         var prefix = bytes.Length > 3L * maxChars ? bytes.Slice(0, 3L * maxChars) : bytes;
-        var text = Encoding.UTF8.GetString(prefix);
-        return text.Length <= maxChars ? text : text[..maxChars];
+        if (prefix.Length <= maxChars)
+        {
+            return Encoding.UTF8.GetString(prefix);
+        }
+
+        // One character of slack, so a surrogate pair always fits (the decoder refuses a buffer too small for its next
+        // character); the text is cut to maxChars afterwards, as before.
+        var chars = ArrayPool<char>.Shared.Rent(maxChars + 1);
+        try
+        {
+            var decoder = Encoding.UTF8.GetDecoder();
+            var written = 0;
+            foreach (var segment in prefix)
+            {
+                var span = segment.Span;
+                while (!span.IsEmpty && written < maxChars)
+                {
+                    decoder.Convert(span, chars.AsSpan(written, maxChars + 1 - written), flush: false, out var bytesUsed, out var charsUsed, out _);
+                    written += charsUsed;
+                    span = span[bytesUsed..];
+                    if (bytesUsed == 0 && charsUsed == 0)
+                    {
+                        // Cannot happen with room for a pair; never loop on it.
+                        break;
+                    }
+                }
+
+                if (written >= maxChars)
+                {
+                    break;
+                }
+            }
+
+            if (written < maxChars)
+            {
+                // Bytes of an unfinished character at the end become U+FFFD, as a whole decode does.
+                decoder.Convert([], chars.AsSpan(written, maxChars + 1 - written), flush: true, out _, out var charsUsed, out _);
+                written += charsUsed;
+            }
+
+            return new string(chars, 0, Math.Min(written, maxChars));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>
@@ -229,4 +293,7 @@ internal sealed class PooledContent : HttpContent
 
         base.Dispose(disposing);
     }
+
+    /// <summary>A decoded start of the body, kept as one reference so a reader on another thread sees both values or none.</summary>
+    private sealed record DecodedText(int MaxChars, string Text);
 }

@@ -4,8 +4,10 @@ namespace MiladyCloud.Sdk.Internal.Streaming;
 /// The read side of a binary answer read as it arrives (text-to-speech audio): a forward-only stream over the response
 /// body that waits for the server under the stream deadlines (the first bytes within
 /// <see cref="MiladyCloudClientOptions.StreamFirstEventTimeout"/>, then no silence longer than
-/// <see cref="MiladyCloudClientOptions.StreamIdleTimeout"/>, on the SDK's clock) and turns a broken connection into
-/// the SDK's exceptions with the credentials masked. Disposing it disposes the response and the request.
+/// <see cref="MiladyCloudClientOptions.StreamIdleTimeout"/>, on the SDK's clock) and turns every failed read into
+/// the SDK's exceptions with the credentials masked: a broken connection is a <see cref="MiladyCloudConnectionException"/>,
+/// a compressed body that cannot be decoded a <see cref="MiladyCloudResponseFormatException"/>. It does not bound how
+/// much is read: the caller reads what it wants. Disposing it disposes the response and the request.
 /// </summary>
 internal sealed class AudioBodyStream : Stream
 {
@@ -58,6 +60,12 @@ internal sealed class AudioBodyStream : Stream
         catch (OperationCanceledException ex) when (deadline.TimedOut && !cancellationToken.IsCancellationRequested)
         {
             throw new MiladyCloudTimeoutException(kind, timeout, ex);
+        }
+        catch (Exception ex) when (BodyDecoding.IsCorruptBody(ex))
+        {
+            // The handler's gzip, deflate or brotli decoder met bytes it cannot decode: its own exception types
+            // (InvalidDataException, InvalidOperationException) must not reach the caller, and reading on would not help.
+            throw new SecretScrubber(_options).Scrub(BodyDecoding.CorruptBody($"The text-to-speech audio (after {_read} bytes)", ex));
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {

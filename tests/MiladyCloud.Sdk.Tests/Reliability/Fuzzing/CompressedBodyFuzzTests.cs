@@ -1,5 +1,6 @@
 using System.Net;
 using CsCheck;
+using JsonContext = MiladyCloud.Sdk.Models.MiladyCloudJsonContext;
 using MiladyCloud.Sdk.Tests.Infrastructure;
 using MiladyCloud.Sdk.Tests.Reliability.Infrastructure;
 using MiladyCloud.Sdk.Tests.Streaming;
@@ -10,9 +11,10 @@ namespace MiladyCloud.Sdk.Tests.Reliability.Fuzzing;
 /// <summary>
 /// Compressed answers through the whole pipeline, as the socket handler decodes them: valid (every encoding, every
 /// payload), corrupt (the compressed bytes mutated) and decompression bombs (many gzip members of one byte, or one
-/// brotli stream). The outcomes allowed: a result or a <see cref="MiladyCloudException"/>, never the decoder's own
-/// exception or a hang; a bomb ends within the memory bound, in <see cref="MiladyCloudResponseTooLargeException"/> as soon
-/// as what it decodes to would have to be held.
+/// brotli stream). A valid compressed answer gives exactly what the same answer sent uncompressed gives (the same
+/// result, or the same API error for an error body). For the others the outcomes allowed are a result or a
+/// <see cref="MiladyCloudException"/>, never the decoder's own exception or a hang; a bomb ends within the memory bound,
+/// in <see cref="MiladyCloudResponseTooLargeException"/> as soon as what it decodes to would have to be held.
 /// </summary>
 [Category("Fuzz")]
 public class CompressedBodyFuzzTests
@@ -27,14 +29,30 @@ public class CompressedBodyFuzzTests
     [Test]
     public async Task Valid_compressed_answers_decode_to_the_same_result_as_plain_ones()
     {
-        using var client = InMemoryClient("application/json");
-        var inputs = Gen.Select(Gen.Int[0, 2], Gen.Int[0, JsonPayloads.Length - 1], (encoding, payload) => Input(CompressedPayloadHandler.Encodings[encoding], JsonPayloads[payload]));
+        using var ok = InMemoryClient("application/json");
+        using var failing = InMemoryClient("application/json", HttpStatusCode.BadRequest);
+        using var stream = InMemoryClient("text/event-stream");
+        ValidCase[] cases =
+        [
+            new(ModelList, async () => Json(await ok.Models.ListAsync(useCache: false), JsonContext.Default.ModelList)),
+            new(Completion, async () => Json(await ok.Chat.CreateAsync(ChatRequest()), JsonContext.Default.ChatCompletion)),
+            new(StreamPayloads[0], async () => Json(await stream.Chat.StreamAsync(ChatRequest()).ToCompletionAsync(), JsonContext.Default.ChatCompletion)),
+            new(StreamPayloads[1], async () => Json(await stream.Chat.StreamAsync(ChatRequest()).ToCompletionAsync(), JsonContext.Default.ChatCompletion)),
+            new(JsonPayloads[2], () => ErrorAsync(() => failing.Models.ListAsync(useCache: false))),
+        ];
+        // The case's index, then the handler's input: the encoding's index and the payload compressed with it.
+        var inputs = Gen.Select(Gen.Int[0, 2], Gen.Int[0, cases.Length - 1], (encoding, index) =>
+            (byte[])[(byte)index, .. Input(CompressedPayloadHandler.Encodings[encoding], cases[index].Payload)]);
 
         await FuzzRunner.RunAsync(inputs, async input =>
         {
-            CompressedPayloadHandler.Use(input);
-            await ResultOrSdkErrorAsync(() => client.Models.ListAsync(useCache: false));
-            await ResultOrSdkErrorAsync(() => client.Chat.CreateAsync(ChatRequest()));
+            var valid = cases[input[0]];
+            CompressedPayloadHandler.Use(CompressedPayloadHandler.Plain(System.Text.Encoding.UTF8.GetBytes(valid.Payload)));
+            var plain = await valid.Outcome();
+            CompressedPayloadHandler.Use(input[1..]);
+            var decoded = await valid.Outcome();
+
+            Assert.That(decoded, Is.EqualTo(plain), $"{CompressedPayloadHandler.Encodings[input[1]]} body decoded to another outcome than the same body sent plain");
         }, ciIterations: 60);
     }
 
@@ -130,6 +148,28 @@ public class CompressedBodyFuzzTests
 
         return CompressedPayloadHandler.Input("gzip", body);
     }
+
+    /// <summary>A result as the JSON it serializes to: two results are the same when their JSON is.</summary>
+    private static string Json<T>(T result, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) => System.Text.Json.JsonSerializer.Serialize(result, info);
+
+    /// <summary>What a call that must fail reports: its type and every fact the caller reads. Anything but an API error fails the property.</summary>
+    private static async Task<string> ErrorAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (MiladyCloudApiException error)
+        {
+            return string.Join("|", error.GetType().Name, (int)error.StatusCode, error.Message, error.RawBody, error.ServerMessage, error.ServerType, error.ErrorCode.Value);
+        }
+
+        Assert.Fail("the error answer was returned as a result");
+        return string.Empty;
+    }
+
+    /// <summary>A valid payload and the call it answers; the outcome is compared, so a success must succeed (any exception fails the property).</summary>
+    private sealed record ValidCase(string Payload, Func<Task<string>> Outcome);
 
     private static async Task ResultOrSdkErrorAsync(Func<Task> call)
     {
