@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
+using MiladyCloud.Sdk.Tests.Infrastructure;
 
 namespace MiladyCloud.Sdk.Tests.Containers;
 
@@ -8,9 +8,9 @@ public class WaitUntilHealthyTests
 {
     private static string Body(string status) => "{\"success\":true,\"data\":{\"id\":\"3f1c2b7a-9d4e-4c1b-8a2f-5e6d7c8b9a01\",\"status\":\"" + status + "\",\"error_message\":\"stack failed\"}}";
 
-    private static (MiladyCloudClient Client, QueueHandler Handler, TimerSignalingClock Clock) Create(params string[] statuses)
+    private static (MiladyCloudClient Client, QueueHandler Handler, DelaySignalingClock Clock) Create(params string[] statuses)
     {
-        var clock = new TimerSignalingClock();
+        var clock = new DelaySignalingClock();
         var handler = new QueueHandler(statuses.Select(Body));
         var client = new MiladyCloudClient(new HttpClient(handler), new MiladyCloudClientOptions { ApiKey = "eliza_test", TimeProvider = clock });
         return (client, handler, clock);
@@ -61,28 +61,6 @@ public class WaitUntilHealthyTests
         clock.Advance(TimeSpan.FromSeconds(3));
         Assert.That(Assert.ThrowsAsync<MiladyCloudTimeoutException>(() => wait)!.Kind, Is.EqualTo(MiladyCloudTimeoutKind.WaitDeadline));
         Assert.That(handler.Count, Is.EqualTo(3));
-    }
-
-    /// <summary>
-    /// Lets a test advance the clock only once the poller has started its delay, so no advance is lost to a race. Only
-    /// delays count (Task.Delay's timer state is the delay task): each poll also arms a body-read deadline.
-    /// </summary>
-    private sealed class TimerSignalingClock : FakeTimeProvider
-    {
-        private readonly SemaphoreSlim _timerCreated = new(0);
-
-        public Task NextDelayAsync() => _timerCreated.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(t => Assert.That(t.Result, Is.True, "no delay started"), TaskScheduler.Default);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            if (state is Task)
-            {
-                _timerCreated.Release();
-            }
-
-            return timer;
-        }
     }
 
     private sealed class SyncProgress(Action<ContainerHealthProgress> report) : IProgress<ContainerHealthProgress>

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using MiladyCloud.Sdk.Models;
 using MiladyCloud.Sdk.Testing;
+using MiladyCloud.Sdk.Tests.Infrastructure;
 
 namespace MiladyCloud.Sdk.Tests.Testing;
 
@@ -39,7 +39,7 @@ public class FakeServerContainerTests
     public async Task WaitUntilHealthyAsync_against_the_fake_reports_each_status()
     {
         using var fake = MiladyCloudFakeServer.Start();
-        var clock = new TimerSignalingClock();
+        var clock = new DelaySignalingClock();
         // No attempt timeout, so the only timers on the fake clock are the poll delays.
         using var client = fake.CreateClient(o => { o.TimeProvider = clock; o.NetworkTimeout = Timeout.InfiniteTimeSpan; });
         var created = await client.Containers.CreateAsync(Settings);
@@ -91,27 +91,6 @@ public class FakeServerContainerTests
         Assert.That(lines.Select(l => l.Message?.Text), Is.EqualTo(new[] { "Server started on port 3000", "Loaded configuration", "ERROR cache miss storm" }));
         Assert.That(lines.Select(l => l.Level), Is.EqualTo(new[] { "info", "info", "error" }));
         Assert.That(cts.IsCancellationRequested, Is.False, "the loop ended by leaving, not by the safety timeout");
-    }
-
-    /// <summary>Lets the test advance the clock only once the poller has started a delay.</summary>
-    private sealed class TimerSignalingClock : FakeTimeProvider
-    {
-        private readonly SemaphoreSlim _timerCreated = new(0);
-
-        /// <summary>Waits for the next delay to start, or for <paramref name="done"/> to finish; true when a delay started.</summary>
-        public async Task<bool> NextDelayAsync(Task done)
-        {
-            var started = _timerCreated.WaitAsync(TimeSpan.FromSeconds(10));
-            var first = await Task.WhenAny(started, done);
-            return first == started && await started;
-        }
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            _timerCreated.Release();
-            return timer;
-        }
     }
 
     private sealed class SyncProgress(Action<ContainerHealthProgress> report) : IProgress<ContainerHealthProgress>
