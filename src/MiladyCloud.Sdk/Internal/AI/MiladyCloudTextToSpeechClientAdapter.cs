@@ -83,45 +83,20 @@ internal sealed class MiladyCloudTextToSpeechClientAdapter : Ai.ITextToSpeechCli
     }
 
     /// <summary>
-    /// The whole audio, refused past the limit as soon as the declared length or the bytes read pass it. The buffer
-    /// grows by doubling but never beyond the limit, so it holds at most twice the limit while it grows and at most the
-    /// limit afterwards; its own array is handed on (no copy).
+    /// The whole audio, read by the same bounded reader as JSON bodies: refused past the limit as soon as the declared
+    /// length or the bytes read pass it (a declared length is checked first: waiting for bytes that would be refused anyway
+    /// could stall until the idle deadline).
     /// </summary>
     private async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(SpeechAudio audio, CancellationToken cancellationToken)
     {
-        var limit = _maxResponseBytes;
-        if (audio.ContentLength > limit)
+        const string What = "The text-to-speech audio";
+        if (audio.ContentLength > _maxResponseBytes)
         {
-            throw BodyDecoding.TooLarge("The text-to-speech audio", limit);
+            throw BodyDecoding.TooLarge(What, _maxResponseBytes);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        try
-        {
-            int read;
-            while ((read = await audio.Content.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                var needed = buffer.Length + read;
-                if (needed > limit)
-                {
-                    throw BodyDecoding.TooLarge("The text-to-speech audio", limit);
-                }
-
-                if (needed > buffer.Capacity)
-                {
-                    buffer.Capacity = (int)Math.Min(limit, Math.Max(needed, 2L * buffer.Capacity));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        using var body = await PooledContent.ReadAsync(new StreamContent(audio.Content), _maxResponseBytes, What, cancellationToken).ConfigureAwait(false);
+        return body.Sequence.ToArray();
     }
 
     /// <summary>DataContent wants a bare media type; the header may carry parameters.</summary>
