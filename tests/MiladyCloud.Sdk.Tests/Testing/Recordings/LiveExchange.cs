@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MiladyCloud.Sdk.LiveTests.Infrastructure;
 
 namespace MiladyCloud.Sdk.Tests.Testing.Recordings;
 
@@ -13,20 +14,16 @@ internal sealed record LiveExchange(
     IReadOnlyDictionary<string, string> ResponseHeaders,
     JsonElement? Json)
 {
-    public static LiveExchange Read(int index, JsonElement exchange)
-    {
-        var request = exchange.GetProperty("request");
-        var response = exchange.GetProperty("response");
-        return new LiveExchange(
-            index,
-            request.GetProperty("method").GetString()!,
-            request.GetProperty("target").GetString()!,
-            Headers(request),
-            LiveRecording.BodyText(request),
-            response.GetProperty("status").GetInt32(),
-            Headers(response),
-            response.TryGetProperty("json", out var json) && json.ValueKind != JsonValueKind.Null ? json.Clone() : null);
-    }
+    /// <summary>The <paramref name="index"/>th exchange of a recording, as the live suite reads it.</summary>
+    public static LiveExchange From(RecordedExchange exchange, int index) => new(
+        index,
+        exchange.Request.Method,
+        exchange.Request.Target,
+        Headers(exchange.Request.Headers),
+        exchange.Request.Text,
+        exchange.Response.Status,
+        Headers(exchange.Response.Headers),
+        exchange.Response.Json is { } json ? JsonSerializer.SerializeToElement(json) : null);
 
     /// <summary>The path without the query.</summary>
     public string Path => Target.Split('?')[0];
@@ -35,6 +32,7 @@ internal sealed record LiveExchange(
 
     public override string ToString() => $"#{Index} {Method} {Target} ({Status})";
 
-    private static Dictionary<string, string> Headers(JsonElement message)
-        => message.GetProperty("headers").EnumerateObject().ToDictionary(h => h.Name, h => h.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
+    // The serializer fills the recording's header maps with its own, case-sensitive comparer.
+    private static Dictionary<string, string> Headers(IDictionary<string, string> headers)
+        => new(headers, StringComparer.OrdinalIgnoreCase);
 }
